@@ -1,0 +1,51 @@
+# Store builder: `make run` serves the demo stores, `make test` runs the whole suite.
+# Both create the virtualenv and install everything on a fresh machine with Python 3.11.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install migrate seed run test test-fast lint format check bench clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 or run 'make PYTHON=/path/to/python3.11 ...'"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	@touch $(STAMP)
+
+install: $(STAMP)  ## Create the virtualenv and install the pinned dependencies
+
+migrate: install  ## Apply database migrations (SQLite unless DATABASE_URL is set)
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate  ## Create (or refresh) the four demo stores
+	STORES_PORT=$(PORT) $(BIN)/python manage.py seed_demo
+
+run: seed  ## Migrate, seed the demo stores and serve them on PORT (default 8000)
+	STORES_PORT=$(PORT) $(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+
+test: install  ## Run the whole suite (SQLite; PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: install  ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install  ## Reformat the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:  ## Remove the virtualenv, the SQLite database and local media
+	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles

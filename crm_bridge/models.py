@@ -1,0 +1,76 @@
+from decimal import Decimal
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.search import index
+
+from shop.scoping import StoreOwnedQuerySet, StoreScopedManager
+
+
+class Client(index.Indexed, models.Model):
+    """A store's customer, one per email address per store, kept up to date from orders."""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField()
+    name = models.CharField(max_length=255, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    orders_count = models.PositiveIntegerField(default=0)
+    total_spent = models.DecimalField(max_digits=14, decimal_places=2, default=Decimal("0"))
+    currency = models.CharField(max_length=3, blank=True)
+    last_order_at = models.DateTimeField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("phone")]),
+        FieldPanel("email", read_only=True),
+        FieldPanel("notes"),
+    ]
+    search_fields = [
+        index.SearchField("email"),
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("site_id"),
+    ]
+
+    class Meta:
+        ordering = ["-last_order_at", "email"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "email"], name="client_email_per_site"),
+        ]
+
+    def __str__(self):
+        return self.name or self.email
+
+
+class Ticket(index.Indexed, models.Model):
+    """A unit of merchant follow-up, such as an order to handle."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        IN_PROGRESS = "in_progress", "In progress"
+        CLOSED = "closed", "Closed"
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="tickets")
+    order = models.OneToOneField(
+        "shop.Order", null=True, blank=True, on_delete=models.CASCADE, related_name="ticket"
+    )
+    subject = models.CharField(max_length=255)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
+
+    panels = [FieldPanel("subject"), FieldPanel("status"), FieldPanel("notes")]
+    search_fields = [index.SearchField("subject"), index.FilterField("site_id")]
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.subject

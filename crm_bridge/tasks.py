@@ -1,0 +1,13 @@
+from celery import shared_task
+
+from shop.models import Order
+
+from . import services
+
+
+@shared_task(acks_late=True)
+def sync_order_to_crm_task(order_id: int) -> None:
+    """Create or update the client and the order's ticket. Running it twice is harmless."""
+    order = Order.objects.filter(pk=order_id).first()
+    if order is not None:
+        services.sync_order(order=order)

@@ -1,0 +1,121 @@
+"""Admin forms for shop models. They validate per-store uniqueness and write stock
+through the stock service, never by editing the counter directly."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Site
+
+from . import services
+from .exceptions import ShopError
+from .models import Product, ProductVariant, StockMovement
+
+
+class StoreOwnedForm(WagtailAdminModelForm):
+    """A form for a row owned by one store (its panels include ``FieldPanel("site")``).
+
+    A new row belongs to the view's active store (``store_site``) and the site field is
+    dropped; a platform operator with no active store picks the store. Rows being edited
+    keep their store.
+    """
+
+    def __init__(self, *args, store_site=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.site_id is None and store_site is not None:
+            self.instance.site = store_site
+        if self.instance.site_id is not None:
+            self.fields.pop("site", None)
+        elif "site" in self.fields:
+            self.fields["site"].queryset = Site.objects.filter(is_default_site=False)
+            self.fields["site"].label = "Store"
+
+
+class ProductForm(StoreOwnedForm):
+    def clean(self):
+        cleaned = super().clean()
+        site_id = cleaned["site"].pk if cleaned.get("site") else self.instance.site_id
+        handle = cleaned.get("handle")
+        if site_id and handle:
+            clash = Product.objects.filter(site_id=site_id, handle=handle)
+            if clash.exclude(pk=self.instance.pk).exists():
+                self.add_error("handle", "Another product of this store uses this handle.")
+        self._check_skus(site_id)
+        return cleaned
+
+    def _check_skus(self, site_id):
+        formset = self.formsets.get("variants")
+        if formset is None or not site_id:
+            return
+        seen = {}
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            sku = (data.get("sku") or "").strip()
+            if not sku or data.get("DELETE"):
+                continue
+            if sku in seen:
+                form.add_error("sku", "This SKU is used twice in this product.")
+            seen[sku] = form
+        taken = set(
+            ProductVariant.objects.filter(site_id=site_id, sku__in=seen)
+            .exclude(product_id=self.instance.pk)
+            .values_list("sku", flat=True)
+        )
+        for sku in taken:
+            seen[sku].add_error("sku", "Another product of this store uses this SKU.")
+
+    def save(self, commit=True):
+        product = super().save(commit=commit)
+        if commit:
+            services.ensure_stock_levels(product=product)
+        return product
+
+
+class StockLevelForm(WagtailAdminModelForm):
+    """Edit a variant's stock settings and record a movement through the stock service."""
+
+    change = forms.IntegerField(
+        required=False,
+        label="Add or remove units",
+        help_text="Positive to add (a delivery), negative to remove (damage, loss).",
+    )
+    reason = forms.ChoiceField(
+        choices=[
+            (StockMovement.Reason.RESTOCK, "Restock"),
+            (StockMovement.Reason.ADJUSTMENT, "Adjustment"),
+            (StockMovement.Reason.RETURN, "Return"),
+        ],
+        initial=StockMovement.Reason.RESTOCK,
+    )
+    note = forms.CharField(required=False, max_length=255)
+
+    settings_fields = ("allow_oversell", "low_stock_threshold")
+
+    def clean(self):
+        cleaned = super().clean()
+        change = cleaned.get("change") or 0
+        oversell = cleaned.get("allow_oversell", self.instance.allow_oversell)
+        if not oversell and self.instance.on_hand + change < 0:
+            self.add_error("change", f"Only {self.instance.on_hand} on hand.")
+        return cleaned
+
+    def save(self, commit=True):
+        # Only the settings are written from the form: on_hand may have moved since the
+        # form was loaded, and changes to it go through the stock service.
+        level = super().save(commit=False)
+        if not commit:
+            return level
+        level.save(update_fields=[*self.settings_fields, "updated_at"])
+        change = self.cleaned_data.get("change") or 0
+        if change:
+            try:
+                services.adjust_stock(
+                    variant=level.variant,
+                    quantity=change,
+                    reason=self.cleaned_data["reason"],
+                    note=self.cleaned_data.get("note", ""),
+                    user=self.for_user,
+                )
+            except ShopError as error:
+                raise ValidationError(str(error)) from error
+            level.refresh_from_db()
+        return level

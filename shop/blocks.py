@@ -1,0 +1,86 @@
+"""Commerce StreamField blocks. They read through selectors, scoped to the page's store."""
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.models import Site
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from themes.blocks import THEME_BLOCKS
+from themes.templating import ThemedBlockMixin
+
+from . import selectors
+
+
+class ProductGridBlock(ThemedBlockMixin, blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, required=False)
+    source = blocks.ChoiceBlock(
+        choices=[("category", "Products of a category"), ("picked", "Hand-picked products")],
+        default="category",
+    )
+    category = blocks.PageChooserBlock(page_type="shop.CategoryPage", required=False)
+    products = blocks.ListBlock(SnippetChooserBlock("shop.Product"), required=False)
+    limit = blocks.IntegerBlock(min_value=1, max_value=24, default=8)
+
+    theme_template = "blocks/product_grid.html"
+
+    class Meta:
+        icon = "table"
+        label = "Product grid"
+        description = "Products from a category, or ones you pick, as a grid of cards."
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["source"] == "category" and not value.get("category"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"category": ValidationError("Choose a category.")}
+            )
+        if value["source"] == "picked" and not value.get("products"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"products": ValidationError("Pick at least one product.")}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        page = (parent_context or {}).get("page")
+        site = page.get_site() if page is not None else Site.find_for_request(request)
+        context["cards"] = self.cards(value, site=site, request=request)
+        return context
+
+    @staticmethod
+    def cards(value, *, site, request=None):
+        if value["source"] == "category" and value.get("category"):
+            category = value["category"].specific
+            listing = selectors.category_products(
+                site=site,
+                category=category,
+                sort="featured",
+                page_number=1,
+                per_page=value["limit"],
+            )
+            return [selectors.ProductCard.from_page(page, request) for page in listing.object_list]
+        ids = [product.pk for product in value.get("products") or [] if product]
+        products = selectors.products_by_ids(site=site, ids=ids[: value["limit"]])
+        return [selectors.ProductCard.from_product(product, request) for product in products]
+
+
+def stream_choices_outside_site(stream_value, *, site) -> list[str]:
+    """Names of chosen products and pages in ``stream_value`` that belong to another store."""
+    foreign = []
+    for child in stream_value:
+        if child.block_type != "product_grid":
+            continue
+        category = child.value.get("category")
+        if category is not None and category.get_site() != site:
+            foreign.append(f"category “{category.title}”")
+        foreign += [
+            f"product “{product.title}”"
+            for product in child.value.get("products") or []
+            if product is not None and product.site_id != site.pk
+        ]
+    return foreign
+
+
+COMMERCE_BLOCKS = [("product_grid", ProductGridBlock())]
+STORE_PAGE_BLOCKS = THEME_BLOCKS + COMMERCE_BLOCKS

@@ -1,0 +1,172 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Min, Prefetch
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from ..scoping import StoreOwnedQuerySet, StoreScopedManager
+
+money = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
+
+
+class ProductQuerySet(StoreOwnedQuerySet):
+    def active(self):
+        return self.filter(status=Product.Status.ACTIVE)
+
+    def with_storefront_data(self):
+        """Everything a product card needs, in a fixed number of queries."""
+        return self.annotate(min_price=Min("variants__price")).prefetch_related(
+            Prefetch(
+                "variants",
+                queryset=ProductVariant.objects.select_related("stock").order_by("sort_order"),
+            ),
+            Prefetch("images", queryset=ProductImage.objects.select_related("image")),
+        )
+
+
+class Product(index.Indexed, ClusterableModel):
+    """A sellable item in one store's catalog. Prices and stock live on its variants."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        ACTIVE = "active", "Active"
+        ARCHIVED = "archived", "Archived"
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=255)
+    handle = models.SlugField(max_length=255, help_text="Unique within the store.")
+    description = RichTextField(blank=True, features=["h3", "bold", "italic", "ol", "ul", "link"])
+    vendor = models.CharField(max_length=255, blank=True)
+    product_type = models.CharField(max_length=255, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StoreScopedManager.from_queryset(ProductQuerySet)()
+
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("title"),
+        FieldPanel("handle"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("vendor"), FieldPanel("product_type")]),
+        FieldPanel("status"),
+        InlinePanel("variants", heading="Variants", label="Variant", min_num=1),
+        InlinePanel("images", heading="Images", label="Image"),
+    ]
+    search_fields = [
+        index.SearchField("title"),
+        index.AutocompleteField("title"),
+        index.SearchField("vendor"),
+        index.FilterField("site_id"),
+    ]
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "handle"], name="product_handle_per_site"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def cover_image(self):
+        images = list(self.images.all())
+        return images[0].image if images else None
+
+    @property
+    def price_from(self):
+        variants = list(self.variants.all())
+        return min((v.price for v in variants), default=None)
+
+    @property
+    def in_stock(self) -> bool:
+        return any(v.is_available for v in self.variants.all())
+
+    @property
+    def has_options(self) -> bool:
+        return len(self.variants.all()) > 1
+
+
+class ProductVariant(Orderable):
+    """One purchasable version of a product (a size, a colour) with its own SKU and price.
+
+    Stock is kept on ``StockLevel``, never here: product edits (and page revisions) must not
+    be able to overwrite it.
+    """
+
+    product = ParentalKey(Product, on_delete=models.CASCADE, related_name="variants")
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    sku = models.CharField("SKU", max_length=64)
+    options = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='Option values, such as {"Size": "M", "Colour": "Blue"}.',
+    )
+    price = models.DecimalField(**money)
+    compare_at_price = models.DecimalField(**money, null=True, blank=True)
+
+    objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
+
+    panels = [
+        FieldRowPanel([FieldPanel("sku"), FieldPanel("price"), FieldPanel("compare_at_price")]),
+        FieldPanel("options"),
+    ]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["site", "sku"], name="variant_sku_per_site"),
+        ]
+
+    def __str__(self):
+        label = self.options_label
+        return f"{self.product.title} – {label}" if label else self.product.title
+
+    def clean(self):
+        if not isinstance(self.options, dict) or not all(
+            isinstance(v, str) for v in self.options.values()
+        ):
+            raise ValidationError({"options": 'Give option values as {"Name": "Value"}.'})
+        if self.compare_at_price is not None and self.compare_at_price <= (self.price or 0):
+            raise ValidationError({"compare_at_price": "Must be higher than the price."})
+
+    def save(self, *args, **kwargs):
+        self.site_id = self.product.site_id
+        super().save(*args, **kwargs)
+
+    @property
+    def options_label(self) -> str:
+        return " / ".join(str(v) for v in (self.options or {}).values())
+
+    @property
+    def on_sale(self) -> bool:
+        return self.compare_at_price is not None and self.compare_at_price > self.price
+
+    @property
+    def available_quantity(self) -> int:
+        stock = getattr(self, "stock", None)
+        return stock.on_hand if stock else 0
+
+    @property
+    def is_available(self) -> bool:
+        stock = getattr(self, "stock", None)
+        return bool(stock) and (stock.on_hand > 0 or stock.allow_oversell)
+
+
+class ProductImage(Orderable):
+    product = ParentalKey(Product, on_delete=models.CASCADE, related_name="images")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(max_length=255, blank=True)
+
+    panels = [MultiFieldPanel([FieldPanel("image"), FieldPanel("alt_text")])]
+
+    def __str__(self):
+        return self.alt_text or str(self.image)

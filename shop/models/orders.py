@@ -1,0 +1,113 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.search import index
+
+from ..scoping import StoreOwnedQuerySet, StoreScopedManager
+
+
+class OrderLineQuerySet(StoreOwnedQuerySet):
+    site_field = "order__site"
+
+
+class Order(index.Indexed, models.Model):
+    """A placed order. Its lines are snapshots: later catalog edits never change it."""
+
+    class Status(models.TextChoices):
+        PENDING_PAYMENT = "pending_payment", "Pending payment"
+        PAID = "paid", "Paid"
+        FULFILLED = "fulfilled", "Fulfilled"
+        SHIPPED = "shipped", "Shipped"
+        DELIVERED = "delivered", "Delivered"
+        CANCELLED = "cancelled", "Cancelled"
+        REFUNDED = "refunded", "Refunded"
+
+    class PaymentMethod(models.TextChoices):
+        OFFLINE = "offline", "Bank transfer / pay on delivery"
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveIntegerField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING_PAYMENT)
+    payment_method = models.CharField(max_length=20, choices=PaymentMethod.choices)
+    email = models.EmailField()
+    name = models.CharField(max_length=255)
+    phone = models.CharField(max_length=40, blank=True)
+    address_line1 = models.CharField("address", max_length=255)
+    address_line2 = models.CharField("address (line 2)", max_length=255, blank=True)
+    postal_code = models.CharField(max_length=20)
+    city = models.CharField(max_length=100)
+    country = models.CharField(max_length=100)
+    currency = models.CharField(max_length=3)
+    subtotal = models.DecimalField(max_digits=12, decimal_places=2)
+    shipping_total = models.DecimalField(max_digits=12, decimal_places=2)
+    total = models.DecimalField(max_digits=12, decimal_places=2)
+    note = models.TextField(blank=True)
+    placed_at = models.DateTimeField(auto_now_add=True)
+
+    objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
+
+    panels = [
+        FieldPanel("status"),
+        FieldPanel("note"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("name", read_only=True), FieldPanel("email", read_only=True)]
+                ),
+                FieldPanel("phone", read_only=True),
+            ],
+            heading="Customer",
+        ),
+    ]
+    search_fields = [
+        index.SearchField("email"),
+        index.SearchField("name"),
+        index.FilterField("site_id"),
+        index.FilterField("number"),
+    ]
+
+    class Meta:
+        ordering = ["-placed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "number"], name="order_number_per_site"),
+        ]
+
+    def __str__(self):
+        return f"Order #{self.number}"
+
+    @property
+    def shipping_address(self) -> str:
+        parts = [self.address_line1, self.address_line2, f"{self.postal_code} {self.city}"]
+        return "\n".join(p for p in [*parts, self.country] if p.strip())
+
+
+class OrderLine(models.Model):
+    """A snapshot of one cart line at the moment the order was placed."""
+
+    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")
+    variant = models.ForeignKey(
+        "shop.ProductVariant", null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    product_title = models.CharField(max_length=255)
+    variant_label = models.CharField(max_length=255, blank=True)
+    sku = models.CharField("SKU", max_length=64)
+    unit_price = models.DecimalField(max_digits=12, decimal_places=2)
+    quantity = models.PositiveIntegerField()
+    line_total = models.DecimalField(max_digits=12, decimal_places=2)
+
+    objects = StoreScopedManager.from_queryset(OrderLineQuerySet)()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.quantity} × {self.product_title}"
+
+
+class OrderNumberSequence(models.Model):
+    """The last order number used by one store. Its row lock serialises numbering."""
+
+    site = models.OneToOneField("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    last_number = models.PositiveIntegerField(default=1000)
+
+    def __str__(self):
+        return f"{self.site}: {self.last_number}"

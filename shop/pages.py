@@ -1,0 +1,169 @@
+"""Store page types: the home page, category pages and product pages."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from themes.templating import ThemedPageMixin
+
+from . import selectors
+from .blocks import STORE_PAGE_BLOCKS, stream_choices_outside_site
+from .models.catalog import Product
+from .storefront import StoreContext
+
+
+class StorefrontPageMixin(ThemedPageMixin):
+    """A themed store page whose templates also get ``store`` for the page's own store."""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["store"] = StoreContext(self.get_site(), request)
+        return context
+
+
+def _target_site(form):
+    """The store a page being edited belongs to (its parent's, for a new page)."""
+    page = form.instance
+    return page.get_site() if page.pk else form.parent_page.get_site()
+
+
+class StoreContentForm(WagtailAdminPageForm):
+    """Refuses products and pages of another store chosen into the page's blocks."""
+
+    def clean(self):
+        cleaned = super().clean()
+        body = cleaned.get("body")
+        site = _target_site(self)
+        if body is not None and site is not None:
+            foreign = stream_choices_outside_site(body, site=site)
+            if foreign:
+                self.add_error(
+                    "body", "Only this store's content can be used: " + ", ".join(foreign)
+                )
+        return cleaned
+
+
+class ProductPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        site = _target_site(self)
+        if site is not None and "product" in self.fields:
+            self.fields["product"].queryset = Product.objects.for_site(site)
+
+    def clean_product(self):
+        product = self.cleaned_data.get("product")
+        site = _target_site(self)
+        if product is not None and site is not None and product.site_id != site.pk:
+            raise ValidationError("Choose a product of this store.")
+        return product
+
+
+class StoreHomePage(StorefrontPageMixin, Page):
+    """The root page of one store."""
+
+    body = StreamField(STORE_PAGE_BLOCKS, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = Page.search_fields
+    base_form_class = StoreContentForm
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["shop.CategoryPage", "shop.StorePage"]
+    theme_template = "shop/home_page.html"
+
+    class Meta:
+        verbose_name = "store home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["categories"] = self.get_children().live().type(CategoryPage).specific()
+        return context
+
+
+class StorePage(StorefrontPageMixin, Page):
+    """A content page of a store (about, shipping, contact), built from theme blocks."""
+
+    body = StreamField(STORE_PAGE_BLOCKS, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    base_form_class = StoreContentForm
+    parent_page_types = ["shop.StoreHomePage", "shop.StorePage"]
+    subpage_types = ["shop.StorePage"]
+    theme_template = "shop/store_page.html"
+
+
+class CategoryPage(StorefrontPageMixin, Page):
+    """A category: lists the live products of its whole subtree, paginated and sortable."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("image")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["shop.StoreHomePage", "shop.CategoryPage"]
+    subpage_types = ["shop.CategoryPage", "shop.ProductPage"]
+    theme_template = "shop/category_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        site = self.get_site()
+        sort = request.GET.get("sort", selectors.DEFAULT_SORT)
+        if sort not in selectors.SORT_OPTIONS:
+            sort = selectors.DEFAULT_SORT
+        listing = selectors.category_products(
+            site=site,
+            category=self,
+            sort=sort,
+            page_number=request.GET.get("page"),
+            per_page=context["store"].settings.products_per_page,
+        )
+        context.update(
+            listing=listing,
+            cards=[selectors.ProductCard.from_page(page, request) for page in listing.object_list],
+            sort=sort,
+            sort_options=[(key, label) for key, (label, _) in selectors.SORT_OPTIONS.items()],
+            subcategories=self.get_children().live().type(CategoryPage),
+            breadcrumbs=self.get_ancestors().live().filter(depth__gt=2),
+        )
+        return context
+
+
+class ProductPage(StorefrontPageMixin, Page):
+    """The storefront page of one product: gallery, variant choice, price, add to cart."""
+
+    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="pages")
+
+    content_panels = [*Page.content_panels, FieldPanel("product")]
+    base_form_class = ProductPageForm
+    parent_page_types = ["shop.CategoryPage"]
+    subpage_types = []
+    theme_template = "shop/product_page.html"
+
+    def serve(self, request, *args, **kwargs):
+        if self.product.status != Product.Status.ACTIVE and not getattr(
+            request, "is_preview", False
+        ):
+            raise Http404("This product is not for sale.")
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        product = selectors.product_with_variants(site=self.get_site(), product_id=self.product_id)
+        variants = list(product.variants.all())
+        context.update(
+            product=product,
+            variants=variants,
+            images=[item.image for item in product.images.all()],
+            default_variant=next(
+                (v for v in variants if v.is_available), variants[0] if variants else None
+            ),
+            breadcrumbs=self.get_ancestors().live().filter(depth__gt=2),
+        )
+        return context

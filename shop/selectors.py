@@ -1,0 +1,143 @@
+"""Reads for pages, blocks and views. Every function takes the store's ``site``."""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import Min, Prefetch
+
+from . import pages as page_types
+from .models.cart import Cart, CartLine
+from .models.catalog import Product, ProductImage, ProductVariant
+from .models.settings import StoreSettings
+from .pricing import Totals, price_cart
+
+SORT_OPTIONS = {
+    "featured": ("Featured", ("path",)),
+    "price-asc": ("Price, low to high", ("min_price", "path")),
+    "price-desc": ("Price, high to low", ("-min_price", "path")),
+    "name": ("Name, A to Z", ("title", "path")),
+    "newest": ("Newest", ("-first_published_at", "path")),
+}
+DEFAULT_SORT = "featured"
+
+
+def _product_prefetches(prefix=""):
+    return [
+        Prefetch(
+            f"{prefix}variants",
+            queryset=ProductVariant.objects.select_related("stock").order_by("sort_order", "pk"),
+        ),
+        Prefetch(
+            f"{prefix}images",
+            queryset=ProductImage.objects.select_related("image").order_by("sort_order", "pk"),
+        ),
+    ]
+
+
+def category_products(*, site, category, sort: str, page_number, per_page: int):
+    """One page of the live product pages under ``category`` with their product data.
+
+    Runs the same number of queries whatever the catalog size.
+    """
+    order = SORT_OPTIONS.get(sort, SORT_OPTIONS[DEFAULT_SORT])[1]
+    pages = (
+        page_types.ProductPage.objects.live()
+        .descendant_of(category)
+        .filter(product__site=site, product__status=Product.Status.ACTIVE)
+        .annotate(min_price=Min("product__variants__price"))
+        .select_related("product")
+        .prefetch_related(*_product_prefetches("product__"))
+        .order_by(*order)
+    )
+    return Paginator(pages, per_page).get_page(page_number)
+
+
+def products_by_ids(*, site, ids) -> list[Product]:
+    """Active products of this store among ``ids``, in the order given, with their pages."""
+    products = (
+        Product.objects.for_site(site)
+        .active()
+        .filter(pk__in=ids)
+        .prefetch_related(
+            *_product_prefetches(),
+            Prefetch("pages", queryset=page_types.ProductPage.objects.live(), to_attr="live_pages"),
+        )
+    )
+    by_id = {product.pk: product for product in products}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def product_with_variants(*, site, product_id) -> Product | None:
+    return (
+        Product.objects.for_site(site)
+        .filter(pk=product_id)
+        .prefetch_related(*_product_prefetches())
+        .first()
+    )
+
+
+def find_cart(*, site, session_key) -> Cart | None:
+    if not session_key:
+        return None
+    return Cart.objects.filter(site=site, session_key=session_key).first()
+
+
+def cart_totals(*, site, cart: Cart | None) -> Totals:
+    lines = []
+    if cart is not None:
+        lines = list(
+            CartLine.objects.filter(cart=cart)
+            .select_related("variant__product", "variant__stock")
+            .prefetch_related(
+                Prefetch(
+                    "variant__product__images",
+                    queryset=ProductImage.objects.select_related("image").order_by("sort_order"),
+                )
+            )
+        )
+    return price_cart(lines=lines, store_settings=StoreSettings.for_site(site))
+
+
+def cart_item_count(*, site, session_key) -> int:
+    cart = find_cart(site=site, session_key=session_key)
+    if cart is None:
+        return 0
+    return sum(CartLine.objects.filter(cart=cart).values_list("quantity", flat=True))
+
+
+@dataclass(frozen=True)
+class ProductCard:
+    """What a product card shows, whichever way the product was found."""
+
+    product: Product
+    url: str
+
+    @classmethod
+    def from_page(cls, page, request=None) -> "ProductCard":
+        return cls(product=page.product, url=page.get_url(request))
+
+    @classmethod
+    def from_product(cls, product, request=None) -> "ProductCard":
+        live_pages = getattr(product, "live_pages", [])
+        return cls(product=product, url=live_pages[0].get_url(request) if live_pages else "")
+
+    @property
+    def title(self) -> str:
+        return self.product.title
+
+    @property
+    def image(self):
+        return self.product.cover_image
+
+    @property
+    def price(self):
+        return self.product.price_from
+
+    @property
+    def compare_at_price(self):
+        variants = [v for v in self.product.variants.all() if v.price == self.price]
+        return variants[0].compare_at_price if variants and variants[0].on_sale else None
+
+    @property
+    def in_stock(self) -> bool:
+        return self.product.in_stock

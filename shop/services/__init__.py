@@ -1,0 +1,17 @@
+"""Every write that matters in the shop goes through these functions."""
+
+from .cart import add_to_cart, get_or_create_cart, remove_cart_line, update_cart_line
+from .orders import CheckoutDetails, place_order
+from .stock import adjust_stock, ensure_stock_levels, take_stock
+
+__all__ = [
+    "CheckoutDetails",
+    "add_to_cart",
+    "adjust_stock",
+    "ensure_stock_levels",
+    "get_or_create_cart",
+    "place_order",
+    "remove_cart_line",
+    "take_stock",
+    "update_cart_line",
+]

@@ -1,0 +1,57 @@
+"""Cart writes. A cart belongs to one store and one session; stock is checked, not taken."""
+
+from django.db import transaction
+
+from ..exceptions import InsufficientStock, ProductUnavailable
+from ..models import Cart, CartLine, Product, StockLevel
+
+MAX_LINE_QUANTITY = 999
+
+
+def get_or_create_cart(*, site, session_key: str) -> Cart:
+    cart, _ = Cart.objects.get_or_create(site=site, session_key=session_key)
+    return cart
+
+
+def _check_sellable(*, cart: Cart, variant, quantity: int) -> None:
+    if variant.site_id != cart.site_id or variant.product.status != Product.Status.ACTIVE:
+        raise ProductUnavailable("This product is not available.")
+    if quantity > MAX_LINE_QUANTITY:
+        raise ProductUnavailable(f"You can order at most {MAX_LINE_QUANTITY} of one item.")
+    level = StockLevel.objects.filter(variant=variant).first()
+    if level is None or not level.can_take(quantity):
+        raise InsufficientStock([(variant, level.on_hand if level else 0)])
+
+
+@transaction.atomic
+def add_to_cart(*, cart: Cart, variant, quantity: int = 1) -> CartLine:
+    """Add units of a variant; the line's new total must be in stock."""
+    if quantity < 1:
+        raise ProductUnavailable("Choose a quantity of at least 1.")
+    line = CartLine.objects.select_for_update().filter(cart=cart, variant=variant).first()
+    new_quantity = quantity + (line.quantity if line else 0)
+    _check_sellable(cart=cart, variant=variant, quantity=new_quantity)
+    if line is None:
+        line = CartLine.objects.create(cart=cart, variant=variant, quantity=new_quantity)
+    else:
+        line.quantity = new_quantity
+        line.save(update_fields=["quantity"])
+    cart.save(update_fields=["updated_at"])
+    return line
+
+
+@transaction.atomic
+def update_cart_line(*, cart: Cart, line_id: int, quantity: int) -> CartLine | None:
+    """Set a line's quantity; zero removes it. Returns the line, or None once removed."""
+    line = CartLine.objects.select_related("variant__product").get(cart=cart, pk=line_id)
+    if quantity <= 0:
+        line.delete()
+        return None
+    _check_sellable(cart=cart, variant=line.variant, quantity=quantity)
+    line.quantity = quantity
+    line.save(update_fields=["quantity"])
+    return line
+
+
+def remove_cart_line(*, cart: Cart, line_id: int) -> None:
+    CartLine.objects.filter(cart=cart, pk=line_id).delete()

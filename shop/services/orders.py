@@ -1,0 +1,110 @@
+"""Turning a cart into an order."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F
+
+from ..exceptions import EmptyCart, InsufficientStock, ProductUnavailable
+from ..models import Order, OrderLine, OrderNumberSequence, Product, StockLevel, StockMovement
+from ..models.settings import StoreSettings
+from ..pricing import price_cart
+from ..signals import order_placed
+from .stock import take_stock
+
+
+@dataclass(frozen=True)
+class CheckoutDetails:
+    email: str
+    name: str
+    address_line1: str
+    postal_code: str
+    city: str
+    country: str
+    phone: str = ""
+    address_line2: str = ""
+    note: str = ""
+    payment_method: str = Order.PaymentMethod.OFFLINE
+
+
+def next_order_number(*, site) -> int:
+    """The store's next order number. The sequence row stays locked until commit."""
+    sequence, _ = OrderNumberSequence.objects.get_or_create(site=site)
+    OrderNumberSequence.objects.filter(pk=sequence.pk).update(last_number=F("last_number") + 1)
+    return OrderNumberSequence.objects.values_list("last_number", flat=True).get(pk=sequence.pk)
+
+
+@transaction.atomic
+def place_order(*, cart, details: CheckoutDetails) -> Order:
+    """Turn a cart into an order and take its items out of stock.
+
+    Stock rows are locked in primary-key order, so two checkouts that share items always
+    lock in the same order and cannot deadlock; the order-number row is locked after them.
+    Totals are computed here from current prices, never taken from the shopper.
+    """
+    lines = list(cart.lines.select_related("variant__product").order_by("variant_id"))
+    if not lines:
+        raise EmptyCart()
+    for line in lines:
+        product = line.variant.product
+        if line.variant.site_id != cart.site_id or product.status != Product.Status.ACTIVE:
+            raise ProductUnavailable(f"{product.title} is no longer available.")
+    levels = {
+        level.variant_id: level
+        for level in StockLevel.objects.filter(variant_id__in=[line.variant_id for line in lines])
+        .select_related("variant__product")
+        .order_by("pk")
+        .select_for_update(of=("self",))
+    }
+    short = [
+        (line.variant, levels[line.variant_id].on_hand if line.variant_id in levels else 0)
+        for line in lines
+        if line.variant_id not in levels or not levels[line.variant_id].can_take(line.quantity)
+    ]
+    if short:
+        raise InsufficientStock(short)
+
+    totals = price_cart(lines=lines, store_settings=StoreSettings.for_site(cart.site))
+    order = Order.objects.create(
+        site_id=cart.site_id,
+        number=next_order_number(site=cart.site),
+        payment_method=details.payment_method,
+        email=details.email.strip().lower(),
+        name=details.name,
+        phone=details.phone,
+        address_line1=details.address_line1,
+        address_line2=details.address_line2,
+        postal_code=details.postal_code,
+        city=details.city,
+        country=details.country,
+        note=details.note,
+        currency=totals.currency,
+        subtotal=totals.subtotal,
+        shipping_total=totals.shipping,
+        total=totals.total,
+    )
+    OrderLine.objects.bulk_create(
+        [
+            OrderLine(
+                order=order,
+                variant=priced.line.variant,
+                product_title=priced.line.variant.product.title,
+                variant_label=priced.line.variant.options_label,
+                sku=priced.line.variant.sku,
+                unit_price=priced.unit_price,
+                quantity=priced.line.quantity,
+                line_total=priced.total,
+            )
+            for priced in totals.lines
+        ]
+    )
+    for line in lines:
+        take_stock(
+            level=levels[line.variant_id],
+            quantity=-line.quantity,
+            reason=StockMovement.Reason.SALE,
+            order=order,
+        )
+    cart.lines.all().delete()
+    transaction.on_commit(lambda: order_placed.send(sender=Order, order=order))
+    return order

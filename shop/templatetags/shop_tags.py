@@ -1,0 +1,32 @@
+from decimal import Decimal
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+from wagtail.models import Site
+
+from .. import selectors
+from ..models.settings import CURRENCY_SYMBOLS
+from ..pricing import quantize
+
+register = template.Library()
+
+
+@register.filter
+def money(amount, currency="EUR"):
+    """Format a Decimal amount in a currency: ``{{ order.total|money:order.currency }}``."""
+    if amount is None or amount == "":
+        return ""
+    value = quantize(Decimal(amount))
+    symbol = CURRENCY_SYMBOLS.get(currency, f"{currency} ")
+    whole, _, cents = f"{value:.2f}".partition(".")
+    return f"{symbol}{intcomma(int(whole))}.{cents}"
+
+
+@register.simple_tag(takes_context=True)
+def cart_count(context) -> int:
+    """Number of items in the shopper's cart for the current store."""
+    request = context.get("request")
+    if request is None or getattr(request, "is_platform_host", True):
+        return 0
+    site = Site.find_for_request(request)
+    return selectors.cart_item_count(site=site, session_key=request.session.session_key)

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "shop"
+
+urlpatterns = [
+    path("cart/", views.cart_detail, name="cart-detail"),
+    path("cart/add/", views.cart_add, name="cart-add"),
+    path("cart/lines/<int:line_id>/", views.cart_line_update, name="cart-line-update"),
+    path("cart/lines/<int:line_id>/remove/", views.cart_line_remove, name="cart-line-remove"),
+    path("checkout/", views.checkout, name="checkout"),
+    path("checkout/complete/<int:number>/", views.order_complete, name="order-complete"),
+]

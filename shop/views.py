@@ -1,0 +1,140 @@
+"""Storefront views that are not pages: cart and checkout. Store hosts only."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+
+from themes.theme import Theme
+
+from . import selectors, services
+from .exceptions import ShopError
+from .forms import AddToCartForm, CartLineForm, CheckoutForm
+from .models import Order, ProductVariant
+from .storefront import StoreContext
+
+SESSION_ORDERS_KEY = "shop_placed_orders"
+
+
+def store_view(view):
+    """Serve ``view`` on store hosts only, passing the store's Site as ``site``."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if getattr(request, "is_platform_host", True):
+            raise Http404("Not a store.")
+        return view(request, *args, site=request._wagtail_site, **kwargs)
+
+    return wrapper
+
+
+def render_themed(request, site, name, context):
+    theme = Theme.for_site(site, request=request)
+    return TemplateResponse(
+        request,
+        theme.template_names(name),
+        {"theme": theme, "store": StoreContext(site, request), **context},
+    )
+
+
+def _session_key(request) -> str:
+    if not request.session.session_key:
+        request.session.save()
+    return request.session.session_key
+
+
+def _back_to(request, fallback="shop:cart-detail"):
+    target = request.POST.get("next", "")
+    return redirect(target if target.startswith("/") and not target.startswith("//") else fallback)
+
+
+@store_view
+def cart_detail(request, *, site):
+    cart = selectors.find_cart(site=site, session_key=request.session.session_key)
+    totals = selectors.cart_totals(site=site, cart=cart)
+    return render_themed(request, site, "shop/cart.html", {"totals": totals})
+
+
+@require_POST
+@store_view
+def cart_add(request, *, site):
+    form = AddToCartForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose an option and a quantity.")
+        return _back_to(request)
+    variant = get_object_or_404(
+        ProductVariant.objects.select_related("product"), pk=form.cleaned_data["variant"], site=site
+    )
+    cart = services.get_or_create_cart(site=site, session_key=_session_key(request))
+    try:
+        services.add_to_cart(cart=cart, variant=variant, quantity=form.cleaned_data["quantity"])
+    except ShopError as error:
+        messages.error(request, str(error))
+        return _back_to(request)
+    messages.success(request, f"Added {variant} to your cart.")
+    return redirect("shop:cart-detail")
+
+
+@require_POST
+@store_view
+def cart_line_update(request, line_id, *, site):
+    cart = selectors.find_cart(site=site, session_key=request.session.session_key)
+    form = CartLineForm(request.POST)
+    if cart is None or not form.is_valid():
+        messages.error(request, "Enter a quantity between 0 and 999.")
+        return redirect("shop:cart-detail")
+    try:
+        services.update_cart_line(
+            cart=cart, line_id=line_id, quantity=form.cleaned_data["quantity"]
+        )
+    except ShopError as error:
+        messages.error(request, str(error))
+    except cart.lines.model.DoesNotExist:
+        messages.error(request, "That item is no longer in your cart.")
+    return redirect("shop:cart-detail")
+
+
+@require_POST
+@store_view
+def cart_line_remove(request, line_id, *, site):
+    cart = selectors.find_cart(site=site, session_key=request.session.session_key)
+    if cart is not None:
+        services.remove_cart_line(cart=cart, line_id=line_id)
+    return redirect("shop:cart-detail")
+
+
+@store_view
+def checkout(request, *, site):
+    cart = selectors.find_cart(site=site, session_key=request.session.session_key)
+    totals = selectors.cart_totals(site=site, cart=cart)
+    if not totals.lines:
+        messages.info(request, "Your cart is empty.")
+        return redirect("shop:cart-detail")
+    form = CheckoutForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            order = services.place_order(
+                cart=cart, details=services.CheckoutDetails(**form.cleaned_data)
+            )
+        except ShopError as error:
+            messages.error(request, str(error))
+            return redirect("shop:cart-detail")
+        request.session[SESSION_ORDERS_KEY] = [
+            *request.session.get(SESSION_ORDERS_KEY, [])[-19:],
+            order.pk,
+        ]
+        return redirect("shop:order-complete", number=order.number)
+    return render_themed(request, site, "shop/checkout.html", {"form": form, "totals": totals})
+
+
+@store_view
+def order_complete(request, number, *, site):
+    order = get_object_or_404(
+        Order.objects.for_site(site).prefetch_related("lines"),
+        number=number,
+        pk__in=request.session.get(SESSION_ORDERS_KEY, []),
+    )
+    return render_themed(request, site, "shop/order_complete.html", {"order": order})

@@ -1,0 +1,10 @@
+class StoreError(Exception):
+    """A store could not be created or changed; ``str()`` says why, for the operator."""
+
+
+class InvalidStoreSlug(StoreError):
+    pass
+
+
+class StoreAlreadyExists(StoreError):
+    pass

@@ -1,0 +1,186 @@
+"""Creating stores. Everything a new store needs is made in one transaction."""
+
+import re
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission, User
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    GroupSitePermission,
+    Page,
+    Site,
+)
+
+from domains.models import Domain
+from shop.models import OrderNumberSequence, StoreHomePage, StoreSettings
+from themes.models import ThemeSettings
+from themes.presets import Preset
+
+from .exceptions import InvalidStoreSlug, StoreAlreadyExists
+from .models import Store
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
+RESERVED_SLUGS = frozenset(
+    {
+        "www",
+        "admin",
+        "api",
+        "app",
+        "assets",
+        "auth",
+        "blog",
+        "cdn",
+        "dashboard",
+        "docs",
+        "ftp",
+        "help",
+        "home",
+        "localhost",
+        "mail",
+        "media",
+        "platform",
+        "root",
+        "shop",
+        "signup",
+        "smtp",
+        "static",
+        "status",
+        "store",
+        "stores",
+        "support",
+        "test",
+    }
+)
+
+# Model permissions a store's staff hold. Rows are filtered to their own store by the
+# store scope (shop.scoping) and by explicit site filters.
+STAFF_MODEL_PERMISSIONS = {
+    "wagtailadmin": ["access_admin"],
+    "shop": [
+        "add_product",
+        "change_product",
+        "delete_product",
+        "view_product",
+        "view_stocklevel",
+        "change_stocklevel",
+        "view_order",
+        "change_order",
+    ],
+    "crm_bridge": ["view_client", "change_client", "view_ticket", "change_ticket"],
+}
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+COLLECTION_PERMISSIONS = {
+    "wagtailimages": ["add_image", "change_image", "delete_image", "choose_image"],
+    "wagtaildocs": ["add_document", "change_document", "delete_document", "choose_document"],
+}
+SITE_SETTING_PERMISSIONS = {"themes": ["change_themesettings"], "shop": ["change_storesettings"]}
+
+
+def validate_slug(slug: str) -> str:
+    """Return the slug if it can name a store's subdomain; raise InvalidStoreSlug if not."""
+    if not SLUG_PATTERN.match(slug or ""):
+        raise InvalidStoreSlug(
+            f"“{slug}” is not a valid store name for a web address: use 1 to 63 lower-case "
+            "letters, digits and hyphens, not starting or ending with a hyphen."
+        )
+    if slug in RESERVED_SLUGS:
+        raise InvalidStoreSlug(f"“{slug}” is reserved by the platform; choose another name.")
+    return slug
+
+
+def store_hostname(slug: str) -> str:
+    return f"{slug}.{settings.STORES_DOMAIN}"
+
+
+def _permissions(spec: dict[str, list[str]]):
+    for app_label, codenames in spec.items():
+        found = list(
+            Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )
+        missing = set(codenames) - {p.codename for p in found}
+        if missing:
+            raise LookupError(f"Missing permissions {sorted(missing)} in {app_label}.")
+        yield from found
+
+
+def _create_staff_group(*, slug: str, home: Page, collection: Collection, site: Site) -> Group:
+    group = Group.objects.create(name=f"Store {slug}: staff")
+    group.permissions.set(_permissions(STAFF_MODEL_PERMISSIONS))
+    for permission in _permissions({"wagtailcore": PAGE_PERMISSIONS}):
+        GroupPagePermission.objects.create(group=group, page=home, permission=permission)
+    for permission in _permissions(COLLECTION_PERMISSIONS):
+        GroupCollectionPermission.objects.create(
+            group=group, collection=collection, permission=permission
+        )
+    for permission in _permissions(SITE_SETTING_PERMISSIONS):
+        GroupSitePermission.objects.create(group=group, site=site, permission=permission)
+    return group
+
+
+def _owner(*, email: str, password: str | None) -> tuple[User, str | None]:
+    """The owner's account, created if new. Returns a generated password for a new account."""
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None:
+        return user, None
+    generated = None if password else secrets.token_urlsafe(12)
+    user = User.objects.create_user(username=email, email=email, password=password or generated)
+    return user, generated
+
+
+@transaction.atomic
+def create_store(
+    *,
+    slug: str,
+    name: str,
+    owner_email: str,
+    preset: str = Preset.MINIMAL,
+    owner_password: str | None = None,
+) -> tuple[Store, str | None]:
+    """Create a store: Site, home page, domain, collection, staff group, settings, owner.
+
+    Returns the store and, when a new owner account was made without a password, the
+    generated password (shown once to the operator).
+    """
+    validate_slug(slug)
+    if preset not in Preset.values:
+        raise InvalidStoreSlug(
+            f"Unknown preset “{preset}”; choose one of {', '.join(Preset.values)}."
+        )
+    hostname = store_hostname(slug)
+    if (
+        Store.objects.filter(slug=slug).exists()
+        or Site.objects.filter(hostname=hostname).exists()
+        or Domain.objects.filter(hostname=hostname).exists()
+    ):
+        raise StoreAlreadyExists(f"A store called “{slug}” already exists ({hostname}).")
+
+    root = Page.get_first_root_node()
+    if root.get_children().filter(slug=slug).exists():
+        raise StoreAlreadyExists(f"A page tree called “{slug}” already exists.")
+    home = root.add_child(instance=StoreHomePage(title=name, slug=slug))
+    site = Site.objects.create(
+        hostname=hostname, port=settings.STORES_PORT, root_page=home, site_name=name
+    )
+    Domain.objects.create(
+        site=site,
+        hostname=hostname,
+        kind=Domain.Kind.PLATFORM,
+        status=Domain.Status.ACTIVE,
+        is_primary=True,
+    )
+    collection = Collection.get_first_root_node().add_child(name=f"{name} ({slug})")
+    group = _create_staff_group(slug=slug, home=home, collection=collection, site=site)
+    ThemeSettings.objects.create(site=site, preset=preset)
+    StoreSettings.objects.create(site=site)
+    OrderNumberSequence.objects.create(site=site)
+    owner, generated_password = _owner(email=owner_email, password=owner_password)
+    owner.groups.add(group)
+    store = Store.objects.create(
+        site=site, slug=slug, name=name, collection=collection, staff_group=group
+    )
+    return store, generated_password

@@ -1,0 +1,270 @@
+"""Store-scoped admin for store-owned models (catalog, stock, orders, clients, tickets).
+
+Isolation comes from two layers: the store scope opened by ``AdminStoreMiddleware``
+restricts every default-manager lookup these views make (so another store's id is a 404),
+and ``get_queryset`` filters listings explicitly.
+"""
+
+from django.utils.html import format_html, format_html_join
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.ui.tables import Column
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
+
+from crm_bridge.models import Client, Ticket
+from shop.admin_forms import ProductForm, StockLevelForm, StoreOwnedForm
+from shop.models import Order, Product, StockLevel, StockMovement
+from shop.templatetags.shop_tags import money
+
+from .middleware import admin_site_ids
+
+
+class SystemRecordPolicy(ModelPermissionPolicy):
+    """Rows the system makes (orders, clients, stock rows): nobody adds or deletes them here."""
+
+    blocked = frozenset({"add", "delete"})
+
+    def user_has_permission(self, user, action):
+        return action not in self.blocked and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a not in self.blocked])
+
+
+class LedgerPolicy(SystemRecordPolicy):
+    """The stock ledger is append-only: it can only be viewed."""
+
+    blocked = frozenset({"add", "change", "delete"})
+
+
+class StoreCreateView(CreateView):
+    """Creates rows in the merchant's active store."""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        stores = getattr(self.request, "admin_stores", [])
+        if stores and issubclass(self.get_form_class(), StoreOwnedForm):
+            kwargs["store_site"] = stores[0].site
+        return kwargs
+
+
+class StoreScopedViewSet(SnippetViewSet):
+    add_view_class = StoreCreateView
+
+    def get_queryset(self, request):
+        queryset = self.model._default_manager.all()
+        site_ids = admin_site_ids(request)
+        return queryset if site_ids is None else queryset.filter(site_id__in=site_ids)
+
+
+def _money_column(name, label):
+    return Column(name, label=label, accessor=lambda obj: money(getattr(obj, name), obj.currency))
+
+
+class ProductViewSet(StoreScopedViewSet):
+    model = Product
+    icon = "tag"
+    menu_label = "Products"
+    edit_handler = ObjectList(Product.panels, base_form_class=ProductForm)
+    list_display = ["title", "status", "product_type", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "vendor", "product_type"]
+    inspect_view_enabled = True
+
+
+class StockLevelViewSet(StoreScopedViewSet):
+    model = StockLevel
+    icon = "list-ul"
+    menu_label = "Inventory"
+    list_display = [
+        Column("variant", label="Variant", accessor=lambda level: str(level.variant)),
+        Column("sku", label="SKU", accessor=lambda level: level.variant.sku),
+        "on_hand",
+        "allow_oversell",
+    ]
+    search_fields = ["variant__sku", "variant__product__title"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("allow_oversell"), FieldPanel("low_stock_threshold")]),
+            MultiFieldPanel(
+                [FieldPanel("change"), FieldPanel("reason"), FieldPanel("note")],
+                heading="Record a stock movement",
+            ),
+        ],
+        base_form_class=StockLevelForm,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("variant__product")
+
+
+class StockMovementViewSet(StoreScopedViewSet):
+    model = StockMovement
+    icon = "history"
+    menu_label = "Stock history"
+    list_display = [
+        Column("variant", label="Variant", accessor=lambda m: str(m.variant)),
+        "quantity",
+        "balance_after",
+        "reason",
+        "created_at",
+    ]
+    list_filter = ["reason"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("variant__product")
+
+
+class OrderLinesPanel(Panel):
+    """The order's lines and totals, read-only, on the order's edit screen."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "tenants/admin/order_lines_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["order"] = self.instance
+            context["lines"] = self.instance.lines.all()
+            return context
+
+
+class OrderInspectView(InspectView):
+    def get_lines_display_value(self):
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{} × {} {} ({}) – {}</li>",
+                (
+                    (
+                        line.quantity,
+                        line.product_title,
+                        line.variant_label,
+                        line.sku,
+                        money(line.line_total, self.object.currency),
+                    )
+                    for line in self.object.lines.all()
+                ),
+            ),
+        )
+
+    def get_total_display_value(self):
+        return money(self.object.total, self.object.currency)
+
+
+class OrderViewSet(StoreScopedViewSet):
+    model = Order
+    icon = "list-ol"
+    menu_label = "Orders"
+    inspect_view_class = OrderInspectView
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "number",
+        "status",
+        "placed_at",
+        "name",
+        "email",
+        "phone",
+        "shipping_address",
+        "payment_method",
+        "lines",
+        "total",
+        "note",
+    ]
+    list_display = [
+        Column("number", label="Order", accessor=lambda order: f"#{order.number}"),
+        "name",
+        "email",
+        "status",
+        _money_column("total", "Total"),
+        "placed_at",
+    ]
+    list_filter = ["status"]
+    search_fields = ["email", "name"]
+    panels = [
+        FieldRowPanel([FieldPanel("status"), FieldPanel("placed_at", read_only=True)]),
+        OrderLinesPanel(heading="Items"),
+        MultiFieldPanel(
+            [
+                FieldPanel("name", read_only=True),
+                FieldPanel("email", read_only=True),
+                FieldPanel("phone", read_only=True),
+                FieldPanel("shipping_address", read_only=True),
+            ],
+            heading="Customer",
+        ),
+        FieldPanel("note"),
+    ]
+
+
+class ClientInspectView(InspectView):
+    def get_tickets_display_value(self):
+        return ", ".join(str(ticket) for ticket in self.object.tickets.all()) or "-"
+
+    def get_total_spent_display_value(self):
+        return money(self.object.total_spent, self.object.currency or "EUR")
+
+
+class ClientViewSet(StoreScopedViewSet):
+    model = Client
+    icon = "user"
+    menu_label = "Clients"
+    inspect_view_class = ClientInspectView
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "name",
+        "email",
+        "phone",
+        "orders_count",
+        "total_spent",
+        "last_order_at",
+        "tickets",
+        "notes",
+    ]
+    list_display = ["name", "email", "orders_count", "total_spent", "last_order_at"]
+    search_fields = ["email", "name"]
+
+
+class TicketViewSet(StoreScopedViewSet):
+    model = Ticket
+    icon = "help"
+    menu_label = "Tickets"
+    inspect_view_enabled = True
+    list_display = ["subject", "client", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["subject"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("client")
+
+
+class ShopViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Shop"
+    menu_icon = "tag"
+    menu_order = 150
+    items = (ProductViewSet, StockLevelViewSet, StockMovementViewSet, OrderViewSet)
+
+
+class CrmViewSetGroup(SnippetViewSetGroup):
+    menu_label = "CRM"
+    menu_icon = "group"
+    menu_order = 160
+    items = (ClientViewSet, TicketViewSet)
+
+
+PERMISSION_POLICIES = {
+    Order: SystemRecordPolicy,
+    Client: SystemRecordPolicy,
+    StockLevel: SystemRecordPolicy,
+    StockMovement: LedgerPolicy,
+    Ticket: SystemRecordPolicy,
+}

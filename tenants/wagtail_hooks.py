@@ -1,0 +1,37 @@
+from django.db.models import Q
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from .middleware import admin_site_ids
+from .models import Store
+from .viewsets import PERMISSION_POLICIES, CrmViewSetGroup, ShopViewSetGroup
+
+for model, policy in PERMISSION_POLICIES.items():
+    register_permission_policy(model, policy(model))
+
+
+@hooks.register("register_admin_viewset")
+def register_store_viewsets():
+    return [ShopViewSetGroup(), CrmViewSetGroup()]
+
+
+def _store_roots(request):
+    site_ids = admin_site_ids(request)
+    if site_ids is None:
+        return None
+    return [
+        store.site.root_page
+        for store in Store.objects.filter(site_id__in=site_ids).select_related("site__root_page")
+    ]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def limit_page_chooser_to_store(pages, request):
+    """Merchants choose pages of their own store only."""
+    roots = _store_roots(request)
+    if roots is None:
+        return pages
+    condition = Q(pk__in=[])
+    for root in roots:
+        condition |= Q(path__startswith=root.path)
+    return pages.filter(condition)

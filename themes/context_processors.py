@@ -1,0 +1,14 @@
+from django.utils.functional import SimpleLazyObject
+from wagtail.models import Site
+
+from .theme import Theme
+
+
+def theme(request):
+    """``theme`` in every template: the current store's resolved Theme, built on first use."""
+
+    def build():
+        site = Site.find_for_request(request)
+        return Theme.for_site(site, request=request) if site else None
+
+    return {"theme": SimpleLazyObject(build)}

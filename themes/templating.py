@@ -1,0 +1,37 @@
+"""Preset-first template resolution for pages and blocks."""
+
+from .theme import Theme
+
+
+class ThemedPageMixin:
+    """A Page whose template is looked up in the store's preset first, then the default.
+
+    ``theme_template`` names the template relative to a theme folder, such as
+    ``"shop/product_page.html"``.
+    """
+
+    theme_template = ""
+
+    def get_theme(self, request) -> Theme:
+        """The theme of the store this page belongs to (also in admin previews)."""
+        return Theme.for_site(self.get_site(), request=request)
+
+    def get_template(self, request, *args, **kwargs):
+        return self.get_theme(request).template_names(self.theme_template)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["theme"] = self.get_theme(request)
+        return context
+
+
+class ThemedBlockMixin:
+    """A block rendered by ``themes/<preset>/blocks/<name>.html`` or the default version."""
+
+    theme_template = ""
+
+    def get_template(self, value=None, context=None):
+        theme = (context or {}).get("theme")
+        if theme is None:
+            return f"themes/default/{self.theme_template}"
+        return theme.template_names(self.theme_template)

@@ -1,0 +1,108 @@
+"""The one object templates read the theme through."""
+
+from django.template.loader import select_template
+from django.utils.functional import cached_property
+
+from .models import ThemeSettings
+from .presets import BUTTON_RADII, FONT_STACKS, PRESET_DEFAULTS, Preset
+
+DEFAULT_TEMPLATE_DIR = "themes/default"
+
+
+class Theme:
+    """A store's resolved theme: its preset, with the merchant's settings layered on top.
+
+    Every value a template needs is an attribute here, already resolved; templates never
+    read ``ThemeSettings`` directly.
+    """
+
+    def __init__(self, settings: ThemeSettings):
+        self.settings = settings
+        self.preset = settings.preset if settings.preset in Preset.values else Preset.MINIMAL
+        self.defaults = PRESET_DEFAULTS[self.preset]
+
+    @classmethod
+    def for_site(cls, site, request=None) -> "Theme":
+        """The site's theme, memoised on ``request`` when one is given."""
+        if request is None:
+            return cls(ThemeSettings.for_site(site))
+        memo = request.__dict__.setdefault("_themes_by_site", {})
+        if site.pk not in memo:
+            memo[site.pk] = cls(ThemeSettings.for_site(site))
+        return memo[site.pk]
+
+    def _value(self, name):
+        return getattr(self.settings, name, None) or getattr(self.defaults, name)
+
+    @cached_property
+    def preset_label(self) -> str:
+        return Preset(self.preset).label
+
+    @cached_property
+    def primary_color(self) -> str:
+        return self._value("primary_color")
+
+    @cached_property
+    def secondary_color(self) -> str:
+        return self._value("secondary_color")
+
+    @cached_property
+    def accent_color(self) -> str:
+        return self._value("accent_color")
+
+    @cached_property
+    def background_color(self) -> str:
+        return self._value("background_color")
+
+    @cached_property
+    def text_color(self) -> str:
+        return self._value("text_color")
+
+    @cached_property
+    def font_family(self) -> str:
+        return self._value("font_family")
+
+    @cached_property
+    def button_style(self) -> str:
+        return self._value("button_style")
+
+    @cached_property
+    def grid_columns(self) -> int:
+        return self._value("grid_columns")
+
+    @property
+    def logo(self):
+        return self.settings.logo
+
+    @property
+    def tagline(self) -> str:
+        return self.settings.tagline
+
+    @cached_property
+    def css_variables(self) -> str:
+        """CSS custom properties for ``:root``; the preset stylesheets use only these."""
+        pairs = {
+            "--color-primary": self.primary_color,
+            "--color-secondary": self.secondary_color,
+            "--color-accent": self.accent_color,
+            "--color-background": self.background_color,
+            "--color-text": self.text_color,
+            "--font-body": FONT_STACKS[self.font_family],
+            "--font-heading": FONT_STACKS[self.defaults.heading_font_family],
+            "--button-radius": BUTTON_RADII[self.button_style],
+            "--grid-columns": str(self.grid_columns),
+        }
+        return "; ".join(f"{name}: {value}" for name, value in pairs.items())
+
+    def template_names(self, name: str) -> list[str]:
+        """Where to look for ``name``: the preset's own template first, then the default."""
+        return [f"themes/{self.preset}/{name}", f"{DEFAULT_TEMPLATE_DIR}/{name}"]
+
+    @cached_property
+    def base_template(self):
+        """The preset's ``base.html`` for ``{% extends theme.base_template %}``."""
+        return select_template(self.template_names("base.html")).template
+
+    @property
+    def stylesheet(self) -> str:
+        return f"themes/css/{self.preset}.css"
