@@ -33,11 +33,17 @@ seed: migrate  ## Create (or refresh) the four demo stores
 run: seed  ## Migrate, seed the demo stores and serve them on PORT (default 8000)
 	STORES_PORT=$(PORT) $(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
 
-test: install  ## Run the whole suite (SQLite; PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
-	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+test: install check lint  ## Run the checks and the whole suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
 	$(BIN)/python -m pytest
+
+check: install  ## Migrations are committed; production settings pass `check --deploy`
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
+	DJANGO_SETTINGS_MODULE=config.settings.production \
+	DJANGO_SECRET_KEY=check-deploy-only-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGH \
+	DATABASE_URL=postgres://check@localhost/check REDIS_URL=redis://localhost:6379/0 \
+	EMAIL_URL=smtp://localhost:25 AWS_STORAGE_BUCKET_NAME=check \
+	WAGTAILADMIN_BASE_URL=https://platform.example \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 lint: install  ## ruff check and format check
 	$(BIN)/ruff check .

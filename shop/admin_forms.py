@@ -39,13 +39,19 @@ class ProductForm(StoreOwnedForm):
             clash = Product.objects.filter(site_id=site_id, handle=handle)
             if clash.exclude(pk=self.instance.pk).exists():
                 self.add_error("handle", "Another product of this store uses this handle.")
-        self._check_skus(site_id)
         return cleaned
 
-    def _check_skus(self, site_id):
+    def is_valid(self):
+        # SKUs span the variant formset, which is cleaned after this form's clean().
+        if not super().is_valid():
+            return False
+        return self._skus_are_unique()
+
+    def _skus_are_unique(self) -> bool:
         formset = self.formsets.get("variants")
+        site_id = self.instance.site_id
         if formset is None or not site_id:
-            return
+            return True
         seen = {}
         for form in formset.forms:
             data = getattr(form, "cleaned_data", None) or {}
@@ -62,6 +68,7 @@ class ProductForm(StoreOwnedForm):
         )
         for sku in taken:
             seen[sku].add_error("sku", "Another product of this store uses this SKU.")
+        return not any(form.errors for form in formset.forms)
 
     def save(self, commit=True):
         product = super().save(commit=commit)

@@ -125,7 +125,7 @@ class StockMovementViewSet(StoreScopedViewSet):
 
 
 class OrderLinesPanel(Panel):
-    """The order's lines and totals, read-only, on the order's edit screen."""
+    """The order's lines, totals and customer, read-only, on the order's edit screen."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "tenants/admin/order_lines_panel.html"
@@ -192,16 +192,7 @@ class OrderViewSet(StoreScopedViewSet):
     search_fields = ["email", "name"]
     panels = [
         FieldRowPanel([FieldPanel("status"), FieldPanel("placed_at", read_only=True)]),
-        OrderLinesPanel(heading="Items"),
-        MultiFieldPanel(
-            [
-                FieldPanel("name", read_only=True),
-                FieldPanel("email", read_only=True),
-                FieldPanel("phone", read_only=True),
-                FieldPanel("shipping_address", read_only=True),
-            ],
-            heading="Customer",
-        ),
+        OrderLinesPanel(heading="Items and customer"),
         FieldPanel("note"),
     ]
 
