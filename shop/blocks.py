@@ -43,8 +43,8 @@ class ProductGridBlock(ThemedBlockMixin, blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         request = (parent_context or {}).get("request")
-        page = (parent_context or {}).get("page")
-        site = page.get_site() if page is not None else Site.find_for_request(request)
+        store = (parent_context or {}).get("store")
+        site = store.site if store is not None else Site.find_for_request(request)
         context["cards"] = self.cards(value, site=site, request=request)
         return context
 

@@ -22,7 +22,7 @@ class StorefrontPageMixin(ThemedPageMixin):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["store"] = StoreContext(self.get_site(), request)
+        context["store"] = StoreContext(self.get_store_site(request), request)
         return context
 
 
@@ -113,7 +113,7 @@ class CategoryPage(StorefrontPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        site = self.get_site()
+        site = context["store"].site
         sort = request.GET.get("sort", selectors.DEFAULT_SORT)
         if sort not in selectors.SORT_OPTIONS:
             sort = selectors.DEFAULT_SORT
@@ -155,7 +155,9 @@ class ProductPage(StorefrontPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        product = selectors.product_with_variants(site=self.get_site(), product_id=self.product_id)
+        product = selectors.product_with_variants(
+            site=context["store"].site, product_id=self.product_id
+        )
         variants = list(product.variants.all())
         context.update(
             product=product,

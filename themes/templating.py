@@ -1,5 +1,7 @@
 """Preset-first template resolution for pages and blocks."""
 
+from wagtail.models import Site
+
 from .theme import Theme
 
 
@@ -12,9 +14,13 @@ class ThemedPageMixin:
 
     theme_template = ""
 
+    def get_store_site(self, request) -> Site:
+        """The Site this page belongs to; in an admin preview that is not the request's."""
+        return self.get_site() or Site.find_for_request(request)
+
     def get_theme(self, request) -> Theme:
         """The theme of the store this page belongs to (also in admin previews)."""
-        return Theme.for_site(self.get_site(), request=request)
+        return Theme.for_site(self.get_store_site(request), request=request)
 
     def get_template(self, request, *args, **kwargs):
         return self.get_theme(request).template_names(self.theme_template)
