@@ -1,0 +1,314 @@
+"""``seed_demo()``: the four demo stores with catalog, pictures and pages, and the superuser.
+
+Idempotent: a store whose slug exists is left as it is, so running it again creates
+nothing. Each store is made in its own transaction, so a failure leaves no half store
+(picture files already written stay in media storage, unreferenced). Every run points
+the demo Sites and the platform Site at ``settings.STORES_PORT``, the port ``make run``
+serves on. The logins made here are published demo logins, never for a real deployment.
+"""
+
+import io
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.db.models import Q
+from wagtail.images import get_image_model
+from wagtail.models import Site
+from wagtail.utils.file import hash_filelike
+
+from shop.models import Product, ProductImage, ProductVariant, StockMovement, StoreSettings
+from shop.pages import CategoryPage, ProductPage, StoreHomePage, StorePage
+from shop.services import adjust_stock, ensure_stock_levels
+from tenants.models import Store
+from tenants.services import create_store
+from themes.models import ThemeSettings
+
+from . import images
+from .catalogs import STORES, CategorySpec, ProductSpec, StoreSpec
+
+ADMIN_USERNAME = "admin"
+ADMIN_PASSWORD = "admin-demo"  # noqa: S105 - a published demo login
+
+
+@dataclass(frozen=True)
+class SeededStore:
+    store: Store
+    spec: StoreSpec
+    created: bool
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    stores: list[SeededStore]
+    admin_created: bool
+    admin_password_is_demo: bool  # False when an existing admin keeps its own password
+
+
+def seed_demo(
+    *, sizes: images.ImageSizes = images.FULL_SIZES, specs: tuple[StoreSpec, ...] = STORES
+) -> SeedResult:
+    """Create the superuser and whichever demo stores are missing; refresh Site ports."""
+    admin_created, admin_password_is_demo = _ensure_superuser()
+    seeded = [_seed_store(spec=spec, sizes=sizes) for spec in specs]
+    _point_sites_at_stores_port(site_ids=[item.store.site_id for item in seeded])
+    return SeedResult(
+        stores=seeded,
+        admin_created=admin_created,
+        admin_password_is_demo=admin_password_is_demo,
+    )
+
+
+def _ensure_superuser() -> tuple[bool, bool]:
+    """The platform superuser: created if missing; an existing password is kept if usable."""
+    user = User.objects.filter(username=ADMIN_USERNAME).first()
+    if user is None:
+        User.objects.create_superuser(
+            ADMIN_USERNAME, email="admin@localhost", password=ADMIN_PASSWORD
+        )
+        return True, True
+    if not user.has_usable_password():
+        user.set_password(ADMIN_PASSWORD)
+        user.save(update_fields=["password"])
+    return False, user.check_password(ADMIN_PASSWORD)
+
+
+def _point_sites_at_stores_port(*, site_ids) -> None:
+    """Give the demo Sites and the platform Site the port shoppers reach them on."""
+    port = settings.STORES_PORT
+    for site in Site.objects.filter(Q(pk__in=site_ids) | Q(is_default_site=True)):
+        if site.port != port:
+            site.port = port
+            site.save(update_fields=["port"])
+    Site.clear_site_root_paths_cache()
+
+
+def _seed_store(*, spec: StoreSpec, sizes: images.ImageSizes) -> SeededStore:
+    existing = Store.objects.filter(slug=spec.slug).first()
+    if existing is not None:
+        return SeededStore(store=existing, spec=spec, created=False)
+    with transaction.atomic():
+        store, _ = create_store(
+            slug=spec.slug,
+            name=spec.name,
+            owner_email=spec.owner_email,
+            preset=spec.preset,
+            owner_password=spec.owner_password,
+        )
+        _configure(store=store, spec=spec)
+        home = StoreHomePage.objects.get(pk=store.site.root_page_id)
+        categories, products = {}, {}
+        for category_spec in spec.categories:
+            category, made = _add_category(
+                store=store, home=home, spec=category_spec, store_spec=spec, sizes=sizes
+            )
+            categories[category.slug] = category
+            products.update(made)
+        about = home.add_child(
+            instance=StorePage(
+                title="About", slug="about", show_in_menus=True, body=[("rich_text", spec.about)]
+            )
+        )
+        _build_home(
+            store=store,
+            home=home,
+            spec=spec,
+            categories=categories,
+            products=products,
+            about=about,
+            sizes=sizes,
+        )
+    return SeededStore(store=store, spec=spec, created=True)
+
+
+def _configure(*, store: Store, spec: StoreSpec) -> None:
+    shop_settings = StoreSettings.objects.get(site=store.site)
+    shop_settings.currency = spec.currency
+    shop_settings.contact_email = spec.contact_email
+    shop_settings.flat_shipping_rate = Decimal(spec.flat_shipping_rate)
+    shop_settings.free_shipping_threshold = Decimal(spec.free_shipping_threshold)
+    shop_settings.save()
+    theme = ThemeSettings.objects.get(site=store.site)
+    theme.tagline = spec.tagline
+    for name, value in spec.theme_colours.items():
+        setattr(theme, name, value)
+    theme.save()
+
+
+def _add_category(*, store, home, spec: CategorySpec, store_spec: StoreSpec, sizes):
+    """A category page with its products and their pages; returns it and {handle: Product}."""
+    products = {
+        product_spec.handle: _create_product(
+            store=store, spec=product_spec, palette=store_spec.palette, sizes=sizes
+        )
+        for product_spec in spec.products
+    }
+    first = products[spec.products[0].handle]
+    category = home.add_child(
+        instance=CategoryPage(
+            title=spec.title,
+            slug=spec.slug,
+            intro=spec.intro,
+            image=first.images.first().image,
+            show_in_menus=True,
+        )
+    )
+    for product in products.values():
+        category.add_child(
+            instance=ProductPage(title=product.title, slug=product.handle, product=product)
+        )
+    return category, products
+
+
+def _create_product(*, store: Store, spec: ProductSpec, palette, sizes) -> Product:
+    """A product with its variants, pictures and stock (restocked through the ledger)."""
+    product = Product.objects.create(
+        site=store.site,
+        title=spec.title,
+        handle=spec.handle,
+        description=spec.description,
+        vendor=spec.vendor,
+        product_type=spec.product_type,
+        status=Product.Status.ACTIVE,
+    )
+    stock = {}
+    for position, variant_spec in enumerate(spec.variants):
+        variant = ProductVariant.objects.create(
+            product=product,
+            sku=variant_spec.sku,
+            options=dict(variant_spec.options),
+            price=Decimal(variant_spec.price),
+            compare_at_price=(
+                Decimal(variant_spec.compare_at_price) if variant_spec.compare_at_price else None
+            ),
+            sort_order=position,
+        )
+        stock[variant] = variant_spec.stock
+    scene = images.Scene.for_palette(palette, key=spec.handle)
+    for position, colour in enumerate(spec.colours[:2]):
+        picture = images.product_picture(
+            scene, images.Subject(shape=spec.shape, colour=colour), size=sizes.product
+        )
+        image = _save_image(
+            store=store, title=spec.title, picture=picture, name=f"{spec.handle}-{position + 1}"
+        )
+        ProductImage.objects.create(
+            product=product, image=image, alt_text=spec.title, sort_order=position
+        )
+    ensure_stock_levels(product=product)
+    for variant, quantity in stock.items():
+        if quantity:
+            adjust_stock(
+                variant=variant,
+                quantity=quantity,
+                reason=StockMovement.Reason.RESTOCK,
+                note="Demo stock",
+            )
+    return product
+
+
+def _build_home(*, store, home, spec: StoreSpec, categories, products, about, sizes) -> None:
+    """The home page's blocks, in the order a merchant would lay them out; then publish."""
+    copy = spec.home
+    hero_image, story_image = _home_pictures(store=store, spec=spec, sizes=sizes)
+    home.body = [
+        (
+            "hero",
+            {
+                "heading": copy.hero_heading,
+                "subheading": copy.hero_subheading,
+                "image": hero_image,
+                "button": _link(copy.hero_button, categories[copy.hero_category]),
+            },
+        ),
+        (
+            "product_grid",
+            {
+                "heading": copy.featured_heading,
+                "source": "category",
+                "category": categories[copy.featured_category],
+                "products": [],
+                "limit": 8,
+            },
+        ),
+        (
+            "image_text",
+            {
+                "image": story_image,
+                "heading": copy.story_heading,
+                "text": copy.story,
+                "image_position": "left",
+                "button": _link("Our story", about),
+            },
+        ),
+        (
+            "product_grid",
+            {
+                "heading": copy.picked_heading,
+                "source": "picked",
+                "category": None,
+                "products": [products[handle] for handle in copy.picked],
+                "limit": len(copy.picked),
+            },
+        ),
+        (
+            "call_to_action",
+            {
+                "heading": copy.cta_heading,
+                "text": copy.cta_text,
+                "button": _link(copy.cta_button, categories[copy.cta_category]),
+            },
+        ),
+        ("rich_text", copy.closing),
+    ]
+    home.save_revision().publish()
+
+
+def _home_pictures(*, store: Store, spec: StoreSpec, sizes):
+    """The hero banner (the hand-picked products) and the story picture (featured ones)."""
+    picked = [_product_spec(spec, handle) for handle in spec.home.picked]
+    featured = next(c for c in spec.categories if c.slug == spec.home.featured_category)
+    hero = images.hero_picture(
+        images.Scene.for_palette(spec.palette, key=f"{spec.slug}-hero"),
+        [_subject(product) for product in picked],
+        size=sizes.hero,
+    )
+    story = images.feature_picture(
+        images.Scene.for_palette(spec.palette, key=f"{spec.slug}-story"),
+        [_subject(product) for product in featured.products[:3]],
+        size=sizes.feature,
+    )
+    return (
+        _save_image(store=store, title=spec.name, picture=hero, name="hero"),
+        _save_image(store=store, title=spec.home.story_heading, picture=story, name="story"),
+    )
+
+
+def _subject(spec: ProductSpec) -> images.Subject:
+    return images.Subject(shape=spec.shape, colour=spec.colours[0])
+
+
+def _link(label, page) -> dict:
+    return {"label": label, "page": page, "url": ""}
+
+
+def _product_spec(spec: StoreSpec, handle: str) -> ProductSpec:
+    return next(p for category in spec.categories for p in category.products if p.handle == handle)
+
+
+def _save_image(*, store: Store, title: str, picture, name: str):
+    """A Wagtail image in the store's collection, from a picture held in memory."""
+    data = images.jpeg_bytes(picture)
+    content = ImageFile(io.BytesIO(data), name=f"{store.slug}-{name}.jpg")
+    image = get_image_model()(
+        title=title,
+        file=content,
+        collection=store.collection,
+        file_size=len(data),
+        file_hash=hash_filelike(io.BytesIO(data)),
+    )
+    image.save()
+    return image

@@ -1,0 +1,18 @@
+"""Helpers for browser tests."""
+
+
+def capture(page, path) -> None:
+    """Full-page screenshot once lazy images have loaded, as a person scrolling would see it."""
+    page.evaluate(
+        """async () => {
+            for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
+                window.scrollTo(0, y);
+                await new Promise((resolve) => setTimeout(resolve, 60));
+            }
+            window.scrollTo(0, 0);
+            await Promise.all([...document.images].map((img) => img.complete
+                ? null
+                : new Promise((resolve) => { img.onload = img.onerror = resolve; })));
+        }"""
+    )
+    page.screenshot(path=path, full_page=True)
