@@ -1,9 +1,20 @@
 """The ``store`` object storefront templates read: name, currency, navigation."""
 
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
 from django.utils.functional import SimpleLazyObject, cached_property
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from .models.settings import StoreSettings
+
+
+@dataclass
+class MenuCategory:
+    """A category in the store's category menu, with its live subcategories (one level)."""
+
+    page: Page
+    children: list[Page] = field(default_factory=list)
 
 
 class StoreContext:
@@ -27,6 +38,37 @@ class StoreContext:
     def nav_pages(self):
         """Live pages right under the store's home page that are shown in menus."""
         return list(self.site.root_page.get_children().live().in_menu())
+
+    @cached_property
+    def categories(self) -> list[MenuCategory]:
+        """The live top-level categories and their subcategories, for sidebars and footers.
+
+        One query, however many categories: two tree levels under the store's home page.
+        """
+        root = self.site.root_page
+        pages = (
+            Page.objects.live()
+            .descendant_of(root)
+            .filter(
+                depth__lte=root.depth + 2,
+                content_type=ContentType.objects.get_by_natural_key("shop", "categorypage"),
+            )
+            .order_by("path")
+        )
+        menu, by_path = [], {}
+        for page in pages:
+            if page.depth == root.depth + 1:
+                by_path[page.path] = MenuCategory(page=page)
+                menu.append(by_path[page.path])
+            elif parent := by_path.get(page.path[: -Page.steplen]):
+                parent.children.append(page)
+        return menu
+
+    @cached_property
+    def content_pages(self) -> list[Page]:
+        """Menu pages that are not categories (about, shipping, contact), for footers."""
+        category_ids = {category.page.pk for category in self.categories}
+        return [page for page in self.nav_pages if page.pk not in category_ids]
 
 
 def storefront(request):

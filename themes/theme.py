@@ -1,12 +1,16 @@
 """The one object templates read the theme through."""
 
+import re
+
 from django.template.loader import select_template
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 
 from .models import ThemeSettings
 from .presets import BUTTON_RADII, FONT_STACKS, PRESET_DEFAULTS, Preset
 
 DEFAULT_TEMPLATE_DIR = "themes/default"
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 class Theme:
@@ -34,41 +38,50 @@ class Theme:
     def _value(self, name):
         return getattr(self.settings, name, None) or getattr(self.defaults, name)
 
+    def _colour(self, name) -> str:
+        """A merchant colour if it is a valid #RRGGBB, else the preset's."""
+        value = getattr(self.settings, name, None) or ""
+        return value if HEX_COLOUR.fullmatch(value) else getattr(self.defaults, name)
+
     @cached_property
     def preset_label(self) -> str:
         return Preset(self.preset).label
 
     @cached_property
     def primary_color(self) -> str:
-        return self._value("primary_color")
+        return self._colour("primary_color")
 
     @cached_property
     def secondary_color(self) -> str:
-        return self._value("secondary_color")
+        return self._colour("secondary_color")
 
     @cached_property
     def accent_color(self) -> str:
-        return self._value("accent_color")
+        return self._colour("accent_color")
 
     @cached_property
     def background_color(self) -> str:
-        return self._value("background_color")
+        return self._colour("background_color")
 
     @cached_property
     def text_color(self) -> str:
-        return self._value("text_color")
+        return self._colour("text_color")
+
+    def _choice(self, name, allowed):
+        value = self._value(name)
+        return value if value in allowed else getattr(self.defaults, name)
 
     @cached_property
     def font_family(self) -> str:
-        return self._value("font_family")
+        return self._choice("font_family", FONT_STACKS)
 
     @cached_property
     def button_style(self) -> str:
-        return self._value("button_style")
+        return self._choice("button_style", BUTTON_RADII)
 
     @cached_property
     def grid_columns(self) -> int:
-        return self._value("grid_columns")
+        return self._choice("grid_columns", (2, 3, 4))
 
     @property
     def logo(self):
@@ -80,7 +93,11 @@ class Theme:
 
     @cached_property
     def css_variables(self) -> str:
-        """CSS custom properties for ``:root``; the preset stylesheets use only these."""
+        """CSS custom properties for ``:root``; the preset stylesheets use only these.
+
+        Safe to print inside ``<style>``: colours are re-checked as #RRGGBB here and every
+        other value comes from the preset tables, never from free text.
+        """
         pairs = {
             "--color-primary": self.primary_color,
             "--color-secondary": self.secondary_color,
@@ -92,7 +109,7 @@ class Theme:
             "--button-radius": BUTTON_RADII[self.button_style],
             "--grid-columns": str(self.grid_columns),
         }
-        return "; ".join(f"{name}: {value}" for name, value in pairs.items())
+        return mark_safe("; ".join(f"{name}: {value}" for name, value in pairs.items()))  # noqa: S308
 
     def template_names(self, name: str) -> list[str]:
         """Where to look for ``name``: the preset's own template first, then the default."""
