@@ -67,7 +67,11 @@ class Ticket(index.Indexed, models.Model):
     objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
 
     panels = [FieldPanel("subject"), FieldPanel("status"), FieldPanel("notes")]
-    search_fields = [index.SearchField("subject"), index.FilterField("site_id")]
+    search_fields = [
+        index.SearchField("subject"),
+        index.AutocompleteField("subject"),
+        index.FilterField("site_id"),
+    ]
 
     class Meta:
         ordering = ["-created_at", "-pk"]

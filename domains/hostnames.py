@@ -1,8 +1,10 @@
 """Hostname normalisation shared by the middleware, the Domain model and the services."""
 
+import ipaddress
 import re
 
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+_PORT = re.compile(r"^:[0-9]*$")
 
 
 def normalise_host(raw: str) -> str:
@@ -12,8 +14,13 @@ def normalise_host(raw: str) -> str:
     """
     host = (raw or "").strip().lower()
     if host.startswith("["):  # IPv6 literal, with or without a port
-        end = host.find("]")
-        return host[: end + 1] if end > 0 else ""
+        address, bracket, rest = host[1:].partition("]")
+        if not bracket or (rest and not _PORT.match(rest)):
+            return ""
+        try:
+            return f"[{ipaddress.IPv6Address(address).compressed}]"
+        except ValueError:
+            return ""
     if host.count(":") == 1:
         host, _, port = host.partition(":")
         if port and not port.isdigit():

@@ -29,7 +29,10 @@ def _product_prefetches(prefix=""):
         ),
         Prefetch(
             f"{prefix}images",
-            queryset=ProductImage.objects.select_related("image").order_by("sort_order", "pk"),
+            # Renditions too: otherwise each image costs a query whenever the cache is cold.
+            queryset=ProductImage.objects.select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("sort_order", "pk"),
         ),
     ]
 
@@ -91,7 +94,9 @@ def cart_totals(*, site, cart: Cart | None) -> Totals:
             .prefetch_related(
                 Prefetch(
                     "variant__product__images",
-                    queryset=ProductImage.objects.select_related("image").order_by("sort_order"),
+                    queryset=ProductImage.objects.select_related("image")
+                    .prefetch_related("image__renditions")
+                    .order_by("sort_order"),
                 )
             )
         )

@@ -1,10 +1,39 @@
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from wagtail.models import Page
 
 from shop.scoping import store_scope
 
 from .models import Store
 
 ADMIN_PREFIX = "/admin/"
+
+# Wagtail admin views that list rows of every store and cannot be scoped to one: site
+# history, page-type reports, form listings and the admin API's image and document
+# endpoints. Platform operators only.
+PLATFORM_ONLY_VIEWS = frozenset(
+    {
+        "wagtailadmin_reports:site_history",
+        "wagtailadmin_reports:site_history_results",
+        "wagtailadmin_reports:page_types_usage",
+        "wagtailadmin_reports:page_types_usage_results",
+        "wagtailadmin_pages:type_use",
+        "wagtailadmin_pages:type_use_results",
+        "wagtailforms:index",
+        "wagtailforms:index_results",
+        "wagtailadmin_api:images:listing",
+        "wagtailadmin_api:images:detail",
+        "wagtailadmin_api:images:find",
+        "wagtailadmin_api:documents:listing",
+        "wagtailadmin_api:documents:detail",
+        "wagtailadmin_api:documents:find",
+    }
+)
+# Admin views addressed by page ids. Some show the page before checking any permission
+# (the chooser's browse view, the move confirmation), so a merchant may name only pages of
+# their own stores, or the tree root.
+PAGE_VIEW_PREFIXES = ("wagtailadmin_pages:", "wagtailadmin_explore", "wagtailadmin_choose_page")
+PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "pk")
 
 
 class AdminStoreMiddleware:
@@ -21,19 +50,46 @@ class AdminStoreMiddleware:
 
     def __call__(self, request):
         request.admin_stores = []
-        user = getattr(request, "user", None)
-        if (
-            not request.path_info.startswith(ADMIN_PREFIX)
-            or user is None
-            or not user.is_authenticated
-            or user.is_superuser
-        ):
+        if not _is_merchant_admin_request(request):
             return self.get_response(request)
         request.admin_stores = list(
-            Store.objects.filter(staff_group__user=user).select_related("site")
+            Store.objects.filter(staff_group__user=request.user).select_related("site__root_page")
         )
         with store_scope(store.site_id for store in request.admin_stores):
             return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Refuse merchants the admin views Wagtail does not scope to a site."""
+        if not _is_merchant_admin_request(request):
+            return None
+        view_name = request.resolver_match.view_name
+        if view_name in PLATFORM_ONLY_VIEWS:
+            raise PermissionDenied
+        if view_name.startswith(PAGE_VIEW_PREFIXES):
+            page_ids = [view_kwargs[name] for name in PAGE_ID_KWARGS if name in view_kwargs]
+            if not all(_in_own_trees(request, page_id) for page_id in page_ids):
+                raise Http404
+        return None
+
+
+def _is_merchant_admin_request(request) -> bool:
+    user = getattr(request, "user", None)
+    return (
+        request.path_info.startswith(ADMIN_PREFIX)
+        and user is not None
+        and user.is_authenticated
+        and not user.is_superuser
+    )
+
+
+def _in_own_trees(request, page_id) -> bool:
+    """Whether the page is the tree root or inside one of the merchant's stores."""
+    path = Page.objects.filter(pk=page_id).values_list("path", flat=True).first()
+    if path is None:
+        return False
+    return len(path) == Page.steplen or any(
+        path.startswith(store.site.root_page.path) for store in request.admin_stores
+    )
 
 
 def admin_site_ids(request) -> set[int] | None:

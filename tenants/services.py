@@ -67,6 +67,7 @@ STAFF_MODEL_PERMISSIONS = {
         "view_product",
         "view_stocklevel",
         "change_stocklevel",
+        "view_stockmovement",
         "view_order",
         "change_order",
     ],

@@ -35,3 +35,13 @@ def limit_page_chooser_to_store(pages, request):
     for root in roots:
         condition |= Q(path__startswith=root.path)
     return pages.filter(condition)
+
+
+# Menu names of Wagtail's reports that span every store (refused by AdminStoreMiddleware).
+CROSS_STORE_REPORTS = frozenset({"site-history", "page-types-usage"})
+
+
+@hooks.register("construct_reports_menu")
+def hide_cross_store_reports(request, menu_items):
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name not in CROSS_STORE_REPORTS]

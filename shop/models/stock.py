@@ -32,7 +32,7 @@ class StockLevel(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.variant.sku}: {self.on_hand}"
+        return str(self.variant)
 
     def can_take(self, quantity: int) -> bool:
         return self.allow_oversell or self.on_hand >= quantity

@@ -1,0 +1,63 @@
+"""Shared fixtures: two stores with their merchants, and clients on the right hosts."""
+
+import pytest
+from django.test import Client as HttpClient
+from django.test import override_settings
+
+from tests.helpers import use_fresh_cache
+from tests.tenants.factories import StoreFactory, UserFactory
+from themes.presets import Preset
+
+PLATFORM_HOST = "localhost"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory):
+    """Images made by tests go to a throw-away directory, one per test session."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(settings):
+    """Host routes and Wagtail's site paths are cached: no test sees another's entries."""
+    use_fresh_cache(settings)
+
+
+@pytest.fixture
+def store(db):
+    return StoreFactory(slug="alpha", name="Alpha Goods", preset=Preset.CLASSIC)
+
+
+@pytest.fixture
+def other_store(db):
+    return StoreFactory(slug="beta", name="Beta Wares", preset=Preset.MODERN)
+
+
+@pytest.fixture
+def merchant(store):
+    """The owner of ``store``: a member of its staff group, nothing more."""
+    return store.staff_group.user_set.get()
+
+
+@pytest.fixture
+def other_merchant(other_store):
+    return other_store.staff_group.user_set.get()
+
+
+@pytest.fixture
+def platform_admin(db):
+    """A platform operator (superuser): sees every store."""
+    return UserFactory(username="operator", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def shopper_client(store):
+    """A shopper's browser on ``store``'s hostname."""
+    return HttpClient(HTTP_HOST=store.site.hostname)
+
+
+@pytest.fixture
+def platform_client(db):
+    """A browser on the platform's own hostname (landing page and admin)."""
+    return HttpClient(HTTP_HOST=PLATFORM_HOST)

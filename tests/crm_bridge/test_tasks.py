@@ -1,0 +1,110 @@
+from decimal import Decimal
+
+import pytest
+
+from crm_bridge.models import Client, Ticket
+from crm_bridge.tasks import sync_order_to_crm_task
+from tests.shop.factories import place_test_order, stocked_variant
+
+pytestmark = pytest.mark.django_db
+
+
+def _snapshot():
+    return (
+        list(
+            Client.objects.order_by("pk").values(
+                "pk",
+                "site_id",
+                "email",
+                "name",
+                "phone",
+                "orders_count",
+                "total_spent",
+                "currency",
+                "last_order_at",
+            )
+        ),
+        list(Ticket.objects.order_by("pk").values("pk", "client_id", "order_id", "subject")),
+    )
+
+
+@pytest.fixture
+def variant(store):
+    return stocked_variant(site=store.site, price="20.00", stock=50)
+
+
+def test_placing_an_order_creates_the_client_and_the_order_ticket(store, variant):
+    order = place_test_order(
+        lines=[(variant, 2)], email="Ann@Example.test", name="Ann Example", phone="+47 1"
+    )
+
+    client = Client.objects.get()
+    assert client.site_id == store.site.pk
+    assert client.email == "ann@example.test"
+    assert (client.name, client.phone) == ("Ann Example", "+47 1")
+    assert client.orders_count == 1
+    assert client.total_spent == order.total == Decimal("45.00")
+    assert client.last_order_at == order.placed_at
+    ticket = Ticket.objects.get()
+    assert ticket.subject == f"Order #{order.number}" == "Order #1001"
+    assert (ticket.order, ticket.client, ticket.site_id) == (order, client, store.site.pk)
+    assert ticket.status == Ticket.Status.OPEN
+
+
+def test_nothing_reaches_the_crm_before_the_order_commits(variant):
+    place_test_order(lines=[(variant, 1)], run_on_commit=False)
+
+    assert not Client.objects.exists()
+    assert not Ticket.objects.exists()
+
+
+def test_running_the_sync_task_again_changes_nothing(variant):
+    order = place_test_order(lines=[(variant, 1)])
+    before = _snapshot()
+
+    sync_order_to_crm_task(order.pk)
+    sync_order_to_crm_task.delay(order.pk)
+
+    assert _snapshot() == before
+
+
+def test_sync_task_for_a_missing_order_does_nothing(db):
+    sync_order_to_crm_task(987654)
+
+    assert not Client.objects.exists()
+
+
+def test_second_order_by_the_same_email_updates_the_client_and_opens_a_ticket(variant):
+    first = place_test_order(lines=[(variant, 1)], email="ann@example.test", phone="")
+    second = place_test_order(
+        lines=[(variant, 3)], email="ANN@example.TEST", name="Ann E.", phone="+47 2"
+    )
+
+    client = Client.objects.get()
+    assert client.orders_count == 2
+    assert client.total_spent == first.total + second.total == Decimal("90.00")
+    assert client.last_order_at == second.placed_at
+    assert (client.name, client.phone) == ("Ann E.", "+47 2")
+    assert sorted(client.tickets.values_list("subject", flat=True)) == [
+        "Order #1001",
+        "Order #1002",
+    ]
+
+
+def test_the_same_email_in_another_store_is_another_client(store, other_store, variant):
+    theirs = stocked_variant(site=other_store.site, price="7.00")
+
+    place_test_order(lines=[(variant, 1)], email="ann@example.test")
+    place_test_order(lines=[(theirs, 1)], email="ann@example.test")
+
+    clients = Client.objects.order_by("site_id")
+    assert [(c.site_id, c.orders_count) for c in clients] == [
+        (store.site.pk, 1),
+        (other_store.site.pk, 1),
+    ]
+    assert {t.client.site_id for t in Ticket.objects.select_related("client")} == {
+        store.site.pk,
+        other_store.site.pk,
+    }
+    for ticket in Ticket.objects.select_related("client", "order"):
+        assert ticket.client.site_id == ticket.order.site_id == ticket.site_id

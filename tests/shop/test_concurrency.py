@@ -1,0 +1,128 @@
+"""Real buyers racing for the last units, on PostgreSQL with real threads.
+
+SQLite serialises writers for the whole database, so it proves nothing here: these tests
+run on PostgreSQL only (``DATABASE_URL``), and fail instead of skipping under
+``REQUIRE_SERVICES=1``.
+"""
+
+import threading
+from collections import Counter
+
+import pytest
+from django.db import connection
+from django.test import Client as HttpClient
+from django.urls import reverse
+
+from shop import services
+from shop.exceptions import InsufficientStock
+from shop.models import CartLine, Order, StockLevel, StockMovement
+from tests.helpers import require_service
+from tests.shop.factories import CartFactory, checkout_details, stocked_variant
+from tests.shop.test_views import CHECKOUT_FORM
+from tests.tenants.factories import StoreFactory
+
+BUYERS = 20
+UNITS = 5
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _restore_initial_data(django_db_blocker):
+    """Put back what migrations wrote (root page, default site...) once the races are over.
+
+    A transactional test empties the tables when it ends; Django reloads the serialized
+    data only when the *next* such test starts, so without this a database kept with
+    ``--reuse-db`` would start the next session empty.
+    """
+    yield
+    with django_db_blocker.unblock():
+        if hasattr(connection, "_test_serialized_contents"):
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.fixture(autouse=True)
+def _postgresql_only(db):
+    if connection.vendor != "postgresql":
+        require_service(
+            "PostgreSQL", f"the database is {connection.vendor}; set DATABASE_URL=postgres://..."
+        )
+
+
+def _race(work, count):
+    """Run ``work(index)`` in ``count`` threads released together; return what each got."""
+    barrier = threading.Barrier(count, timeout=30)
+    outcomes = [None] * count
+
+    def run(index):
+        try:
+            barrier.wait()
+            outcomes[index] = work(index)
+        except Exception as error:  # every outcome is asserted on below
+            outcomes[index] = error
+        finally:
+            connection.close()  # this thread's own connection
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not any(thread.is_alive() for thread in threads), "a buyer is stuck (deadlock?)"
+    return outcomes
+
+
+def _assert_sold_exactly_the_stock(variant):
+    level = StockLevel.objects.get(variant=variant)
+    assert level.on_hand == 0
+    assert Order.objects.filter(site_id=variant.site_id).count() == UNITS
+    sales = StockMovement.objects.filter(variant=variant, reason=StockMovement.Reason.SALE)
+    assert sales.count() == UNITS
+    assert sorted(sales.values_list("balance_after", flat=True)) == list(range(UNITS))
+    numbers = sorted(Order.objects.values_list("number", flat=True))
+    assert numbers == list(range(1001, 1001 + UNITS))
+
+
+def test_buyers_racing_for_the_last_units_get_exactly_the_stock():
+    store = StoreFactory(slug="race")
+    variant = stocked_variant(site=store.site, stock=UNITS, title="Last lamp")
+    carts = [CartFactory(site=store.site, lines=[(variant, 1)]) for _ in range(BUYERS)]
+
+    def buy(index):
+        return services.place_order(
+            cart=carts[index], details=checkout_details(email=f"buyer{index}@example.test")
+        )
+
+    outcomes = _race(buy, BUYERS)
+
+    kinds = Counter(type(outcome).__name__ for outcome in outcomes)
+    assert kinds == {"Order": UNITS, "InsufficientStock": BUYERS - UNITS}, outcomes
+    assert all(isinstance(outcome, Order | InsufficientStock) for outcome in outcomes), outcomes
+    _assert_sold_exactly_the_stock(variant)
+    losers = [carts[i] for i, outcome in enumerate(outcomes) if not isinstance(outcome, Order)]
+    assert all(CartLine.objects.filter(cart=cart).count() == 1 for cart in losers)
+
+
+def test_shoppers_racing_through_the_checkout_page_get_exactly_the_stock():
+    store = StoreFactory(slug="race")
+    variant = stocked_variant(site=store.site, stock=UNITS, title="Last lamp")
+    clients = [HttpClient(HTTP_HOST=store.site.hostname) for _ in range(BUYERS)]
+    for client in clients:
+        client.post(reverse("shop:cart-add"), {"variant": variant.pk, "quantity": 1})
+    assert CartLine.objects.count() == BUYERS
+
+    def check_out(index):
+        response = clients[index].post(reverse("shop:checkout"), CHECKOUT_FORM)
+        return response.status_code, response["Location"]
+
+    outcomes = _race(check_out, BUYERS)
+
+    assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
+    completed = [loc for status, loc in outcomes if "/checkout/complete/" in loc]
+    refused = [loc for status, loc in outcomes if loc == reverse("shop:cart-detail")]
+    assert {status for status, _ in outcomes} == {302}
+    assert (len(completed), len(refused)) == (UNITS, BUYERS - UNITS)
+    _assert_sold_exactly_the_stock(variant)

@@ -1,0 +1,41 @@
+import factory
+from django.contrib.auth.models import User
+from factory.django import DjangoModelFactory
+
+from tenants.models import Store
+from tenants.services import create_store
+from themes.presets import Preset
+
+OWNER_PASSWORD = "correct-horse-battery-42"
+
+
+class StoreFactory(factory.Factory):
+    """A store made the one supported way, through ``tenants.services.create_store``."""
+
+    class Meta:
+        model = Store
+
+    slug = factory.Sequence(lambda n: f"store-{n}")
+    name = factory.LazyAttribute(lambda o: f"Store {o.slug}")
+    owner_email = factory.LazyAttribute(lambda o: f"owner@{o.slug}.test")
+    preset = Preset.MINIMAL
+    owner_password = OWNER_PASSWORD
+
+    @classmethod
+    def _create(cls, model_class, **kwargs):
+        store, _ = create_store(**kwargs)
+        return store
+
+    @classmethod
+    def _build(cls, model_class, **kwargs):
+        raise NotImplementedError("A store exists only once create_store has made it.")
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.test")
+    password = factory.django.Password(OWNER_PASSWORD)
