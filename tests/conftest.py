@@ -61,3 +61,9 @@ def shopper_client(store):
 def platform_client(db):
     """A browser on the platform's own hostname (landing page and admin)."""
     return HttpClient(HTTP_HOST=PLATFORM_HOST)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the browser tests last: Playwright's event loop, once started, gives this thread
+    a new database connection object for the rest of the session."""
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)

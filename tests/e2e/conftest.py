@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import DEFAULT_DB_ALIAS, connections
 
 from tests.helpers import require_service
 
@@ -23,14 +24,20 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         require_service("Chromium", f"{CHROMIUM} is not installed (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
     # Playwright's sync API keeps an asyncio loop on this thread; the test's own ORM calls
     # are still synchronous, so Django's guard against ORM use inside a loop does not apply.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Django keeps connections per context; under Playwright's loop this thread gets a new
+    # connection object, without the snapshot of migration data that transactional tests
+    # with serialized_rollback restore from. Hand the snapshot over.
+    snapshot = getattr(connections[DEFAULT_DB_ALIAS], "_test_serialized_contents", None)
     with sync_api.sync_playwright() as playwright:
+        if snapshot is not None:
+            connections[DEFAULT_DB_ALIAS]._test_serialized_contents = snapshot
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

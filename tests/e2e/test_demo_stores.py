@@ -22,7 +22,7 @@ DEMO_STORES = ["fjord", "aurora", "heritage", "maison"]
 
 
 @pytest.fixture
-def demo(settings, live_server):
+def demo(django_db_serialized_rollback, settings, live_server):
     settings.STORES_PORT = int(live_server.url.rsplit(":", 1)[1])
     call_command("seed_demo", verbosity=0)
     return live_server
