@@ -28,12 +28,13 @@ class Route:
     redirect_host: str = ""
 
 
-def _generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
+def generation() -> int:
+    """The current routing generation; keys of anything cached per host or site carry it."""
+    current = cache.get(GENERATION_KEY)
+    if current is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
+        current = cache.get(GENERATION_KEY, 1)
+    return current
 
 
 def forget_all() -> None:
@@ -52,7 +53,7 @@ def resolve(raw_host: str) -> Route | None:
     host = normalise_host(raw_host)
     if not host:
         return None
-    key = f"domains:route:{_generation()}:{host}"
+    key = f"domains:route:{generation()}:{host}"
     cached = cache.get(key)
     if cached is not None:
         return cached or None

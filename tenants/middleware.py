@@ -1,7 +1,11 @@
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from wagtail.models import Page
 
+from domains import resolver
 from shop.scoping import store_scope
 
 from .models import Store
@@ -29,11 +33,64 @@ PLATFORM_ONLY_VIEWS = frozenset(
         "wagtailadmin_api:documents:find",
     }
 )
+# URL namespaces of admin areas for platform operators only (the store list).
+PLATFORM_ONLY_NAMESPACES = ("stores:",)
 # Admin views addressed by page ids. Some show the page before checking any permission
 # (the chooser's browse view, the move confirmation), so a merchant may name only pages of
 # their own stores, or the tree root.
 PAGE_VIEW_PREFIXES = ("wagtailadmin_pages:", "wagtailadmin_explore", "wagtailadmin_choose_page")
 PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "pk")
+
+
+SUSPENDED_RETRY_AFTER = 60 * 60
+STATUS_TIMEOUT = 60 * 60
+
+
+class SuspendedStoreMiddleware:
+    """Answer every storefront request of a suspended store with its holding page (503).
+
+    Runs after ``domains.middleware.HostSiteMiddleware`` (which sets ``_wagtail_site`` and
+    ``is_platform_host``) and after WhiteNoise, so static files still load. Covers pages,
+    cart and checkout alike: a suspended store takes no orders. The store's status is
+    cached per site under the routing generation, which ``suspend_store`` and
+    ``reactivate_store`` bump.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site = getattr(request, "_wagtail_site", None)
+        if site is None or getattr(request, "is_platform_host", True) or _is_asset(request):
+            return self.get_response(request)
+        status, name = _store_status(site.pk)
+        if status == Store.Status.SUSPENDED:
+            return suspended_store_response(name)
+        return self.get_response(request)
+
+
+def _is_asset(request) -> bool:
+    return request.path_info.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+
+
+def _store_status(site_id: int) -> tuple[str, str]:
+    """(status, name) of the site's store; ("", "") when the site is no store."""
+    key = f"tenants:store-status:{resolver.generation()}:{site_id}"
+    cached = cache.get(key)
+    if cached is None:
+        row = Store.objects.filter(site_id=site_id).values_list("status", "name").first()
+        cached = tuple(row) if row else ("", "")
+        cache.set(key, cached, timeout=STATUS_TIMEOUT)
+    return tuple(cached)
+
+
+def suspended_store_response(name: str) -> HttpResponse:
+    response = HttpResponse(
+        render_to_string("tenants/store_suspended.html", {"store_name": name}), status=503
+    )
+    response["Retry-After"] = str(SUSPENDED_RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 class AdminStoreMiddleware:
@@ -63,7 +120,7 @@ class AdminStoreMiddleware:
         if not _is_merchant_admin_request(request):
             return None
         view_name = request.resolver_match.view_name
-        if view_name in PLATFORM_ONLY_VIEWS:
+        if view_name in PLATFORM_ONLY_VIEWS or view_name.startswith(PLATFORM_ONLY_NAMESPACES):
             raise PermissionDenied
         if view_name.startswith(PAGE_VIEW_PREFIXES):
             page_ids = [view_kwargs[name] for name in PAGE_ID_KWARGS if name in view_kwargs]

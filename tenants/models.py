@@ -25,6 +25,10 @@ class Store(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def is_suspended(self) -> bool:
+        return self.status == self.Status.SUSPENDED
+
 
 class PlatformHomePage(Page):
     """The landing page of the platform's own site (the default Wagtail Site)."""

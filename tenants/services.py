@@ -1,4 +1,8 @@
-"""Creating stores. Everything a new store needs is made in one transaction."""
+"""Creating, suspending and reactivating stores.
+
+Everything a new store needs is made in one transaction. A status change is logged to
+Wagtail's audit log and drops every cached route, so hosts see it on their next request.
+"""
 
 import re
 import secrets
@@ -6,6 +10,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
+from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -15,6 +20,7 @@ from wagtail.models import (
     Site,
 )
 
+from domains import resolver
 from domains.models import Domain
 from shop.models import OrderNumberSequence, StoreHomePage, StoreSettings
 from themes.models import ThemeSettings
@@ -185,3 +191,49 @@ def create_store(
         site=site, slug=slug, name=name, collection=collection, staff_group=group
     )
     return store, generated_password
+
+
+SUSPEND_ACTION = "tenants.suspend_store"
+REACTIVATE_ACTION = "tenants.reactivate_store"
+
+
+def _change_status(*, store: Store, status: str, action: str, user, data: dict) -> bool:
+    """Set the store's status under a row lock; log and forget cached routes if it changed.
+
+    Idempotent: a store already in ``status`` is left alone, with no log entry.
+    """
+    locked = Store.objects.select_for_update().get(pk=store.pk)
+    store.status = locked.status
+    if locked.status == status:
+        return False
+    locked.status = store.status = status
+    locked.save(update_fields=["status"])
+    log(instance=locked, action=action, user=user, data={"store": locked.slug, **data})
+    # Forget now for this process and again after commit, so no request can cache the
+    # old status from a read made between the two.
+    resolver.forget_all()
+    transaction.on_commit(resolver.forget_all)
+    return True
+
+
+@transaction.atomic
+def suspend_store(*, store: Store, user: User | None = None, reason: str = "") -> bool:
+    """Close a store: its hosts show a holding page and take no orders; staff keep access.
+
+    Returns False, changing nothing, when the store is already suspended.
+    """
+    return _change_status(
+        store=store,
+        status=Store.Status.SUSPENDED,
+        action=SUSPEND_ACTION,
+        user=user,
+        data={"reason": reason},
+    )
+
+
+@transaction.atomic
+def reactivate_store(*, store: Store, user: User | None = None) -> bool:
+    """Open a suspended store again. Returns False when it was not suspended."""
+    return _change_status(
+        store=store, status=Store.Status.ACTIVE, action=REACTIVATE_ACTION, user=user, data={}
+    )

@@ -4,15 +4,24 @@ from wagtail.permissions import register_permission_policy
 
 from .middleware import admin_site_ids
 from .models import Store
+from .operator_views import PlatformOperatorPolicy, StoreViewSet
+from .services import REACTIVATE_ACTION, SUSPEND_ACTION
 from .viewsets import PERMISSION_POLICIES, CrmViewSetGroup, ShopViewSetGroup
 
 for model, policy in PERMISSION_POLICIES.items():
     register_permission_policy(model, policy(model))
+register_permission_policy(Store, PlatformOperatorPolicy(Store))
 
 
 @hooks.register("register_admin_viewset")
 def register_store_viewsets():
-    return [ShopViewSetGroup(), CrmViewSetGroup()]
+    return [ShopViewSetGroup(), CrmViewSetGroup(), StoreViewSet()]
+
+
+@hooks.register("register_log_actions")
+def register_store_log_actions(actions):
+    actions.register_action(SUSPEND_ACTION, "Suspend store", "Store suspended")
+    actions.register_action(REACTIVATE_ACTION, "Reactivate store", "Store reactivated")
 
 
 def _store_roots(request):
