@@ -8,3 +8,7 @@ class InvalidStoreSlug(StoreError):
 
 class StoreAlreadyExists(StoreError):
     pass
+
+
+class StaffError(StoreError):
+    """A staff change was refused (last owner, already on the staff, bad address...)."""

@@ -2,13 +2,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from wagtail.models import Page
 
 from domains import resolver
 from shop.scoping import store_scope
 
+from .auth_backends import active_store
 from .models import Store
+from .selectors import stores_of
 
 ADMIN_PREFIX = "/admin/"
 
@@ -93,26 +96,42 @@ def suspended_store_response(name: str) -> HttpResponse:
     return response
 
 
-class AdminStoreMiddleware:
-    """Open the store scope for a merchant's admin requests.
+ACTIVE_STORE_SESSION_KEY = "tenants.active_store"
 
-    A merchant (any staff user who is not a superuser) sees only the stores whose staff
-    group they belong to: every store-owned default manager is restricted to those sites
-    for the whole request. Superusers are platform operators and see every store.
-    Sets ``request.admin_stores`` (a list of Store, empty for superusers).
+
+class AdminStoreMiddleware:
+    """Open the active store's scope for a merchant's admin requests.
+
+    A merchant (any staff user who is not a superuser) works in one store at a time: the
+    one chosen with the store switcher (kept in the session), or the first of their stores
+    by name. Every store-owned default manager is restricted to that store's site, and
+    their model permissions are those of their role there (``StoreRoleBackend``).
+    Superusers are platform operators and see every store.
+
+    Sets ``request.member_stores`` (every store of the merchant, each with its ``role``),
+    ``request.active_store`` and ``request.store_role`` (None for superusers), and
+    ``request.admin_stores`` (``[active_store]``; empty for superusers).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        request.member_stores = []
         request.admin_stores = []
+        request.active_store = None
+        request.store_role = None
         if not _is_merchant_admin_request(request):
             return self.get_response(request)
-        request.admin_stores = list(
-            Store.objects.filter(staff_group__user=request.user).select_related("site__root_page")
-        )
-        with store_scope(store.site_id for store in request.admin_stores):
+        request.member_stores = stores_of(request.user)
+        active = _chosen_store(request)
+        if active is None:
+            with store_scope([]):
+                return self.get_response(request)
+        request.active_store = active
+        request.store_role = active.role
+        request.admin_stores = [active]
+        with store_scope([active.site_id]), active_store(active, user=request.user):
             return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -122,11 +141,27 @@ class AdminStoreMiddleware:
         view_name = request.resolver_match.view_name
         if view_name in PLATFORM_ONLY_VIEWS or view_name.startswith(PLATFORM_ONLY_NAMESPACES):
             raise PermissionDenied
+        if view_name == "wagtailadmin_explore_root" and request.active_store:
+            return redirect("wagtailadmin_explore", request.active_store.site.root_page_id)
         if view_name.startswith(PAGE_VIEW_PREFIXES):
             page_ids = [view_kwargs[name] for name in PAGE_ID_KWARGS if name in view_kwargs]
-            if not all(_in_own_trees(request, page_id) for page_id in page_ids):
+            if not all(_in_active_tree(request, page_id) for page_id in page_ids):
                 raise Http404
+        if "site_pk" in view_kwargs and int(view_kwargs["site_pk"]) not in admin_site_ids(request):
+            raise Http404
         return None
+
+
+def _chosen_store(request) -> Store | None:
+    """The store picked with the switcher if the user is still on its staff, else the first."""
+    stores = request.member_stores
+    chosen = request.session.get(ACTIVE_STORE_SESSION_KEY)
+    return next((store for store in stores if store.pk == chosen), stores[0] if stores else None)
+
+
+def choose_store(request, store: Store) -> None:
+    """Make ``store`` the merchant's active store for their next requests."""
+    request.session[ACTIVE_STORE_SESSION_KEY] = store.pk
 
 
 def _is_merchant_admin_request(request) -> bool:
@@ -139,8 +174,8 @@ def _is_merchant_admin_request(request) -> bool:
     )
 
 
-def _in_own_trees(request, page_id) -> bool:
-    """Whether the page is the tree root or inside one of the merchant's stores."""
+def _in_active_tree(request, page_id) -> bool:
+    """Whether the page is the tree root or inside the merchant's active store."""
     path = Page.objects.filter(pk=page_id).values_list("path", flat=True).first()
     if path is None:
         return False
@@ -150,7 +185,8 @@ def _in_own_trees(request, page_id) -> bool:
 
 
 def admin_site_ids(request) -> set[int] | None:
-    """The site ids the admin user may act on, or None for a platform operator (all)."""
+    """The site ids the admin request may act on (the active store's), or None for a
+    platform operator (all)."""
     if request.user.is_superuser:
         return None
     if not getattr(request, "admin_stores", None):

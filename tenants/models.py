@@ -1,9 +1,11 @@
 from django.db import models
 from wagtail.models import Page
 
+from .roles import Role
+
 
 class Store(models.Model):
-    """One tenant: a Wagtail Site with its staff group, collection and status."""
+    """One tenant: a Wagtail Site with its collection, status and one staff group per role."""
 
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"
@@ -16,7 +18,6 @@ class Store(models.Model):
     collection = models.ForeignKey(
         "wagtailcore.Collection", on_delete=models.PROTECT, related_name="+"
     )
-    staff_group = models.OneToOneField("auth.Group", on_delete=models.PROTECT, related_name="store")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -28,6 +29,26 @@ class Store(models.Model):
     @property
     def is_suspended(self) -> bool:
         return self.status == self.Status.SUSPENDED
+
+
+class StoreGroup(models.Model):
+    """The Wagtail group that gives its members one role in one store.
+
+    A person's role in a store is the group of the store they belong to; they belong to
+    at most one group per store (``tenants.staff`` keeps that true).
+    """
+
+    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="role_groups")
+    role = models.CharField(max_length=16, choices=Role.choices)
+    group = models.OneToOneField("auth.Group", on_delete=models.PROTECT, related_name="store_role")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["store", "role"], name="one_group_per_store_role"),
+        ]
+
+    def __str__(self):
+        return f"{self.store}: {self.get_role_display()}"
 
 
 class PlatformHomePage(Page):

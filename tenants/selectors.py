@@ -1,4 +1,4 @@
-"""Reads of stores for the platform operator."""
+"""Reads of stores: staff and roles, and the platform operator's figures."""
 
 from decimal import Decimal
 
@@ -8,7 +8,8 @@ from django.db.models.functions import Coalesce
 
 from shop.models import Order, Product, StoreSettings
 
-from .models import Store
+from .models import Store, StoreGroup
+from .roles import Role
 
 # Orders that earned nothing: left out of a store's revenue.
 NON_REVENUE_STATUSES = (Order.Status.CANCELLED, Order.Status.REFUNDED)
@@ -44,8 +45,8 @@ def stores_for_operator() -> QuerySet[Store]:
         Store.objects.select_related("site")
         .annotate(
             staff_count=_count_of(
-                User.groups.through.objects.filter(group_id=OuterRef("staff_group_id")),
-                "group_id",
+                User.groups.through.objects.filter(group__store_role__store_id=OuterRef("pk")),
+                "group__store_role__store_id",
             ),
             product_count=_count_of(Product.objects.filter(site_id=site), "site_id"),
             order_count=_count_of(Order.objects.filter(site_id=site), "site_id"),
@@ -57,3 +58,40 @@ def stores_for_operator() -> QuerySet[Store]:
             )
         )
     )
+
+
+def role_of(*, user: User, store: Store) -> Role | None:
+    """The user's role in the store, or None when they are not on its staff."""
+    role = (
+        StoreGroup.objects.filter(store=store, group__user=user)
+        .values_list("role", flat=True)
+        .first()
+    )
+    return Role(role) if role else None
+
+
+def staff_of(store: Store) -> list[tuple[User, Role]]:
+    """The store's staff with their roles, owners first, then by email."""
+    rows = (
+        StoreGroup.objects.filter(store=store)
+        .values_list("role", "group__user")
+        .exclude(group__user=None)
+    )
+    roles = {user_id: Role(role) for role, user_id in rows}
+    users = User.objects.filter(pk__in=roles).order_by("email")
+    order = list(Role)
+    return sorted(((user, roles[user.pk]) for user in users), key=lambda r: order.index(r[1]))
+
+
+def stores_of(user: User) -> list[Store]:
+    """The stores the user is on the staff of, by name, each with the user's ``role``."""
+    memberships = (
+        StoreGroup.objects.filter(group__user=user)
+        .select_related("store__site__root_page")
+        .order_by("store__name", "store__pk")
+    )
+    stores = []
+    for membership in memberships:
+        membership.store.role = Role(membership.role)
+        stores.append(membership.store)
+    return stores

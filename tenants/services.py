@@ -1,6 +1,7 @@
 """Creating, suspending and reactivating stores.
 
-Everything a new store needs is made in one transaction. A status change is logged to
+Everything a new store needs (site, home page, domain, collection, one staff group per
+role, settings, owner) is made in one transaction. A status change is logged to
 Wagtail's audit log and drops every cached route, so hosts see it on their next request.
 """
 
@@ -27,7 +28,15 @@ from themes.models import ThemeSettings
 from themes.presets import Preset
 
 from .exceptions import InvalidStoreSlug, StoreAlreadyExists
-from .models import Store
+from .models import Store, StoreGroup
+from .roles import (
+    COLLECTION_PERMISSIONS,
+    MODEL_PERMISSIONS,
+    PAGE_PERMISSIONS,
+    SITE_SETTING_PERMISSIONS,
+    Role,
+    group_name,
+)
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 RESERVED_SLUGS = frozenset(
@@ -62,30 +71,6 @@ RESERVED_SLUGS = frozenset(
     }
 )
 
-# Model permissions a store's staff hold. Rows are filtered to their own store by the
-# store scope (shop.scoping) and by explicit site filters.
-STAFF_MODEL_PERMISSIONS = {
-    "wagtailadmin": ["access_admin"],
-    "shop": [
-        "add_product",
-        "change_product",
-        "delete_product",
-        "view_product",
-        "view_stocklevel",
-        "change_stocklevel",
-        "view_stockmovement",
-        "view_order",
-        "change_order",
-    ],
-    "crm_bridge": ["view_client", "change_client", "view_ticket", "change_ticket"],
-}
-PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-COLLECTION_PERMISSIONS = {
-    "wagtailimages": ["add_image", "change_image", "delete_image", "choose_image"],
-    "wagtaildocs": ["add_document", "change_document", "delete_document", "choose_document"],
-}
-SITE_SETTING_PERMISSIONS = {"themes": ["change_themesettings"], "shop": ["change_storesettings"]}
-
 
 def validate_slug(slug: str) -> str:
     """Return the slug if it can name a store's subdomain; raise InvalidStoreSlug if not."""
@@ -114,18 +99,22 @@ def _permissions(spec: dict[str, list[str]]):
         yield from found
 
 
-def _create_staff_group(*, slug: str, home: Page, collection: Collection, site: Site) -> Group:
-    group = Group.objects.create(name=f"Store {slug}: staff")
-    group.permissions.set(_permissions(STAFF_MODEL_PERMISSIONS))
-    for permission in _permissions({"wagtailcore": PAGE_PERMISSIONS}):
-        GroupPagePermission.objects.create(group=group, page=home, permission=permission)
-    for permission in _permissions(COLLECTION_PERMISSIONS):
-        GroupCollectionPermission.objects.create(
-            group=group, collection=collection, permission=permission
+def _create_role_group(*, store: Store, role: Role) -> StoreGroup:
+    """The group giving ``role`` in ``store``, with that role's permissions on its rows."""
+    group = Group.objects.create(name=group_name(store.slug, role))
+    group.permissions.set(_permissions(MODEL_PERMISSIONS[role]))
+    page_permissions = {"wagtailcore": PAGE_PERMISSIONS[role]} if PAGE_PERMISSIONS[role] else {}
+    for permission in _permissions(page_permissions):
+        GroupPagePermission.objects.create(
+            group=group, page=store.site.root_page, permission=permission
         )
-    for permission in _permissions(SITE_SETTING_PERMISSIONS):
-        GroupSitePermission.objects.create(group=group, site=site, permission=permission)
-    return group
+    for permission in _permissions(COLLECTION_PERMISSIONS[role]):
+        GroupCollectionPermission.objects.create(
+            group=group, collection=store.collection, permission=permission
+        )
+    for permission in _permissions(SITE_SETTING_PERMISSIONS[role]):
+        GroupSitePermission.objects.create(group=group, site=store.site, permission=permission)
+    return StoreGroup.objects.create(store=store, role=role, group=group)
 
 
 def _owner(*, email: str, password: str | None) -> tuple[User, str | None]:
@@ -181,15 +170,13 @@ def create_store(
         is_primary=True,
     )
     collection = Collection.get_first_root_node().add_child(name=f"{name} ({slug})")
-    group = _create_staff_group(slug=slug, home=home, collection=collection, site=site)
     ThemeSettings.objects.create(site=site, preset=preset)
     StoreSettings.objects.create(site=site)
     OrderNumberSequence.objects.create(site=site)
+    store = Store.objects.create(site=site, slug=slug, name=name, collection=collection)
+    groups = {role: _create_role_group(store=store, role=role) for role in Role}
     owner, generated_password = _owner(email=owner_email, password=owner_password)
-    owner.groups.add(group)
-    store = Store.objects.create(
-        site=site, slug=slug, name=name, collection=collection, staff_group=group
-    )
+    owner.groups.add(groups[Role.OWNER].group)
     return store, generated_password
 
 

@@ -1,10 +1,17 @@
 from django.db.models import Q
+from django.templatetags.static import static
+from django.urls import include, path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
+from . import admin_views
+from .log_formatters import FORMATTERS
 from .middleware import admin_site_ids
 from .models import Store
 from .operator_views import PlatformOperatorPolicy, StoreViewSet
+from .roles import Role
 from .services import REACTIVATE_ACTION, SUSPEND_ACTION
 from .viewsets import PERMISSION_POLICIES, CrmViewSetGroup, ShopViewSetGroup
 
@@ -22,6 +29,56 @@ def register_store_viewsets():
 def register_store_log_actions(actions):
     actions.register_action(SUSPEND_ACTION, "Suspend store", "Store suspended")
     actions.register_action(REACTIVATE_ACTION, "Reactivate store", "Store reactivated")
+    for action, formatter in FORMATTERS.items():
+        actions.register_action(action)(formatter)
+
+
+@hooks.register("register_admin_urls")
+def register_store_area_urls():
+    return [path("store/", include((admin_views.urlpatterns, "store"), namespace="store"))]
+
+
+@hooks.register("insert_global_admin_css")
+def store_area_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("tenants/admin.css"))
+
+
+class ActiveStoreMenuItem(MenuItem):
+    """The merchant's active store, first in the menu; opens the store area."""
+
+    def is_shown(self, request):
+        return getattr(request, "active_store", None) is not None
+
+
+class OwnerMenuItem(MenuItem):
+    """A menu item of the store area that only the active store's owners see."""
+
+    def is_shown(self, request):
+        return getattr(request, "store_role", None) == Role.OWNER
+
+
+@hooks.register("construct_main_menu")
+def show_active_store_in_menu(request, menu_items):
+    store = getattr(request, "active_store", None)
+    if store is not None:
+        menu_items.insert(
+            0,
+            ActiveStoreMenuItem(
+                store.name, reverse("store:home"), name="active-store", icon_name="site", order=1
+            ),
+        )
+
+
+@hooks.register("register_settings_menu_item")
+def register_staff_menu_item():
+    return OwnerMenuItem("Staff", reverse("store:staff"), name="store-staff", icon_name="group")
+
+
+@hooks.register("register_settings_menu_item")
+def register_activity_menu_item():
+    return OwnerMenuItem(
+        "Store activity", reverse("store:activity"), name="store-activity", icon_name="history"
+    )
 
 
 def _store_roots(request):
@@ -34,9 +91,7 @@ def _store_roots(request):
     ]
 
 
-@hooks.register("construct_page_chooser_queryset")
-def limit_page_chooser_to_store(pages, request):
-    """Merchants choose pages of their own store only."""
+def _in_store_trees(pages, request):
     roots = _store_roots(request)
     if roots is None:
         return pages
@@ -44,6 +99,19 @@ def limit_page_chooser_to_store(pages, request):
     for root in roots:
         condition |= Q(path__startswith=root.path)
     return pages.filter(condition)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def limit_page_chooser_to_store(pages, request):
+    """Merchants choose pages of their active store only."""
+    return _in_store_trees(pages, request)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def limit_explorer_to_store(parent_page, pages, request):
+    """The explorer lists pages of the merchant's active store only, even for people who
+    hold page permissions in several stores."""
+    return _in_store_trees(pages, request)
 
 
 # Menu names of Wagtail's reports that span every store (refused by AdminStoreMiddleware).

@@ -5,7 +5,7 @@ from django.test import Client as HttpClient
 from django.test import override_settings
 
 from tests.helpers import use_fresh_cache
-from tests.tenants.factories import StoreFactory, UserFactory
+from tests.tenants.factories import StoreFactory, UserFactory, owner_of
 from themes.presets import Preset
 
 PLATFORM_HOST = "localhost"
@@ -36,13 +36,13 @@ def other_store(db):
 
 @pytest.fixture
 def merchant(store):
-    """The owner of ``store``: a member of its staff group, nothing more."""
-    return store.staff_group.user_set.get()
+    """The owner of ``store``: a member of its owners' group, nothing more."""
+    return owner_of(store)
 
 
 @pytest.fixture
 def other_merchant(other_store):
-    return other_store.staff_group.user_set.get()
+    return owner_of(other_store)
 
 
 @pytest.fixture

@@ -123,6 +123,9 @@ else:
 
 # --- Auth -------------------------------------------------------------------------------
 
+# Model permissions count only the groups of the store active in the admin request.
+AUTHENTICATION_BACKENDS = ["tenants.auth_backends.StoreRoleBackend"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

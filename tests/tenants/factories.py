@@ -3,6 +3,7 @@ from django.contrib.auth.models import User
 from factory.django import DjangoModelFactory
 
 from tenants.models import Store
+from tenants.roles import Role
 from tenants.services import create_store
 from themes.presets import Preset
 
@@ -39,3 +40,21 @@ class UserFactory(DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.test")
     password = factory.django.Password(OWNER_PASSWORD)
+
+
+def role_group(store, role):
+    """The Wagtail group giving ``role`` in ``store``."""
+    return store.role_groups.get(role=role).group
+
+
+def owner_of(store):
+    """The owner ``create_store`` made for ``store``."""
+    return role_group(store, Role.OWNER).user_set.get()
+
+
+def staff_member(store, role, *, email=None):
+    """A person with ``role`` in ``store`` and a password, added straight to its group."""
+    email = email or f"{role}-staff@{store.slug}.test"
+    user = UserFactory(username=email, email=email)
+    user.groups.add(role_group(store, role))
+    return user

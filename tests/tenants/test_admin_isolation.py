@@ -29,7 +29,7 @@ from tests.shop.factories import (
     place_test_order,
     stocked_product,
 )
-from tests.tenants.factories import StoreFactory
+from tests.tenants.factories import StoreFactory, owner_of
 from themes.presets import Preset
 
 pytestmark = pytest.mark.django_db
@@ -122,8 +122,8 @@ def _two_filled_stores(django_db_setup, django_db_blocker):
         alpha = StoreFactory(slug="alpha", name="Alpha Goods", preset=Preset.CLASSIC)
         beta = StoreFactory(slug="beta", name="Beta Wares", preset=Preset.MODERN)
         yield (
-            _fill_store(alpha, prefix="Alpha", owner=alpha.staff_group.user_set.get()),
-            _fill_store(beta, prefix="Beta", owner=beta.staff_group.user_set.get()),
+            _fill_store(alpha, prefix="Alpha", owner=owner_of(alpha)),
+            _fill_store(beta, prefix="Beta", owner=owner_of(beta)),
         )
         transaction.set_rollback(True)
 
@@ -399,7 +399,7 @@ def test_merchant_cannot_open_users_groups_sites_workflows_or_redirects_by_id(ad
     urls = [
         reverse("wagtailusers_users:edit", args=[other_merchant.pk]),
         reverse("wagtailusers_users:delete", args=[other_merchant.pk]),
-        reverse("wagtailusers_groups:edit", args=[theirs.store.staff_group.pk]),
+        reverse("wagtailusers_groups:edit", args=[theirs.owner.groups.get().pk]),
         reverse("wagtailsites:edit", args=[theirs.store.site.pk]),
         reverse("wagtailsites:delete", args=[theirs.store.site.pk]),
         reverse("wagtailadmin_workflows:edit", args=[workflow.pk]),
@@ -411,7 +411,7 @@ def test_merchant_cannot_open_users_groups_sites_workflows_or_redirects_by_id(ad
         _assert_refused(response)
         _assert_nothing_of(response, theirs)
     assert User.objects.filter(pk=other_merchant.pk, is_active=True).exists()
-    assert Group.objects.filter(pk=theirs.store.staff_group.pk).exists()
+    assert Group.objects.filter(pk=theirs.owner.groups.get().pk).exists()
     assert Site.objects.filter(pk=theirs.store.site.pk).exists()
 
 

@@ -7,6 +7,8 @@ from django.core.management.base import CommandError
 from wagtail.models import Page, Site
 
 from tenants.models import Store
+from tenants.roles import Role
+from tests.tenants.factories import role_group
 from themes.models import ThemeSettings
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +35,7 @@ def test_create_store_creates_the_store_and_prints_its_url(settings):
     assert store.name == "Acme Goods"
     assert ThemeSettings.for_site(store.site).preset == "modern"
     owner = User.objects.get(email="owner@acme.test")
-    assert store.staff_group in owner.groups.all()
+    assert role_group(store, Role.OWNER) in owner.groups.all()
     assert "http://acme.localhost:8000/" in output
     assert "Password:" in output  # generated, shown once
 

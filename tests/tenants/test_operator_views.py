@@ -11,10 +11,11 @@ from wagtail.models import ModelLogEntry
 
 from shop.models import Order
 from tenants.models import Store
+from tenants.roles import Role
 from tenants.selectors import stores_for_operator
 from tenants.services import SUSPEND_ACTION, suspend_store
 from tests.shop.factories import place_test_order, stocked_product, stocked_variant
-from tests.tenants.factories import StoreFactory, UserFactory
+from tests.tenants.factories import StoreFactory, UserFactory, staff_member
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,7 @@ def test_store_figures_count_staff_products_orders_and_revenue(store, other_stor
     cancelled = place_test_order(lines=[(alpha_orders[0].lines.get().variant, 1)])
     Order.objects.filter(pk=cancelled.pk).update(status=Order.Status.CANCELLED)
     beta_orders = _fill(other_store, products=1, orders=1, price="7.00")
-    store.staff_group.user_set.add(UserFactory())
+    staff_member(store, Role.SUPPORT)
 
     figures = {
         store.slug: (store.staff_count, store.product_count, store.order_count, store.revenue)

@@ -16,6 +16,8 @@ from tenants.demo.images import SHAPES, SMALL_SIZES
 from tenants.demo.seeding import ADMIN_PASSWORD, seed_demo
 from tenants.management.commands import seed_demo as seed_demo_command
 from tenants.models import Store
+from tenants.roles import Role
+from tests.tenants.factories import role_group
 from themes.models import ThemeSettings
 from themes.presets import Preset
 
@@ -107,7 +109,7 @@ def test_seed_demo_creates_the_superuser_and_merchant_logins():
     merchant = User.objects.get(email=FJORD.owner_email)
     assert merchant.check_password(FJORD.owner_password)
     assert not merchant.is_superuser
-    assert store.staff_group in merchant.groups.all()
+    assert role_group(store, Role.OWNER) in merchant.groups.all()
 
 
 def test_seed_demo_leaves_an_existing_admin_password_alone():

@@ -15,7 +15,8 @@ from shop.models import StoreHomePage, StoreSettings
 from tenants import services
 from tenants.exceptions import InvalidStoreSlug, StoreAlreadyExists, StoreError
 from tenants.models import Store
-from tests.tenants.factories import StoreFactory
+from tenants.roles import Role
+from tests.tenants.factories import StoreFactory, owner_of, role_group, staff_member
 from themes.models import ThemeSettings
 from themes.presets import Preset
 
@@ -84,52 +85,105 @@ def test_create_store_makes_collection_under_root_collection():
     assert "Fjord Supply" in store.collection.name
 
 
-def test_staff_group_has_page_permissions_on_store_root_only():
+MEDIA_PERMISSIONS = {
+    "add_image",
+    "change_image",
+    "delete_image",
+    "choose_image",
+    "add_document",
+    "change_document",
+    "delete_document",
+    "choose_document",
+}
+PAGE_PERMISSIONS = {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"}
+
+
+def test_create_store_makes_one_group_per_role():
     store = StoreFactory(slug="fjord")
 
-    rows = GroupPagePermission.objects.filter(group=store.staff_group)
-    assert {row.page_id for row in rows} == {store.site.root_page_id}
-    assert set(rows.values_list("permission__codename", flat=True)) == set(
-        services.PAGE_PERMISSIONS
-    )
-
-
-def test_staff_group_has_collection_permissions_on_store_collection_only():
-    store = StoreFactory(slug="fjord")
-
-    rows = GroupCollectionPermission.objects.filter(group=store.staff_group)
-    assert {row.collection_id for row in rows} == {store.collection_id}
-    assert not rows.filter(collection=Collection.get_first_root_node()).exists()
-    assert set(rows.values_list("permission__codename", flat=True)) == {
-        "add_image",
-        "change_image",
-        "delete_image",
-        "choose_image",
-        "add_document",
-        "change_document",
-        "delete_document",
-        "choose_document",
+    groups = {row.role: row.group.name for row in store.role_groups.select_related("group")}
+    assert groups == {
+        Role.OWNER: "Store fjord: owner",
+        Role.EDITOR: "Store fjord: editor",
+        Role.SUPPORT: "Store fjord: support",
     }
 
 
-def test_staff_group_may_change_its_own_site_settings_only():
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [(Role.OWNER, PAGE_PERMISSIONS), (Role.EDITOR, PAGE_PERMISSIONS), (Role.SUPPORT, set())],
+)
+def test_role_groups_have_page_permissions_on_store_root_only(role, expected):
     store = StoreFactory(slug="fjord")
 
-    rows = GroupSitePermission.objects.filter(group=store.staff_group)
+    rows = GroupPagePermission.objects.filter(group=role_group(store, role))
+    assert {row.page_id for row in rows} <= {store.site.root_page_id}
+    assert set(rows.values_list("permission__codename", flat=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [(Role.OWNER, MEDIA_PERMISSIONS), (Role.EDITOR, MEDIA_PERMISSIONS), (Role.SUPPORT, set())],
+)
+def test_role_groups_have_collection_permissions_on_store_collection_only(role, expected):
+    store = StoreFactory(slug="fjord")
+
+    rows = GroupCollectionPermission.objects.filter(group=role_group(store, role))
+    assert {row.collection_id for row in rows} <= {store.collection_id}
+    assert not rows.filter(collection=Collection.get_first_root_node()).exists()
+    assert set(rows.values_list("permission__codename", flat=True)) == expected
+
+
+def test_only_owners_may_change_the_stores_own_settings():
+    store = StoreFactory(slug="fjord")
+
+    rows = GroupSitePermission.objects.filter(group=role_group(store, Role.OWNER))
     assert {row.site_id for row in rows} == {store.site.pk}
     assert set(rows.values_list("permission__content_type__model", "permission__codename")) == {
         ("themesettings", "change_themesettings"),
         ("storesettings", "change_storesettings"),
     }
+    for role in (Role.EDITOR, Role.SUPPORT):
+        assert not GroupSitePermission.objects.filter(group=role_group(store, role)).exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "granted", "refused"),
+    [
+        (
+            Role.OWNER,
+            {"shop.change_product", "shop.change_order", "crm_bridge.view_client"},
+            set(),
+        ),
+        (
+            Role.EDITOR,
+            {"shop.add_product", "shop.change_stocklevel"},
+            {"shop.view_order", "crm_bridge.view_client", "crm_bridge.view_ticket"},
+        ),
+        (
+            Role.SUPPORT,
+            {"shop.view_product", "shop.change_order", "crm_bridge.change_ticket"},
+            {"shop.change_product", "shop.add_product", "shop.change_stocklevel"},
+        ),
+    ],
+)
+def test_role_groups_hold_their_roles_model_permissions(role, granted, refused):
+    store = StoreFactory(slug="fjord")
+    user = staff_member(store, role)
+
+    assert user.has_perm("wagtailadmin.access_admin")
+    assert all(user.has_perm(name) for name in granted), granted
+    assert not any(user.has_perm(name) for name in refused), refused
 
 
 def test_create_store_keeps_site_settings_apart_from_other_stores():
     store, other = StoreFactory(slug="fjord"), StoreFactory(slug="dune")
 
-    assert not GroupSitePermission.objects.filter(group=store.staff_group, site=other.site).exists()
-    assert not GroupPagePermission.objects.filter(
-        group=store.staff_group, page=other.site.root_page
-    ).exists()
+    for row in store.role_groups.all():
+        assert not GroupSitePermission.objects.filter(group=row.group, site=other.site).exists()
+        assert not GroupPagePermission.objects.filter(
+            group=row.group, page=other.site.root_page
+        ).exists()
 
 
 @pytest.mark.parametrize("preset", [Preset.LUXURY, Preset.MODERN])
@@ -140,29 +194,33 @@ def test_create_store_sets_theme_preset_and_store_settings(preset):
     assert StoreSettings.objects.filter(site=store.site).count() == 1
 
 
-def test_create_store_puts_owner_in_staff_group_without_platform_powers():
+def test_create_store_makes_the_owner_an_owner_without_platform_powers():
     store = StoreFactory(slug="fjord", owner_email="Owner@Fjord.TEST")
 
-    owner = store.staff_group.user_set.get()
+    owner = owner_of(store)
     assert owner.email == "owner@fjord.test"
     assert not owner.is_superuser
     assert owner.has_perm("wagtailadmin.access_admin")
     assert owner.check_password("correct-horse-battery-42")
+    assert list(owner.groups.all()) == [role_group(store, Role.OWNER)]
 
 
-def test_staff_group_has_no_user_group_site_workflow_or_redirect_permissions():
+@pytest.mark.parametrize("role", list(Role))
+def test_no_role_has_user_group_site_workflow_or_redirect_permissions(role):
     store = StoreFactory(slug="fjord")
-    owner = store.staff_group.user_set.get()
+    member = staff_member(store, role)
 
     granted = set(
-        store.staff_group.permissions.values_list("content_type__app_label", "content_type__model")
+        role_group(store, role).permissions.values_list(
+            "content_type__app_label", "content_type__model"
+        )
     )
     assert not granted & PLATFORM_ONLY_MODELS
     for app_label, model in PLATFORM_ONLY_MODELS:
         for permission in Permission.objects.filter(
             content_type__app_label=app_label, content_type__model=model
         ):
-            assert not owner.has_perm(f"{app_label}.{permission.codename}"), permission
+            assert not member.has_perm(f"{app_label}.{permission.codename}"), permission
 
 
 def test_create_store_generates_a_password_for_a_new_owner_without_one():
@@ -171,7 +229,7 @@ def test_create_store_generates_a_password_for_a_new_owner_without_one():
     )
 
     assert password
-    assert store.staff_group.user_set.get().check_password(password)
+    assert owner_of(store).check_password(password)
 
 
 def test_create_store_reuses_an_existing_owner_account():
@@ -182,8 +240,11 @@ def test_create_store_reuses_an_existing_owner_account():
     )
 
     assert password is None
-    owner = first.staff_group.user_set.get()
-    assert set(owner.groups.all()) == {first.staff_group, second.staff_group}
+    owner = owner_of(first)
+    assert set(owner.groups.all()) == {
+        role_group(first, Role.OWNER),
+        role_group(second, Role.OWNER),
+    }
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,71 @@
+"""Staff roles of a store and the Wagtail permissions each one holds.
+
+Every store has one Wagtail group per role (``StoreGroup``). A role's powers come from its
+group: model permissions (snippets: catalog, stock, orders, clients, tickets), page
+permissions on the store's root page, collection permissions on the store's collection,
+and ``GroupSitePermission`` for the store's settings. Managing staff and reading the
+store's activity log are the owner's; they are checked against the role itself
+(``Role.OWNER``), not a model permission.
+
+No role holds user, group, site, workflow, redirect or search-promotion permissions.
+"""
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", "Owner"
+    EDITOR = "editor", "Editor"
+    SUPPORT = "support", "Support"
+
+
+# What each role can do, as shown to merchants on the staff screen and in the README.
+ROLE_SUMMARIES = {
+    Role.OWNER: "Everything in the store: pages, images, products, orders, clients, "
+    "settings, staff and the activity log.",
+    Role.EDITOR: "Pages, images and documents, products and inventory. No orders, clients "
+    "or settings.",
+    Role.SUPPORT: "Orders, clients and tickets; the catalog read-only. No pages or settings.",
+}
+
+_CATALOG = ["add_product", "change_product", "delete_product", "view_product"]
+_INVENTORY = ["view_stocklevel", "change_stocklevel", "view_stockmovement"]
+_CATALOG_READ = ["view_product", "view_stocklevel", "view_stockmovement"]
+_ORDERS = ["view_order", "change_order"]
+_CRM = ["view_client", "change_client", "view_ticket", "change_ticket"]
+
+MODEL_PERMISSIONS = {
+    Role.OWNER: {
+        "wagtailadmin": ["access_admin"],
+        "shop": [*_CATALOG, *_INVENTORY, *_ORDERS],
+        "crm_bridge": _CRM,
+    },
+    Role.EDITOR: {
+        "wagtailadmin": ["access_admin"],
+        "shop": [*_CATALOG, *_INVENTORY],
+    },
+    Role.SUPPORT: {
+        "wagtailadmin": ["access_admin"],
+        "shop": [*_CATALOG_READ, *_ORDERS],
+        "crm_bridge": _CRM,
+    },
+}
+
+_PAGES = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+PAGE_PERMISSIONS = {Role.OWNER: _PAGES, Role.EDITOR: _PAGES, Role.SUPPORT: []}
+
+_MEDIA = {
+    "wagtailimages": ["add_image", "change_image", "delete_image", "choose_image"],
+    "wagtaildocs": ["add_document", "change_document", "delete_document", "choose_document"],
+}
+COLLECTION_PERMISSIONS = {Role.OWNER: _MEDIA, Role.EDITOR: _MEDIA, Role.SUPPORT: {}}
+
+SITE_SETTING_PERMISSIONS = {
+    Role.OWNER: {"themes": ["change_themesettings"], "shop": ["change_storesettings"]},
+    Role.EDITOR: {},
+    Role.SUPPORT: {},
+}
+
+
+def group_name(slug: str, role: str) -> str:
+    return f"Store {slug}: {Role(role).label.lower()}"
