@@ -43,6 +43,9 @@ PLATFORM_ONLY_NAMESPACES = ("stores:",)
 # their own stores, or the tree root.
 PAGE_VIEW_PREFIXES = ("wagtailadmin_pages:", "wagtailadmin_explore", "wagtailadmin_choose_page")
 PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "pk")
+# Admin views addressed by a site id (site settings): the active store's site only, even
+# for people who hold settings permissions in several stores.
+SITE_VIEW_PREFIXES = ("wagtailsettings:",)
 
 
 SUSPENDED_RETRY_AFTER = 60 * 60
@@ -147,8 +150,9 @@ class AdminStoreMiddleware:
             page_ids = [view_kwargs[name] for name in PAGE_ID_KWARGS if name in view_kwargs]
             if not all(_in_active_tree(request, page_id) for page_id in page_ids):
                 raise Http404
-        if "site_pk" in view_kwargs and int(view_kwargs["site_pk"]) not in admin_site_ids(request):
-            raise Http404
+        if view_name.startswith(SITE_VIEW_PREFIXES) and "pk" in view_kwargs:
+            if int(view_kwargs["pk"]) not in admin_site_ids(request):
+                raise Http404
         return None
 
 

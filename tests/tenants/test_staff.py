@@ -1,0 +1,318 @@
+"""Store staff: inviting, changing roles, removing, and the audit of those changes."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from tenants import staff
+from tenants.exceptions import StaffError
+from tenants.roles import Role
+from tenants.selectors import role_of, staff_of
+from tests.tenants.factories import UserFactory, role_group, staff_member
+
+pytestmark = pytest.mark.django_db
+
+# Wagtail answers a refused admin view with a redirect to the dashboard, or a plain 403
+# when the request comes from script.
+XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
+
+
+def _log_actions(store):
+    return list(
+        ModelLogEntry.objects.filter(object_id=str(store.pk), content_type__model="store")
+        .order_by("pk")
+        .values_list("action", "data")
+    )
+
+
+# --- Services -------------------------------------------------------------------------
+
+
+def test_inviting_a_new_address_creates_an_account_without_password_and_emails_a_link(
+    store, merchant, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        user = staff.invite_staff(
+            store=store, email=" New.Person@Example.TEST ", role=Role.EDITOR, invited_by=merchant
+        )
+
+    assert user.email == "new.person@example.test"
+    assert not user.has_usable_password()
+    assert role_of(user=user, store=store) == Role.EDITOR
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["new.person@example.test"]
+    assert store.name in message.subject
+    assert "Editor" in message.body
+    assert "/admin/password_reset/confirm/" in message.body
+    assert _log_actions(store) == [
+        ("tenants.invite_staff", {"email": "new.person@example.test", "role": "editor"})
+    ]
+
+
+def test_the_invitation_link_lets_the_new_person_choose_a_password_and_sign_in(
+    store, merchant, platform_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.invite_staff(store=store, email="new@example.test", role="support", invited_by=None)
+    link = re.search(r"https?://[^/\s]+(/admin/password_reset/confirm/\S+)", mail.outbox[0].body)
+
+    form_page = platform_client.get(link.group(1), follow=True)
+    chosen = platform_client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "a-long-new-password-77", "new_password2": "a-long-new-password-77"},
+    )
+
+    assert chosen.status_code == 302
+    assert User.objects.get(email="new@example.test").check_password("a-long-new-password-77")
+    assert platform_client.login(username="new@example.test", password="a-long-new-password-77")
+
+
+def test_inviting_someone_who_already_has_an_account_adds_them_and_keeps_their_password(
+    store, other_store, other_merchant, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        user = staff.invite_staff(
+            store=store, email=other_merchant.email.upper(), role="support", invited_by=None
+        )
+
+    assert user == other_merchant
+    assert user.has_usable_password()
+    assert role_of(user=user, store=store) == Role.SUPPORT
+    assert role_of(user=user, store=other_store) == Role.OWNER
+    assert "/admin/password_reset/" not in mail.outbox[0].body
+
+
+@pytest.mark.parametrize(
+    ("email", "message"),
+    [
+        ("not-an-address", "not a valid email address"),
+        ("", "not a valid email address"),
+    ],
+)
+def test_inviting_a_bad_address_is_refused_and_creates_nothing(store, email, message):
+    users_before = User.objects.count()
+
+    with pytest.raises(StaffError, match=message):
+        staff.invite_staff(store=store, email=email, role="editor", invited_by=None)
+
+    assert User.objects.count() == users_before
+    assert _log_actions(store) == []
+
+
+def test_inviting_someone_already_on_the_staff_is_refused(store, merchant):
+    with pytest.raises(StaffError, match="already on the staff as Owner"):
+        staff.invite_staff(store=store, email=merchant.email, role="editor", invited_by=None)
+
+    assert role_of(user=merchant, store=store) == Role.OWNER
+
+
+def test_platform_operators_and_disabled_accounts_cannot_be_invited(store, platform_admin):
+    disabled = UserFactory(email="gone@example.test", is_active=False)
+
+    with pytest.raises(StaffError, match="platform operator"):
+        staff.invite_staff(store=store, email=platform_admin.email, role="owner", invited_by=None)
+    with pytest.raises(StaffError, match="disabled"):
+        staff.invite_staff(store=store, email=disabled.email, role="editor", invited_by=None)
+
+    assert not platform_admin.groups.exists()
+    assert not disabled.groups.exists()
+
+
+def test_an_unknown_role_is_refused(store):
+    with pytest.raises(StaffError, match="not a staff role"):
+        staff.invite_staff(store=store, email="x@example.test", role="admin", invited_by=None)
+
+
+def test_changing_a_role_moves_the_person_to_the_other_group_only(store, merchant):
+    editor = staff_member(store, Role.EDITOR)
+
+    assert staff.change_staff_role(store=store, member=editor, role="support", changed_by=merchant)
+
+    assert set(editor.groups.all()) == {role_group(store, Role.SUPPORT)}
+    assert _log_actions(store)[-1] == (
+        "tenants.change_staff_role",
+        {"email": editor.email, "from": "editor", "to": "support"},
+    )
+    assert not staff.change_staff_role(store=store, member=editor, role="support", changed_by=None)
+
+
+def test_the_last_owner_can_neither_be_demoted_nor_removed(store, merchant):
+    with pytest.raises(StaffError, match="needs an owner"):
+        staff.change_staff_role(store=store, member=merchant, role="editor", changed_by=merchant)
+    with pytest.raises(StaffError, match="needs an owner"):
+        staff.remove_staff(store=store, member=merchant, removed_by=merchant)
+
+    assert role_of(user=merchant, store=store) == Role.OWNER
+
+
+def test_an_owner_can_step_down_once_there_is_another_owner(store, merchant):
+    second = staff_member(store, Role.OWNER)
+
+    staff.change_staff_role(store=store, member=merchant, role="editor", changed_by=merchant)
+
+    assert role_of(user=merchant, store=store) == Role.EDITOR
+    assert role_of(user=second, store=store) == Role.OWNER
+
+
+def test_removing_staff_keeps_their_account_and_their_other_stores(
+    store, other_store, other_merchant
+):
+    staff.invite_staff(store=store, email=other_merchant.email, role="editor", invited_by=None)
+
+    staff.remove_staff(store=store, member=other_merchant, removed_by=None)
+
+    assert role_of(user=other_merchant, store=store) is None
+    assert role_of(user=other_merchant, store=other_store) == Role.OWNER
+    assert User.objects.filter(pk=other_merchant.pk, is_active=True).exists()
+    assert _log_actions(store)[-1] == (
+        "tenants.remove_staff",
+        {"email": other_merchant.email, "role": "editor"},
+    )
+
+
+def test_staff_changes_of_a_person_outside_the_store_are_refused(store, other_merchant):
+    with pytest.raises(StaffError, match="not on the staff"):
+        staff.remove_staff(store=store, member=other_merchant, removed_by=None)
+    with pytest.raises(StaffError, match="not on the staff"):
+        staff.change_staff_role(store=store, member=other_merchant, role="owner", changed_by=None)
+
+
+def test_staff_list_shows_owners_first(store, merchant):
+    support = staff_member(store, Role.SUPPORT, email="a-support@example.test")
+    editor = staff_member(store, Role.EDITOR, email="z-editor@example.test")
+
+    assert staff_of(store) == [
+        (merchant, Role.OWNER),
+        (editor, Role.EDITOR),
+        (support, Role.SUPPORT),
+    ]
+
+
+# --- The staff screen -----------------------------------------------------------------
+
+
+@pytest.fixture
+def owner_client(platform_client, merchant):
+    platform_client.force_login(merchant)
+    return platform_client
+
+
+def test_owner_invites_staff_from_the_staff_screen(
+    owner_client, store, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = owner_client.post(
+            reverse("store:invite"), {"email": "helper@example.test", "role": "support"}
+        )
+
+    assert response.status_code == 302
+    listing = owner_client.get(reverse("store:staff")).content.decode()
+    assert "helper@example.test" in listing
+    assert "Invited, has not signed in yet" in listing
+    assert mail.outbox[0].to == ["helper@example.test"]
+
+
+def test_the_invite_form_shows_a_clear_error_and_keeps_what_was_typed(owner_client, merchant):
+    response = owner_client.post(
+        reverse("store:invite"), {"email": merchant.email, "role": "editor"}
+    )
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "already on the staff as Owner" in content
+    assert f'value="{merchant.email}"' in content
+
+
+def test_owner_changes_a_role_and_removes_staff_from_the_staff_screen(owner_client, store):
+    editor = staff_member(store, Role.EDITOR)
+
+    changed = owner_client.post(reverse("store:change_role", args=[editor.pk]), {"role": "support"})
+    confirm = owner_client.get(reverse("store:remove", args=[editor.pk]))
+    removed = owner_client.post(reverse("store:remove", args=[editor.pk]))
+
+    assert changed.status_code == 302
+    assert confirm.status_code == 200
+    assert editor.email in confirm.content.decode()
+    assert removed.status_code == 302
+    assert role_of(user=editor, store=store) is None
+
+
+def test_removing_the_last_owner_from_the_screen_explains_why_not(owner_client, store, merchant):
+    response = owner_client.post(reverse("store:remove", args=[merchant.pk]), follow=True)
+
+    assert "needs an owner" in response.content.decode()
+    assert role_of(user=merchant, store=store) == Role.OWNER
+
+
+def test_resending_a_pending_invitation_sends_a_fresh_link(
+    owner_client, store, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invited = staff.invite_staff(
+            store=store, email="late@example.test", role="editor", invited_by=None
+        )
+        owner_client.post(reverse("store:resend", args=[invited.pk]))
+
+    assert [m.to for m in mail.outbox] == [["late@example.test"], ["late@example.test"]]
+
+
+def test_the_staff_screen_never_reaches_people_of_another_store(
+    owner_client, other_store, other_merchant
+):
+    for name in ("change_role", "remove", "resend"):
+        url = reverse(f"store:{name}", args=[other_merchant.pk])
+        get = owner_client.get(url)
+        post = owner_client.post(url, {"role": "support"})
+        assert get.status_code in (404, 405), name
+        assert post.status_code == 404, name
+    assert role_of(user=other_merchant, store=other_store) == Role.OWNER
+    assert other_merchant.email not in owner_client.get(reverse("store:staff")).content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.EDITOR, Role.SUPPORT])
+@pytest.mark.parametrize("url_name", ["store:staff", "store:invite", "store:activity"])
+def test_only_owners_manage_staff_and_read_the_activity_log(platform_client, store, role, url_name):
+    member = staff_member(store, role)
+    platform_client.force_login(member)
+
+    response = platform_client.get(reverse(url_name))
+    post = platform_client.post(
+        reverse("store:invite"), {"email": "x@example.test", "role": "owner"}, **XHR
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+    assert post.status_code == 403
+    assert not User.objects.filter(email="x@example.test").exists()
+
+
+def test_the_activity_log_shows_staff_and_settings_changes_of_the_store_only(
+    owner_client, store, other_store, merchant, other_merchant
+):
+    editor = staff_member(store, Role.EDITOR, email="ed@example.test")
+    staff.change_staff_role(store=store, member=editor, role="support", changed_by=merchant)
+    settings_url = reverse("wagtailsettings:edit", args=["shop", "storesettings", store.site.pk])
+    form = owner_client.get(settings_url).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    owner_client.post(settings_url, {**data, "currency": "SEK"})
+    staff.invite_staff(
+        store=other_store, email="beta-only@example.test", role="editor", invited_by=None
+    )
+
+    content = owner_client.get(reverse("store:activity")).content.decode()
+
+    assert "Changed the role of ed@example.test from Editor to Support" in content
+    assert "Store settings" in content
+    assert "beta-only@example.test" not in content
+    assert other_merchant.email not in content
+
+
+def test_the_platform_operator_has_no_store_area(platform_client, platform_admin, store):
+    platform_client.force_login(platform_admin)
+
+    assert platform_client.get(reverse("store:staff")).status_code == 404
