@@ -150,9 +150,9 @@ class AdminStoreMiddleware:
             page_ids = [view_kwargs[name] for name in PAGE_ID_KWARGS if name in view_kwargs]
             if not all(_in_active_tree(request, page_id) for page_id in page_ids):
                 raise Http404
-        if view_name.startswith(SITE_VIEW_PREFIXES) and "pk" in view_kwargs:
-            if int(view_kwargs["pk"]) not in admin_site_ids(request):
-                raise Http404
+        site_id = view_kwargs.get("pk") if view_name.startswith(SITE_VIEW_PREFIXES) else None
+        if site_id is not None and int(site_id) not in admin_site_ids(request):
+            raise Http404
         return None
 
 
