@@ -24,6 +24,8 @@ from shop.models import Product, ProductImage, ProductVariant, StockMovement, St
 from shop.pages import CategoryPage, ProductPage, StoreHomePage, StorePage
 from shop.services import adjust_stock, ensure_stock_levels
 from tenants.models import Store
+from tenants.roles import Role
+from tenants.selectors import role_of
 from tenants.services import create_store
 from themes.models import ThemeSettings
 
@@ -32,6 +34,26 @@ from .catalogs import STORES, CategorySpec, ProductSpec, StoreSpec
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "admin-demo"  # noqa: S105 - a published demo login
+
+
+@dataclass(frozen=True)
+class StaffSpec:
+    """A demo staff member besides the owners: (store slug, email, role, password)."""
+
+    store: str
+    email: str
+    role: Role
+    password: str  # demo only
+
+
+# An editor and a support agent in Fjord, and one person who edits two stores and
+# switches between them.
+DEMO_STAFF = (
+    StaffSpec("fjord", "editor@fjord.example", Role.EDITOR, "fjord-demo"),
+    StaffSpec("fjord", "support@fjord.example", Role.SUPPORT, "fjord-demo"),
+    StaffSpec("aurora", "studio@demo.example", Role.EDITOR, "studio-demo"),
+    StaffSpec("maison", "studio@demo.example", Role.EDITOR, "studio-demo"),
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +66,7 @@ class SeededStore:
 @dataclass(frozen=True)
 class SeedResult:
     stores: list[SeededStore]
+    staff: list[StaffSpec]
     admin_created: bool
     admin_password_is_demo: bool  # False when an existing admin keeps its own password
 
@@ -55,8 +78,10 @@ def seed_demo(
     admin_created, admin_password_is_demo = _ensure_superuser()
     seeded = [_seed_store(spec=spec, sizes=sizes) for spec in specs]
     _point_sites_at_stores_port(site_ids=[item.store.site_id for item in seeded])
+    staff = _ensure_demo_staff(stores={item.store.slug: item.store for item in seeded})
     return SeedResult(
         stores=seeded,
+        staff=staff,
         admin_created=admin_created,
         admin_password_is_demo=admin_password_is_demo,
     )
@@ -74,6 +99,23 @@ def _ensure_superuser() -> tuple[bool, bool]:
         user.set_password(ADMIN_PASSWORD)
         user.save(update_fields=["password"])
     return False, user.check_password(ADMIN_PASSWORD)
+
+
+def _ensure_demo_staff(*, stores: dict[str, Store]) -> list[StaffSpec]:
+    """Add the demo staff of the seeded stores; people already on a store's staff are left
+    as they are. Returns the demo staff of those stores."""
+    present = []
+    for spec in DEMO_STAFF:
+        store = stores.get(spec.store)
+        if store is None:
+            continue
+        present.append(spec)
+        user = User.objects.filter(username=spec.email).first()
+        if user is None:
+            user = User.objects.create_user(spec.email, email=spec.email, password=spec.password)
+        if role_of(user=user, store=store) is None:
+            user.groups.add(store.role_groups.get(role=spec.role).group)
+    return present
 
 
 def _point_sites_at_stores_port(*, site_ids) -> None:

@@ -17,6 +17,7 @@ from tenants.demo.seeding import ADMIN_PASSWORD, seed_demo
 from tenants.management.commands import seed_demo as seed_demo_command
 from tenants.models import Store
 from tenants.roles import Role
+from tenants.selectors import role_of
 from tests.tenants.factories import role_group
 from themes.models import ThemeSettings
 from themes.presets import Preset
@@ -110,6 +111,12 @@ def test_seed_demo_creates_the_superuser_and_merchant_logins():
     assert merchant.check_password(FJORD.owner_password)
     assert not merchant.is_superuser
     assert role_group(store, Role.OWNER) in merchant.groups.all()
+    editor = User.objects.get(email="editor@fjord.example")
+    support = User.objects.get(email="support@fjord.example")
+    assert editor.check_password("fjord-demo")
+    assert role_of(user=editor, store=store) == Role.EDITOR
+    assert role_of(user=support, store=store) == Role.SUPPORT
+    assert {spec.email for spec in result.staff} == {editor.email, support.email}
 
 
 def test_seed_demo_leaves_an_existing_admin_password_alone():
@@ -164,6 +171,7 @@ def test_seed_demo_command_prints_urls_and_demo_logins(monkeypatch, settings):
     assert f"admin / {ADMIN_PASSWORD}" in output
     assert "http://fjord.localhost:8000/" in output
     assert f"{FJORD.owner_email} / {FJORD.owner_password}" in output
+    assert "editor: editor@fjord.example / fjord-demo" in output
     assert "demo only" in output
 
 

@@ -50,6 +50,14 @@ class Command(BaseCommand):
         self.stdout.write("")
         for name, url, login in rows:
             self.stdout.write(f"  {name:<{name_width}}  {url:<{url_width}}  merchant: {login}")
+        names = {item.store.slug: item.store.name for item in result.stores}
+        if result.staff:
+            self.stdout.write("")
+            for spec in result.staff:
+                self.stdout.write(
+                    f"  {names[spec.store]:<{name_width}}  {spec.role.label.lower()}: "
+                    f"{spec.email} / {spec.password}"
+                )
         self.stdout.write("")
         self.stdout.write(
             "Merchants sign in at the admin address. These passwords are for this local "
