@@ -16,3 +16,16 @@ def capture(page, path) -> None:
         }"""
     )
     page.screenshot(path=path, full_page=True)
+
+
+def store_url(live_server, slug: str, path: str = "/") -> str:
+    port = live_server.url.rsplit(":", 1)[1]
+    return f"http://{slug}.localhost:{port}{path}"
+
+
+def sign_in(page, live_server, username: str, password: str) -> None:
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(f"{live_server.url}/admin/")

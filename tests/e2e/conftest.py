@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from tests.helpers import require_service
@@ -56,3 +57,11 @@ def page(browser):
 def screenshots() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def demo(django_db_serialized_rollback, settings, live_server):
+    """The four demo stores, seeded for this test, served by the live server."""
+    settings.STORES_PORT = int(live_server.url.rsplit(":", 1)[1])
+    call_command("seed_demo", verbosity=0)
+    return live_server

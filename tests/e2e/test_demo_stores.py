@@ -7,30 +7,17 @@ test-artifacts/screenshots/.
 import re
 
 import pytest
-from django.core.management import call_command
 
 from crm_bridge.models import Client, Ticket
 from shop.models import Order, Product
 from tenants.models import Store
-from tests.e2e.browser import capture
+from tests.e2e.browser import capture, store_url
 
 # The live server needs committed data (transaction=True); serialized_rollback restores the
 # rows migrations made (the page tree root, the platform site) for the tests after these.
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 DEMO_STORES = ["fjord", "aurora", "heritage", "maison"]
-
-
-@pytest.fixture
-def demo(django_db_serialized_rollback, settings, live_server):
-    settings.STORES_PORT = int(live_server.url.rsplit(":", 1)[1])
-    call_command("seed_demo", verbosity=0)
-    return live_server
-
-
-def store_url(live_server, slug: str, path: str = "/") -> str:
-    port = live_server.url.rsplit(":", 1)[1]
-    return f"http://{slug}.localhost:{port}{path}"
 
 
 def buy_first_available_product(page, live_server, slug, screenshots):
