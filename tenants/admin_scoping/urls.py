@@ -1,0 +1,38 @@
+"""Wagtail's report addresses, answered by the store-scoped report views.
+
+``config/urls.py`` includes these before Wagtail's admin, so these views answer the paths
+that Wagtail's names (``wagtailadmin_reports:locked_pages`` and the rest) reverse to. They
+are decorated as Wagtail decorates its admin views: admin access required, never cached.
+"""
+
+from django.urls import path
+from django.views.decorators.cache import never_cache
+from wagtail.admin.auth import require_admin_access
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from .reports import StoreLockedPagesView, StoreWorkflowTasksView, StoreWorkflowView
+
+app_name = "store_reports"
+
+urlpatterns = [
+    path("reports/locked/", StoreLockedPagesView.as_view(), name="locked_pages"),
+    path(
+        "reports/locked/results/",
+        StoreLockedPagesView.as_view(results_only=True),
+        name="locked_pages_results",
+    ),
+    path("reports/workflow/", StoreWorkflowView.as_view(), name="workflow"),
+    path(
+        "reports/workflow/results/",
+        StoreWorkflowView.as_view(results_only=True),
+        name="workflow_results",
+    ),
+    path("reports/workflow_tasks/", StoreWorkflowTasksView.as_view(), name="workflow_tasks"),
+    path(
+        "reports/workflow_tasks/results/",
+        StoreWorkflowTasksView.as_view(results_only=True),
+        name="workflow_tasks_results",
+    ),
+]
+urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)
+urlpatterns = decorate_urlpatterns(urlpatterns, never_cache)
