@@ -83,16 +83,17 @@ class StoreSitePermissionPolicy(SitePermissionPolicy):
 
 
 def register_store_permission_policies():
+    # For every page type: more specific than Wagtail's policy, registered on AbstractPage.
     register_permission_policy(Page, StorePagePermissionPolicy(Page))
+    # The image and document apps register their policies in ready(), which may run after
+    # this module is imported; an exact-class registration is looked up first.
     for model, auth_model in (
         (get_image_model(), "wagtailimages.Image"),
         (get_document_model(), "wagtaildocs.Document"),
     ):
-        register_permission_policy(
-            model,
-            StoreCollectionPermissionPolicy(
-                model, auth_model=auth_model, owner_field_name="uploaded_by_user"
-            ),
+        policy = StoreCollectionPermissionPolicy(
+            model, auth_model=auth_model, owner_field_name="uploaded_by_user"
         )
+        register_permission_policy(model, policy, exact_class=True)
     for model in (ThemeSettings, StoreSettings):
         register_permission_policy(model, StoreSitePermissionPolicy(model))

@@ -1,8 +1,9 @@
-"""The locked pages and workflow reports with filters scoped to the request's stores.
+"""The locked pages and workflow reports scoped to the request's stores.
 
-Their rows follow the page permission policy, but Wagtail's filters list everyone who
-locked a page, everyone who asked for a review, and every workflow and task of the
-platform. These views are served at Wagtail's own report addresses (see ``urls``).
+Their rows follow the page permission policy (the locked pages report adds the user's
+own locks, in any store), but Wagtail's filters list everyone who locked a page, everyone
+who asked for a review, and every workflow and task of the platform. These views are
+served at Wagtail's own report addresses (see ``urls``).
 """
 
 import django_filters
@@ -33,7 +34,7 @@ from wagtail.models import (
 
 from tenants.middleware import admin_site_ids
 
-from .scope import page_ids_as_text, pages_in_stores, pages_over_stores
+from .scope import in_trees, page_ids_as_text, pages_in_stores, pages_over_stores, root_paths
 
 
 def _users(ids):
@@ -103,6 +104,12 @@ class StoreWorkflowTasksReportFilterSet(WorkflowTasksReportFilterSet):
 
 class StoreLockedPagesView(LockedPagesView):
     filterset_class = StoreLockedPagesReportFilterSet
+
+    def get_queryset(self):
+        # Wagtail adds every page the user locked, whichever store it belongs to.
+        pages = super().get_queryset()
+        site_ids = admin_site_ids(self.request)
+        return pages if site_ids is None else pages.filter(in_trees(root_paths(site_ids)))
 
 
 class StoreWorkflowView(WorkflowView):

@@ -1,0 +1,588 @@
+"""Wagtail's shared admin surfaces show a merchant only the stores of the request.
+
+Two people use the admin: Alpha's owner (one store), and an agent on both stores' staff
+whose requests show one store at a time (``ActiveStoreMiddleware`` stands in for choosing
+the active store: the agent works in Beta). Besides the catalog built by
+``test_admin_isolation``, each store has a document, a locked page, a workflow of its own
+and a draft page waiting in a review task that both stores' staff groups may act on.
+"""
+
+from dataclasses import replace
+
+import pytest
+from django.test import Client as HttpClient
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.log_actions import log
+from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+
+from shop.scoping import store_scope
+from tenants.admin_scoping.reports import (
+    StoreLockedPagesView,
+    StoreWorkflowTasksView,
+    StoreWorkflowView,
+)
+from tenants.models import Store
+from tests.shop.factories import CategoryPageFactory, DocumentFactory
+from tests.tenants.factories import UserFactory
+from tests.tenants.test_admin_isolation import _two_filled_stores  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+
+XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
+AGENT = "agent@two-stores.test"
+AGENT_ACTIVE_STORE = "beta"
+
+
+class ActiveStoreMiddleware:
+    """The agent's requests show Beta Wares only, as if the agent had chosen that store."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not getattr(request, "admin_stores", None) or request.user.username != AGENT:
+            return self.get_response(request)
+        request.admin_stores = list(
+            Store.objects.filter(slug=AGENT_ACTIVE_STORE).select_related("site__root_page")
+        )
+        with store_scope(store.site_id for store in request.admin_stores):
+            return self.get_response(request)
+
+
+def _shared_review(stores):
+    """A review workflow on both stores' home pages, done by either store's staff."""
+    task = GroupApprovalTask.objects.create(name="Store staff review")
+    task.groups.set([data.store.staff_group for data in stores])
+    workflow = Workflow.objects.create(name="Store review")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for data in stores:
+        WorkflowPage.objects.create(page=data.home, workflow=workflow)
+    return workflow
+
+
+def _own_workflow(data, prefix):
+    task = GroupApprovalTask.objects.create(name=f"{prefix} desk check")
+    task.groups.set([data.store.staff_group])
+    workflow = Workflow.objects.create(name=f"{prefix} sign-off")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(page=data.category, workflow=workflow)
+
+
+def _add_surfaces(data, *, prefix, review, agent):
+    """The store's document, locks, edits and a draft in review; returns its new markers."""
+    document = DocumentFactory(collection=data.store.collection, title=f"{prefix} Price List")
+    draft = CategoryPageFactory(parent=data.home, title=f"{prefix} Draft Lantern", live=False)
+    draft.save_revision(user=data.owner)
+    review.start(draft, data.owner)
+    _own_workflow(data, prefix)
+    now = timezone.now()
+    Page.objects.filter(pk=data.category.pk).update(
+        owner=data.owner, locked=True, locked_by=data.owner, locked_at=now
+    )
+    Page.objects.filter(pk=data.product_page.pk).update(locked=True, locked_by=agent, locked_at=now)
+    log(instance=data.product_page, action="wagtail.edit", user=agent)
+    return [
+        document.title,
+        draft.title,
+        f"{prefix} sign-off",
+        f"{prefix} desk check",
+        data.store.collection.name,
+    ]
+
+
+@pytest.fixture(scope="module")
+def _surfaces(_two_filled_stores, django_db_blocker):  # noqa: F811
+    alpha, beta = _two_filled_stores
+    with django_db_blocker.unblock():
+        agent = UserFactory(username=AGENT, email=AGENT)
+        agent.groups.add(alpha.store.staff_group, beta.store.staff_group)
+        review = _shared_review([alpha, beta])
+        alpha_markers = _add_surfaces(alpha, prefix="Alpha", review=review, agent=agent)
+        beta_markers = _add_surfaces(beta, prefix="Beta", review=review, agent=agent)
+    return (
+        agent,
+        replace(alpha, markers=alpha.markers + alpha_markers),
+        replace(beta, markers=beta.markers + beta_markers),
+    )
+
+
+@pytest.fixture
+def alpha(db, _surfaces):
+    return _surfaces[1]
+
+
+@pytest.fixture
+def beta(db, _surfaces):
+    return _surfaces[2]
+
+
+@pytest.fixture
+def merchant_client(platform_client, alpha, beta):
+    """Alpha's owner in the admin."""
+    platform_client.force_login(alpha.owner)
+    return platform_client
+
+
+@pytest.fixture
+def agent_client(settings, _surfaces, alpha, beta):
+    """The agent in the admin, working in Beta Wares."""
+    middleware = list(settings.MIDDLEWARE)
+    middleware.insert(
+        middleware.index("tenants.middleware.AdminStoreMiddleware") + 1,
+        f"{__name__}.ActiveStoreMiddleware",
+    )
+    settings.MIDDLEWARE = middleware
+    client = HttpClient(HTTP_HOST="localhost")
+    client.force_login(_surfaces[0])
+    return client
+
+
+@pytest.fixture
+def operator_client(platform_client, platform_admin, alpha, beta):
+    platform_client.force_login(platform_admin)
+    return platform_client
+
+
+def _shown(response, text):
+    return text.lower() in response.content.decode().lower()
+
+
+def _assert_nothing_of(response, data, *, known_store=False):
+    """No title, name or email of the store appears. ``known_store``: the person works for
+    that store too, so its name may appear (in a store switcher), its data may not."""
+    markers = [m for m in data.markers if not (known_store and m == data.store.name)]
+    leaked = [marker for marker in markers if _shown(response, marker)]
+    assert not leaked, f"{response.request['PATH_INFO']} shows {leaked}"
+
+
+def _edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+# --- Page explorer and page search ---------------------------------------------------
+
+
+def test_explorer_filters_offer_own_site_and_editors_only(merchant_client, alpha, beta):
+    for name in ("wagtailadmin_explore", "wagtailadmin_explore_results"):
+        response = merchant_client.get(reverse(name, args=[alpha.home.pk]), **XHR)
+
+        assert response.status_code == 200
+        _assert_nothing_of(response, beta)
+    page = merchant_client.get(reverse("wagtailadmin_explore", args=[alpha.home.pk]))
+    assert _shown(page, alpha.owner.email)
+    assert f'value="{alpha.store.site.pk}"' in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("field", "page_attr"),
+    [("owner", "category"), ("site", "category"), ("edited_by", "product_page")],
+)
+def test_explorer_filters_find_own_pages(merchant_client, alpha, beta, field, page_attr):
+    value = alpha.store.site.pk if field == "site" else alpha.owner.pk
+    url = reverse("wagtailadmin_explore_results", args=[alpha.home.pk])
+
+    response = merchant_client.get(url, {field: value}, **XHR)
+
+    assert response.status_code == 200
+    assert _edit_url(getattr(alpha, page_attr)) in response.content.decode()
+    _assert_nothing_of(response, beta)
+
+
+@pytest.mark.parametrize("field", ["owner", "site", "edited_by"])
+@pytest.mark.parametrize("name", ["wagtailadmin_explore", "wagtailadmin_explore_results"])
+def test_explorer_filtered_by_another_store_reveals_nothing(
+    merchant_client, alpha, beta, field, name
+):
+    value = beta.store.site.pk if field == "site" else beta.owner.pk
+    url = reverse(name, args=[alpha.home.pk])
+
+    for query in ({field: value}, {field: value, "search_all": "1", "q": "Lamp"}):
+        response = merchant_client.get(url, query, **XHR)
+
+        assert response.status_code == 200
+        _assert_nothing_of(response, beta)
+        for page in (beta.category, beta.product_page):
+            assert _edit_url(page) not in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["wagtailadmin_pages:search", "wagtailadmin_pages:search_results"])
+@pytest.mark.parametrize("query", ["Lamp", "Beta", "Draft", "Lantern live:false"])
+def test_page_search_finds_own_pages_only(merchant_client, alpha, beta, name, query):
+    response = merchant_client.get(reverse(name), {"q": query}, **XHR)
+
+    assert response.status_code == 200
+    _assert_nothing_of(response, beta)
+    if query == "Lamp":
+        assert _edit_url(alpha.category) in response.content.decode()
+
+
+def test_page_search_by_page_type_finds_own_pages_only(merchant_client, alpha, beta):
+    url = reverse("wagtailadmin_pages:search")
+
+    response = merchant_client.get(url, {"q": "", "content_type": "shop.categorypage"})
+
+    assert response.status_code == 200
+    assert _edit_url(alpha.category) in response.content.decode()
+    _assert_nothing_of(response, beta)
+
+
+def test_platform_admin_explorer_filters_offer_every_store(operator_client, alpha, beta):
+    root = Page.get_first_root_node()
+
+    response = operator_client.get(reverse("wagtailadmin_explore", args=[root.pk]))
+
+    assert response.status_code == 200
+    for data in (alpha, beta):
+        assert _shown(response, data.store.name)
+        assert _shown(response, data.owner.email)
+
+
+def test_agent_explores_and_searches_the_active_store_only(agent_client, alpha, beta):
+    root = agent_client.get(reverse("wagtailadmin_explore_root"))
+    own = agent_client.get(reverse("wagtailadmin_explore", args=[beta.home.pk]))
+    other = agent_client.get(reverse("wagtailadmin_explore", args=[alpha.home.pk]))
+    search = agent_client.get(reverse("wagtailadmin_pages:search"), {"q": "Lamp"})
+
+    assert root.status_code == 302
+    assert root["Location"] == reverse("wagtailadmin_explore", args=[beta.home.pk])
+    assert own.status_code == 200
+    assert _edit_url(beta.category) in own.content.decode()
+    assert _edit_url(beta.category) in search.content.decode()
+    assert other.status_code in (302, 403, 404)
+    for response in (own, other, search):
+        _assert_nothing_of(response, alpha, known_store=True)
+        assert _edit_url(alpha.home) not in response.content.decode()
+
+
+def test_agent_cannot_edit_the_other_stores_pages(agent_client, alpha):
+    for page in (alpha.home, alpha.category):
+        response = agent_client.get(_edit_url(page), **XHR)
+
+        assert response.status_code in (403, 404)
+        _assert_nothing_of(response, alpha, known_store=True)
+
+
+# --- Site settings -------------------------------------------------------------------
+
+SETTINGS = [("themes", "themesettings"), ("shop", "storesettings")]
+
+
+def _settings_url(app_model, site=None):
+    return reverse("wagtailsettings:edit", args=[*app_model, *([site.pk] if site else [])])
+
+
+@pytest.mark.parametrize("app_model", SETTINGS, ids="/".join)
+def test_settings_menu_opens_the_merchants_own_store(merchant_client, alpha, beta, app_model):
+    response = merchant_client.get(_settings_url(app_model))
+
+    assert response.status_code == 302
+    assert response["Location"] == _settings_url(app_model, alpha.store.site)
+    page = merchant_client.get(response["Location"])
+    assert page.status_code == 200
+    assert _settings_url(app_model, beta.store.site) not in page.content.decode()
+    _assert_nothing_of(page, beta)
+
+
+@pytest.mark.parametrize("app_model", SETTINGS, ids="/".join)
+def test_agent_settings_open_on_the_active_store_and_list_no_other(
+    agent_client, alpha, beta, app_model
+):
+    response = agent_client.get(_settings_url(app_model))
+    own = agent_client.get(_settings_url(app_model, beta.store.site))
+    other = agent_client.get(_settings_url(app_model, alpha.store.site), **XHR)
+
+    assert response.status_code == 302
+    assert response["Location"] == _settings_url(app_model, beta.store.site)
+    assert own.status_code == 200
+    assert _settings_url(app_model, alpha.store.site) not in own.content.decode()
+    _assert_nothing_of(own, alpha, known_store=True)
+    assert other.status_code in (403, 404)
+    _assert_nothing_of(other, alpha, known_store=True)
+
+
+def test_agent_cannot_save_the_other_stores_settings(agent_client, alpha):
+    url = _settings_url(("shop", "storesettings"), alpha.store.site)
+
+    response = agent_client.post(url, {"currency": "USD", "contact_email": "x@y.test"}, **XHR)
+
+    assert response.status_code in (403, 404)
+    alpha.store.site.refresh_from_db()
+    assert alpha.store.site.storesettings.contact_email != "x@y.test"
+
+
+def test_platform_admin_settings_switcher_lists_every_store(operator_client, alpha, beta):
+    app_model = ("themes", "themesettings")
+
+    response = operator_client.get(_settings_url(app_model, alpha.store.site))
+
+    assert response.status_code == 200
+    for data in (alpha, beta):
+        assert _settings_url(app_model, data.store.site) in response.content.decode()
+
+
+# --- Images and documents ------------------------------------------------------------
+
+MEDIA_LISTINGS = [
+    ("wagtailimages:index", {}),
+    ("wagtailimages:index_results", {}),
+    ("wagtailimages:index_results", {"q": "Photo"}),
+    ("wagtailimages:add", {}),
+    ("wagtailimages:add_multiple", {}),
+    ("wagtailimages_chooser:choose", {}),
+    ("wagtailimages_chooser:choose_results", {"q": "Photo"}),
+    ("wagtaildocs:index", {}),
+    ("wagtaildocs:index_results", {}),
+    ("wagtaildocs:index_results", {"q": "Price"}),
+    ("wagtaildocs:add", {}),
+    ("wagtaildocs:add_multiple", {}),
+    ("wagtaildocs_chooser:choose", {}),
+    ("wagtaildocs_chooser:choose_results", {"q": "Price"}),
+]
+MEDIA_NAMESPACES = ("wagtailimages", "wagtailimages_chooser", "wagtaildocs", "wagtaildocs_chooser")
+MEDIA_ID_PARAMS = {"image_id", "document_id", "doc_id", "pk"}
+
+
+def _document(data):
+    return get_document_model().objects.get(collection=data.store.collection)
+
+
+def _own_media_title(data, url_name):
+    return _document(data).title if url_name.startswith("wagtaildocs") else data.image.title
+
+
+def _walk(patterns, namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from _walk(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            yield namespace, pattern
+
+
+def _media_object_urls(obj_id, *, documents):
+    """{view name: URL} for every image (or document) admin view taking the object's id."""
+    urls = {}
+    for namespace, pattern in _walk(get_resolver().url_patterns):
+        params = set(pattern.pattern.regex.groupindex)
+        if namespace not in MEDIA_NAMESPACES or not params & MEDIA_ID_PARAMS:
+            continue
+        if namespace.startswith("wagtaildocs") != documents:
+            continue
+        kwargs = dict.fromkeys(params & MEDIA_ID_PARAMS, obj_id)
+        if "filter_spec" in params:
+            kwargs["filter_spec"] = "original"
+        name = f"{namespace}:{pattern.name}"
+        urls[name] = reverse(name, kwargs=kwargs)
+    return urls
+
+
+def _media_of(data):
+    return {"images": data.image, "documents": _document(data)}
+
+
+@pytest.mark.parametrize(("url_name", "query"), MEDIA_LISTINGS)
+def test_media_listings_show_own_collection_only(merchant_client, alpha, beta, url_name, query):
+    response = merchant_client.get(reverse(url_name), query, **XHR)
+
+    assert response.status_code == 200
+    _assert_nothing_of(response, beta)
+    if "index" in url_name or "choose" in url_name:
+        assert _shown(response, _own_media_title(alpha, url_name))
+
+
+@pytest.mark.parametrize(("url_name", "query"), MEDIA_LISTINGS)
+def test_agent_media_listings_show_the_active_stores_collection_only(
+    agent_client, alpha, beta, url_name, query
+):
+    response = agent_client.get(reverse(url_name), query, **XHR)
+
+    assert response.status_code == 200
+    _assert_nothing_of(response, alpha, known_store=True)
+    if "index" in url_name or "choose" in url_name:
+        assert _shown(response, _own_media_title(beta, url_name))
+
+
+@pytest.mark.parametrize("kind", ["images", "documents"])
+def test_media_listing_filtered_by_another_collection_reveals_nothing(agent_client, alpha, kind):
+    url = reverse(f"wagtail{'docs' if kind == 'documents' else 'images'}:index_results")
+
+    response = agent_client.get(url, {"collection_id": alpha.store.collection.pk}, **XHR)
+
+    assert response.status_code == 200
+    _assert_nothing_of(response, alpha, known_store=True)
+
+
+@pytest.mark.parametrize("kind", ["images", "documents"])
+@pytest.mark.parametrize("person", ["merchant", "agent"])
+def test_every_media_url_of_another_stores_object_is_refused(request, alpha, beta, kind, person):
+    client = request.getfixturevalue(f"{person}_client")
+    other = beta if person == "merchant" else alpha
+    urls = _media_object_urls(_media_of(other)[kind].pk, documents=kind == "documents")
+    assert {name.rsplit(":", 1)[1] for name in urls} >= {"edit", "delete", "chosen"}
+
+    for url in urls.values():
+        response = client.get(url, **XHR)
+        if response.status_code == 405:
+            response = client.post(url, **XHR)
+
+        assert response.status_code in (400, 403, 404), f"{url}: {response.status_code}"
+        _assert_nothing_of(response, other, known_store=person == "agent")
+    assert type(_media_of(other)[kind]).objects.filter(pk=_media_of(other)[kind].pk).exists()
+
+
+@pytest.mark.parametrize("kind", ["images", "documents"])
+def test_agent_edits_the_active_stores_media(agent_client, beta, kind):
+    urls = _media_object_urls(_media_of(beta)[kind].pk, documents=kind == "documents")
+
+    response = agent_client.get(urls[f"wagtail{'docs' if kind == 'documents' else 'images'}:edit"])
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("kind", ["images", "documents"])
+def test_choosing_another_stores_media_by_id_returns_nothing(agent_client, alpha, kind):
+    namespace = "wagtaildocs_chooser" if kind == "documents" else "wagtailimages_chooser"
+    url = reverse(f"{namespace}:chosen_multiple")
+
+    response = agent_client.get(url, {"id": [_media_of(alpha)[kind].pk]}, **XHR)
+
+    assert response.status_code in (200, 403, 404)
+    _assert_nothing_of(response, alpha, known_store=True)
+
+
+# --- Dashboard -----------------------------------------------------------------------
+
+
+def _draft(data):
+    return Page.objects.get(title=f"{data.store.name.split()[0]} Draft Lantern")
+
+
+def test_dashboard_offers_own_drafts_for_review_only(merchant_client, alpha, beta):
+    response = merchant_client.get(reverse("wagtailadmin_home"))
+
+    assert response.status_code == 200
+    assert _shown(response, _draft(alpha).title)
+    assert _edit_url(alpha.category) in response.content.decode()  # locked by the owner
+    _assert_nothing_of(response, beta)
+
+
+def test_agent_dashboard_shows_the_active_stores_pages_only(agent_client, alpha, beta):
+    response = agent_client.get(reverse("wagtailadmin_home"))
+
+    assert response.status_code == 200
+    assert _shown(response, _draft(beta).title)  # awaiting review
+    assert _edit_url(beta.product_page) in response.content.decode()  # edited and locked
+    _assert_nothing_of(response, alpha, known_store=True)
+    for page in (alpha.product_page, _draft(alpha)):
+        assert _edit_url(page) not in response.content.decode()
+
+
+# --- Reports -------------------------------------------------------------------------
+
+PAGE_REPORTS = [
+    "wagtailadmin_reports:locked_pages",
+    "wagtailadmin_reports:locked_pages_results",
+    "wagtailadmin_reports:workflow",
+    "wagtailadmin_reports:workflow_results",
+    "wagtailadmin_reports:workflow_tasks",
+    "wagtailadmin_reports:workflow_tasks_results",
+    "wagtailadmin_reports:aging_pages",
+    "wagtailadmin_reports:aging_pages_results",
+]
+
+
+@pytest.mark.parametrize("url_name", PAGE_REPORTS)
+def test_page_reports_show_own_pages_people_and_workflows_only(
+    merchant_client, alpha, beta, url_name
+):
+    response = merchant_client.get(reverse(url_name))
+
+    assert response.status_code == 200
+    _assert_nothing_of(response, beta)
+    if url_name.startswith("wagtailadmin_reports:workflow"):
+        assert _shown(response, _draft(alpha).title)
+    if url_name == "wagtailadmin_reports:workflow_tasks":
+        assert _shown(response, "Alpha desk check")
+        assert _shown(response, "Alpha sign-off")
+
+
+@pytest.mark.parametrize("url_name", PAGE_REPORTS)
+def test_agent_page_reports_show_the_active_store_only(agent_client, alpha, beta, url_name):
+    response = agent_client.get(reverse(url_name))
+
+    assert response.status_code == 200
+    _assert_nothing_of(response, alpha, known_store=True)
+
+
+@pytest.mark.parametrize(
+    ("url_name", "field"),
+    [
+        ("wagtailadmin_reports:locked_pages_results", "locked_by"),
+        ("wagtailadmin_reports:workflow_results", "requested_by"),
+        ("wagtailadmin_reports:workflow_results", "workflow"),
+        ("wagtailadmin_reports:workflow_tasks_results", "workflow"),
+        ("wagtailadmin_reports:workflow_tasks_results", "task"),
+    ],
+)
+def test_page_reports_filtered_by_another_stores_people_reveal_nothing(
+    merchant_client, alpha, beta, url_name, field
+):
+    other = {
+        "locked_by": beta.owner.pk,
+        "requested_by": beta.owner.pk,
+        "workflow": Workflow.objects.get(name="Beta sign-off").pk,
+        "task": GroupApprovalTask.objects.get(name="Beta desk check").pk,
+    }[field]
+
+    response = merchant_client.get(reverse(url_name), {field: other}, **XHR)
+
+    assert response.status_code == 200
+    _assert_nothing_of(response, beta)
+
+
+def test_locked_pages_report_filters_own_locks(merchant_client, alpha, beta):
+    url = reverse("wagtailadmin_reports:locked_pages_results")
+
+    response = merchant_client.get(url, {"locked_by": alpha.owner.pk}, **XHR)
+
+    assert _edit_url(alpha.category) in response.content.decode()
+    assert _edit_url(alpha.product_page) not in response.content.decode()  # the agent's
+
+
+@pytest.mark.parametrize(
+    ("url_name", "view_class"),
+    [
+        ("locked_pages", StoreLockedPagesView),
+        ("locked_pages_results", StoreLockedPagesView),
+        ("workflow", StoreWorkflowView),
+        ("workflow_results", StoreWorkflowView),
+        ("workflow_tasks", StoreWorkflowTasksView),
+        ("workflow_tasks_results", StoreWorkflowTasksView),
+    ],
+)
+def test_wagtail_report_addresses_answer_with_the_store_views(url_name, view_class):
+    match = resolve(reverse(f"wagtailadmin_reports:{url_name}"))
+
+    assert match.func.view_class is view_class
+
+
+@pytest.mark.parametrize(
+    "url_name", ["wagtailadmin_reports:locked_pages", "wagtailadmin_reports:workflow"]
+)
+def test_platform_admin_reports_cover_every_store(operator_client, alpha, beta, url_name):
+    response = operator_client.get(reverse(url_name))
+
+    assert response.status_code == 200
+    for data in (alpha, beta):
+        assert _shown(response, data.owner.email)
+
+
+def test_report_views_still_require_admin_access(client):
+    response = client.get(reverse("wagtailadmin_reports:workflow"), HTTP_HOST="localhost")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))
