@@ -15,7 +15,15 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
-from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    GroupApprovalTask,
+    Page,
+    TaskState,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
 
 from shop.scoping import store_scope
 from tenants.admin_scoping.reports import (
@@ -586,3 +594,41 @@ def test_report_views_still_require_admin_access(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
+
+
+# --- Workflow actions ----------------------------------------------------------------
+
+
+def _task_state(page):
+    return WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["wagtailadmin_pages:workflow_action", "wagtailadmin_pages:collect_workflow_action_data"],
+)
+def test_acting_on_another_stores_review_through_an_own_page_is_refused(
+    merchant_client, alpha, beta, url_name
+):
+    theirs = _task_state(_draft(beta))
+    url = reverse(url_name, args=[_draft(alpha).pk, "approve", theirs.pk])
+
+    get = merchant_client.get(url, **XHR)
+    post = merchant_client.post(url, {"comment": "Looks fine"}, **XHR)
+
+    for response in (get, post):
+        assert response.status_code == 404
+        _assert_nothing_of(response, beta)
+    theirs.refresh_from_db()
+    assert theirs.status == TaskState.STATUS_IN_PROGRESS
+
+
+def test_merchant_approves_own_review(merchant_client, alpha):
+    own = _task_state(_draft(alpha))
+    url = reverse("wagtailadmin_pages:workflow_action", args=[_draft(alpha).pk, "approve", own.pk])
+
+    response = merchant_client.post(url, {"comment": ""}, **XHR)
+
+    assert response.status_code == 200
+    own.refresh_from_db()
+    assert own.status == TaskState.STATUS_APPROVED
