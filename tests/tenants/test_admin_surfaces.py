@@ -8,10 +8,11 @@ and a draft page waiting in a review task that both stores' staff groups may act
 """
 
 from dataclasses import replace
+from typing import NamedTuple
 
 import pytest
-from django.test import Client as HttpClient
-from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import get_resolver, resolve, reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
@@ -25,6 +26,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from shop.models import StoreSettings
 from shop.scoping import store_scope
 from tenants.admin_scoping.reports import (
     StoreLockedPagesView,
@@ -34,7 +36,10 @@ from tenants.admin_scoping.reports import (
 from tenants.models import Store
 from tests.shop.factories import CategoryPageFactory, DocumentFactory
 from tests.tenants.factories import UserFactory
-from tests.tenants.test_admin_isolation import _two_filled_stores  # noqa: F401 (fixture)
+from tests.tenants.test_admin_isolation import (  # noqa: F401 (the fixture)
+    _two_filled_stores,
+    _walk,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -100,8 +105,15 @@ def _add_surfaces(data, *, prefix, review, agent):
     ]
 
 
+class Surfaces(NamedTuple):
+    agent: object
+    alpha: object
+    beta: object
+
+
 @pytest.fixture(scope="module")
 def _surfaces(_two_filled_stores, django_db_blocker):  # noqa: F811
+    """Built once for this module, inside the stores' transaction (rolled back at its end)."""
     alpha, beta = _two_filled_stores
     with django_db_blocker.unblock():
         agent = UserFactory(username=AGENT, email=AGENT)
@@ -109,7 +121,7 @@ def _surfaces(_two_filled_stores, django_db_blocker):  # noqa: F811
         review = _shared_review([alpha, beta])
         alpha_markers = _add_surfaces(alpha, prefix="Alpha", review=review, agent=agent)
         beta_markers = _add_surfaces(beta, prefix="Beta", review=review, agent=agent)
-    return (
+    return Surfaces(
         agent,
         replace(alpha, markers=alpha.markers + alpha_markers),
         replace(beta, markers=beta.markers + beta_markers),
@@ -118,12 +130,12 @@ def _surfaces(_two_filled_stores, django_db_blocker):  # noqa: F811
 
 @pytest.fixture
 def alpha(db, _surfaces):
-    return _surfaces[1]
+    return _surfaces.alpha
 
 
 @pytest.fixture
 def beta(db, _surfaces):
-    return _surfaces[2]
+    return _surfaces.beta
 
 
 @pytest.fixture
@@ -134,17 +146,16 @@ def merchant_client(platform_client, alpha, beta):
 
 
 @pytest.fixture
-def agent_client(settings, _surfaces, alpha, beta):
+def agent_client(settings, platform_client, _surfaces, alpha, beta):
     """The agent in the admin, working in Beta Wares."""
     middleware = list(settings.MIDDLEWARE)
     middleware.insert(
         middleware.index("tenants.middleware.AdminStoreMiddleware") + 1,
         f"{__name__}.ActiveStoreMiddleware",
     )
-    settings.MIDDLEWARE = middleware
-    client = HttpClient(HTTP_HOST="localhost")
-    client.force_login(_surfaces[0])
-    return client
+    settings.MIDDLEWARE = middleware  # the client loads its middleware on its first request
+    platform_client.force_login(_surfaces.agent)
+    return platform_client
 
 
 @pytest.fixture
@@ -316,8 +327,7 @@ def test_agent_cannot_save_the_other_stores_settings(agent_client, alpha):
     response = agent_client.post(url, {"currency": "USD", "contact_email": "x@y.test"}, **XHR)
 
     assert response.status_code in (403, 404)
-    alpha.store.site.refresh_from_db()
-    assert alpha.store.site.storesettings.contact_email != "x@y.test"
+    assert StoreSettings.objects.get(site=alpha.store.site).contact_email != "x@y.test"
 
 
 def test_platform_admin_settings_switcher_lists_every_store(operator_client, alpha, beta):
@@ -348,7 +358,7 @@ MEDIA_LISTINGS = [
     ("wagtaildocs_chooser:choose", {}),
     ("wagtaildocs_chooser:choose_results", {"q": "Price"}),
 ]
-MEDIA_NAMESPACES = ("wagtailimages", "wagtailimages_chooser", "wagtaildocs", "wagtaildocs_chooser")
+MEDIA_APPS = {"images": "wagtailimages", "documents": "wagtaildocs"}
 MEDIA_ID_PARAMS = {"image_id", "document_id", "doc_id", "pk"}
 
 
@@ -356,29 +366,24 @@ def _document(data):
     return get_document_model().objects.get(collection=data.store.collection)
 
 
-def _own_media_title(data, url_name):
-    return _document(data).title if url_name.startswith("wagtaildocs") else data.image.title
+def _media_of(data, kind):
+    return data.image if kind == "images" else _document(data)
 
 
-def _walk(patterns, namespace=None):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = namespace
-            if pattern.namespace:
-                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
-            yield from _walk(pattern.url_patterns, inner)
-        elif isinstance(pattern, URLPattern):
-            yield namespace, pattern
+def _listed_title(data, url_name):
+    """The title by which a media listing shows the store's own item, if it lists items."""
+    if "index" not in url_name and "choose" not in url_name:
+        return None
+    return _media_of(data, "documents" if url_name.startswith("wagtaildocs") else "images").title
 
 
-def _media_object_urls(obj_id, *, documents):
+def _media_object_urls(kind, obj_id):
     """{view name: URL} for every image (or document) admin view taking the object's id."""
+    app = MEDIA_APPS[kind]
     urls = {}
     for namespace, pattern in _walk(get_resolver().url_patterns):
         params = set(pattern.pattern.regex.groupindex)
-        if namespace not in MEDIA_NAMESPACES or not params & MEDIA_ID_PARAMS:
-            continue
-        if namespace.startswith("wagtaildocs") != documents:
+        if namespace not in (app, f"{app}_chooser") or not params & MEDIA_ID_PARAMS:
             continue
         kwargs = dict.fromkeys(params & MEDIA_ID_PARAMS, obj_id)
         if "filter_spec" in params:
@@ -388,18 +393,14 @@ def _media_object_urls(obj_id, *, documents):
     return urls
 
 
-def _media_of(data):
-    return {"images": data.image, "documents": _document(data)}
-
-
 @pytest.mark.parametrize(("url_name", "query"), MEDIA_LISTINGS)
 def test_media_listings_show_own_collection_only(merchant_client, alpha, beta, url_name, query):
     response = merchant_client.get(reverse(url_name), query, **XHR)
 
     assert response.status_code == 200
     _assert_nothing_of(response, beta)
-    if "index" in url_name or "choose" in url_name:
-        assert _shown(response, _own_media_title(alpha, url_name))
+    if title := _listed_title(alpha, url_name):
+        assert _shown(response, title)
 
 
 @pytest.mark.parametrize(("url_name", "query"), MEDIA_LISTINGS)
@@ -410,13 +411,13 @@ def test_agent_media_listings_show_the_active_stores_collection_only(
 
     assert response.status_code == 200
     _assert_nothing_of(response, alpha, known_store=True)
-    if "index" in url_name or "choose" in url_name:
-        assert _shown(response, _own_media_title(beta, url_name))
+    if title := _listed_title(beta, url_name):
+        assert _shown(response, title)
 
 
-@pytest.mark.parametrize("kind", ["images", "documents"])
+@pytest.mark.parametrize("kind", MEDIA_APPS)
 def test_media_listing_filtered_by_another_collection_reveals_nothing(agent_client, alpha, kind):
-    url = reverse(f"wagtail{'docs' if kind == 'documents' else 'images'}:index_results")
+    url = reverse(f"{MEDIA_APPS[kind]}:index_results")
 
     response = agent_client.get(url, {"collection_id": alpha.store.collection.pk}, **XHR)
 
@@ -424,49 +425,60 @@ def test_media_listing_filtered_by_another_collection_reveals_nothing(agent_clie
     _assert_nothing_of(response, alpha, known_store=True)
 
 
-@pytest.mark.parametrize("kind", ["images", "documents"])
+@pytest.mark.parametrize("kind", MEDIA_APPS)
 @pytest.mark.parametrize("person", ["merchant", "agent"])
 def test_every_media_url_of_another_stores_object_is_refused(request, alpha, beta, kind, person):
     client = request.getfixturevalue(f"{person}_client")
     other = beta if person == "merchant" else alpha
-    urls = _media_object_urls(_media_of(other)[kind].pk, documents=kind == "documents")
+    target = _media_of(other, kind)
+    urls = _media_object_urls(kind, target.pk)
     assert {name.rsplit(":", 1)[1] for name in urls} >= {"edit", "delete", "chosen"}
 
-    for url in urls.values():
-        response = client.get(url, **XHR)
-        if response.status_code == 405:
-            response = client.post(url, **XHR)
+    for name, url in urls.items():
+        responses = [client.get(url, **XHR)]
+        if name.endswith((":edit", ":delete", ":edit_multiple", ":delete_multiple")):
+            responses.append(client.post(url, {"title": "Hijacked"}, **XHR))
+        for response in responses:
+            assert response.status_code in (400, 403, 404, 405), f"{url}: {response.status_code}"
+            _assert_nothing_of(response, other, known_store=person == "agent")
+    target.refresh_from_db()
+    assert target.title != "Hijacked"
 
-        assert response.status_code in (400, 403, 404), f"{url}: {response.status_code}"
-        _assert_nothing_of(response, other, known_store=person == "agent")
-    assert type(_media_of(other)[kind]).objects.filter(pk=_media_of(other)[kind].pk).exists()
 
-
-@pytest.mark.parametrize("kind", ["images", "documents"])
+@pytest.mark.parametrize("kind", MEDIA_APPS)
 def test_agent_edits_the_active_stores_media(agent_client, beta, kind):
-    urls = _media_object_urls(_media_of(beta)[kind].pk, documents=kind == "documents")
+    url = _media_object_urls(kind, _media_of(beta, kind).pk)[f"{MEDIA_APPS[kind]}:edit"]
 
-    response = agent_client.get(urls[f"wagtail{'docs' if kind == 'documents' else 'images'}:edit"])
-
-    assert response.status_code == 200
+    assert agent_client.get(url).status_code == 200
 
 
-@pytest.mark.parametrize("kind", ["images", "documents"])
+@pytest.mark.parametrize("kind", MEDIA_APPS)
 def test_choosing_another_stores_media_by_id_returns_nothing(agent_client, alpha, kind):
-    namespace = "wagtaildocs_chooser" if kind == "documents" else "wagtailimages_chooser"
-    url = reverse(f"{namespace}:chosen_multiple")
+    url = reverse(f"{MEDIA_APPS[kind]}_chooser:chosen_multiple")
 
-    response = agent_client.get(url, {"id": [_media_of(alpha)[kind].pk]}, **XHR)
+    response = agent_client.get(url, {"id": [_media_of(alpha, kind).pk]}, **XHR)
 
     assert response.status_code in (200, 403, 404)
     _assert_nothing_of(response, alpha, known_store=True)
+
+
+def test_agent_upload_naming_the_other_stores_collection_lands_in_the_active_store(
+    agent_client, alpha, beta
+):
+    upload = SimpleUploadedFile("rates.txt", b"Rates", content_type="text/plain")
+    data = {"title": "Smuggled Rates", "file": upload, "collection": alpha.store.collection.pk}
+
+    agent_client.post(reverse("wagtaildocs:add"), data, **XHR)
+
+    uploaded = get_document_model().objects.filter(title="Smuggled Rates")
+    assert [document.collection for document in uploaded] == [beta.store.collection]
 
 
 # --- Dashboard -----------------------------------------------------------------------
 
 
 def _draft(data):
-    return Page.objects.get(title=f"{data.store.name.split()[0]} Draft Lantern")
+    return Page.objects.get(path__startswith=data.home.path, title__endswith="Draft Lantern")
 
 
 def test_dashboard_offers_own_drafts_for_review_only(merchant_client, alpha, beta):
