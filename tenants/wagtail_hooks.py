@@ -2,6 +2,7 @@ from django.db.models import Q
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from .admin_scoping.bulk_actions import STORE_BULK_ACTIONS
 from .admin_scoping.dashboard import use_store_panels
 from .admin_scoping.media import in_store_collections
 from .admin_scoping.pages import StorePageViewSet
@@ -69,3 +70,5 @@ def scope_dashboard_panels(request, panels):
 
 hooks.register("construct_image_chooser_queryset", in_store_collections)
 hooks.register("construct_document_chooser_queryset", in_store_collections)
+for action_class in STORE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class, order=1)

@@ -15,32 +15,23 @@ from wagtail.admin.views.home import (
 
 from tenants.middleware import admin_site_ids
 
-from .scope import belongs_to_stores, in_trees, root_paths
-
-
-def _belongs(request):
-    """A predicate for the request's stores, or None when the request shows every store."""
-    site_ids = admin_site_ids(request)
-    if site_ids is None:
-        return None
-    paths = root_paths(site_ids)
-    return lambda obj: obj is not None and belongs_to_stores(obj, site_ids=site_ids, paths=paths)
+from .scope import in_trees, request_contents, root_paths
 
 
 class StoreWorkflowObjectsToModeratePanel(WorkflowObjectsToModeratePanel):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        if belongs := _belongs(parent_context["request"]):
-            context["states"] = [state for state in context["states"] if belongs(state["obj"])]
+        if (contents := request_contents(parent_context["request"])) is not None:
+            context["states"] = [state for state in context["states"] if state["obj"] in contents]
         return context
 
 
 class StoreUserObjectsInWorkflowModerationPanel(UserObjectsInWorkflowModerationPanel):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        if belongs := _belongs(parent_context["request"]):
+        if (contents := request_contents(parent_context["request"])) is not None:
             context["workflow_states"] = [
-                state for state in context["workflow_states"] if belongs(state.content_object)
+                state for state in context["workflow_states"] if state.content_object in contents
             ]
         return context
 
@@ -48,8 +39,8 @@ class StoreUserObjectsInWorkflowModerationPanel(UserObjectsInWorkflowModerationP
 class StoreRecentEditsPanel(RecentEditsPanel):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        if belongs := _belongs(parent_context["request"]):
-            context["last_edits"] = [edit for edit in context["last_edits"] if belongs(edit[1])]
+        if (contents := request_contents(parent_context["request"])) is not None:
+            context["last_edits"] = [edit for edit in context["last_edits"] if edit[1] in contents]
         return context
 
 

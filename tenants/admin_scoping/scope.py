@@ -1,11 +1,13 @@
 """Which pages, collections and objects belong to a set of stores (given by site ids)."""
 
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
-from wagtail.models import Collection, Page, Site
+from django.utils.functional import cached_property
+from wagtail.models import Collection, CollectionMember, Page, Site
 
+from tenants.middleware import admin_site_ids
 from tenants.models import Store
 
 
@@ -44,11 +46,33 @@ def collections_of_stores(site_ids: Iterable[int]) -> QuerySet[Collection]:
     return Collection.objects.filter(in_trees(paths))
 
 
-def belongs_to_stores(obj, *, site_ids: Container[int], paths: list[str]) -> bool:
-    """Whether the object (a page or a store-owned row) belongs to one of the stores.
+class StoreContents:
+    """What belongs to a set of stores: their pages, collection members and rows.
 
-    Objects of neither kind are the platform's and never belong to a store.
+    ``obj in contents`` for a page, an image or document, or a store-owned row. Objects of
+    none of these kinds are the platform's and belong to no store.
     """
-    if isinstance(obj, Page):
-        return obj.path.startswith(tuple(paths))
-    return getattr(obj, "site_id", None) in site_ids
+
+    def __init__(self, site_ids: Iterable[int]):
+        self.site_ids = frozenset(site_ids)
+
+    @cached_property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(root_paths(self.site_ids))
+
+    @cached_property
+    def collection_ids(self) -> frozenset[int]:
+        return frozenset(collections_of_stores(self.site_ids).values_list("pk", flat=True))
+
+    def __contains__(self, obj) -> bool:
+        if isinstance(obj, Page):
+            return obj.path.startswith(self.paths)
+        if isinstance(obj, CollectionMember):
+            return obj.collection_id in self.collection_ids
+        return getattr(obj, "site_id", None) in self.site_ids
+
+
+def request_contents(request) -> StoreContents | None:
+    """What the request's stores hold, or None when the request shows every store."""
+    site_ids = admin_site_ids(request)
+    return None if site_ids is None else StoreContents(site_ids)
