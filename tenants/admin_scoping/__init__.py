@@ -8,9 +8,15 @@ narrows each of them:
 
 - ``policies``: the permission policies of pages, images, documents and site settings
   keep only the permissions granted inside the current store scope;
-- ``pages``: the page explorer's filters offer the stores' own sites and editors;
+- ``pages``: the page explorer's filters offer the stores' own sites and editors, and
+  workflow actions act only on the task state of the page they name;
 - ``dashboard``: the dashboard panels show only the stores' pages;
+- ``bulk_actions``: bulk actions on pages, images and documents ignore other stores'
+  objects;
 - ``reports``: the locked pages and workflow reports offer only the stores' people and
-  workflows (served at Wagtail's own report addresses, see ``urls``);
-- ``media``: the image and document choosers list the stores' collections only.
+  workflows;
+- ``media`` and ``tags``: image and document screens list the stores' collections and
+  offer the stores' own tags.
+
+Views that no hook reaches are served at Wagtail's own admin addresses (see ``urls``).
 """

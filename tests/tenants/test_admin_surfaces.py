@@ -3,10 +3,12 @@
 Two people use the admin: Alpha's owner (one store), and an agent on both stores' staff
 whose requests show one store at a time (``ActiveStoreMiddleware`` stands in for choosing
 the active store: the agent works in Beta). Besides the catalog built by
-``test_admin_isolation``, each store has a document, a locked page, a workflow of its own
-and a draft page waiting in a review task that both stores' staff groups may act on.
+``test_admin_isolation``, each store has a document, tags on its image and document, a
+locked page, a workflow of its own and a draft page waiting in a review task that both
+stores' staff groups may act on.
 """
 
+import inspect
 from dataclasses import replace
 from typing import NamedTuple
 from urllib.parse import urlencode
@@ -29,11 +31,17 @@ from wagtail.models import (
 
 from shop.models import StoreSettings
 from shop.scoping import store_scope
+from tenants.admin_scoping.media import (
+    StoreDocumentIndexView,
+    StoreImageChooseView,
+    StoreImageIndexView,
+)
 from tenants.admin_scoping.reports import (
     StoreLockedPagesView,
     StoreWorkflowTasksView,
     StoreWorkflowView,
 )
+from tenants.admin_scoping.tags import autocomplete
 from tenants.models import Store
 from tests.shop.factories import CategoryPageFactory, DocumentFactory
 from tests.tenants.factories import UserFactory
@@ -85,7 +93,7 @@ def _own_workflow(data, prefix):
 
 
 def _add_surfaces(data, *, prefix, review, agent):
-    """The store's document, locks, edits and a draft in review; returns its new markers."""
+    """The store's document, tags, locks, edits and a draft in review; returns its markers."""
     document = DocumentFactory(collection=data.store.collection, title=f"{prefix} Price List")
     draft = CategoryPageFactory(parent=data.home, title=f"{prefix} Draft Lantern", live=False)
     draft.save_revision(user=data.owner)
@@ -97,7 +105,11 @@ def _add_surfaces(data, *, prefix, review, agent):
     )
     Page.objects.filter(pk=data.product_page.pk).update(locked=True, locked_by=agent, locked_at=now)
     log(instance=data.product_page, action="wagtail.edit", user=agent)
+    data.image.tags.add(f"{prefix.lower()}-lamp-tag")
+    document.tags.add(f"{prefix.lower()}-price-tag")
     return [
+        f"{prefix.lower()}-lamp-tag",
+        f"{prefix.lower()}-price-tag",
         document.title,
         draft.title,
         f"{prefix} sign-off",
@@ -475,6 +487,45 @@ def test_agent_upload_naming_the_other_stores_collection_lands_in_the_active_sto
     assert [document.collection for document in uploaded] == [beta.store.collection]
 
 
+@pytest.mark.parametrize("url_name", ["wagtailimages:index", "wagtaildocs:index"])
+def test_media_listings_offer_own_popular_tags(merchant_client, alpha, beta, url_name):
+    response = merchant_client.get(reverse(url_name))
+
+    kind = "price" if url_name.startswith("wagtaildocs") else "lamp"
+    assert _shown(response, f"alpha-{kind}-tag")
+    _assert_nothing_of(response, beta)
+
+
+def test_image_chooser_offers_own_popular_tags(agent_client, alpha, beta):
+    response = agent_client.get(reverse("wagtailimages_chooser:choose"))
+
+    assert _shown(response, "beta-lamp-tag")
+    _assert_nothing_of(response, alpha, known_store=True)
+
+
+@pytest.mark.parametrize(
+    "url", [reverse("wagtailadmin_tag_autocomplete"), "/admin/tag-autocomplete/taggit/tag/"]
+)
+def test_tag_autocomplete_offers_own_tags_only(merchant_client, alpha, beta, url):
+    own = merchant_client.get(url, {"term": "alpha"})
+    other = merchant_client.get(url, {"term": "beta"})
+
+    assert own.json() == ["alpha-lamp-tag", "alpha-price-tag"]
+    assert other.json() == []
+
+
+def test_tag_autocomplete_refuses_other_tag_models_to_merchants(merchant_client):
+    url = reverse("wagtailadmin_tag_model_autocomplete", args=["wagtailimages", "image"])
+
+    assert merchant_client.get(url, {"term": "a"}).status_code == 404
+
+
+def test_platform_admin_tag_autocomplete_offers_every_stores_tags(operator_client, alpha, beta):
+    response = operator_client.get(reverse("wagtailadmin_tag_autocomplete"), {"term": "b"})
+
+    assert response.json() == ["beta-lamp-tag", "beta-price-tag"]
+
+
 # --- Dashboard -----------------------------------------------------------------------
 
 
@@ -577,18 +628,29 @@ def test_locked_pages_report_filters_own_locks(merchant_client, alpha, beta):
 @pytest.mark.parametrize(
     ("url_name", "view_class"),
     [
-        ("locked_pages", StoreLockedPagesView),
-        ("locked_pages_results", StoreLockedPagesView),
-        ("workflow", StoreWorkflowView),
-        ("workflow_results", StoreWorkflowView),
-        ("workflow_tasks", StoreWorkflowTasksView),
-        ("workflow_tasks_results", StoreWorkflowTasksView),
+        ("wagtailadmin_reports:locked_pages", StoreLockedPagesView),
+        ("wagtailadmin_reports:locked_pages_results", StoreLockedPagesView),
+        ("wagtailadmin_reports:workflow", StoreWorkflowView),
+        ("wagtailadmin_reports:workflow_results", StoreWorkflowView),
+        ("wagtailadmin_reports:workflow_tasks", StoreWorkflowTasksView),
+        ("wagtailadmin_reports:workflow_tasks_results", StoreWorkflowTasksView),
+        ("wagtailimages:index", StoreImageIndexView),
+        ("wagtailimages:index_results", StoreImageIndexView),
+        ("wagtailimages_chooser:choose", StoreImageChooseView),
+        ("wagtaildocs:index", StoreDocumentIndexView),
+        ("wagtaildocs:index_results", StoreDocumentIndexView),
     ],
 )
-def test_wagtail_report_addresses_answer_with_the_store_views(url_name, view_class):
-    match = resolve(reverse(f"wagtailadmin_reports:{url_name}"))
+def test_wagtail_admin_addresses_answer_with_the_store_views(url_name, view_class):
+    match = resolve(reverse(url_name))
 
-    assert match.func.view_class is view_class
+    assert issubclass(match.func.view_class, view_class)
+
+
+def test_wagtail_tag_autocomplete_address_answers_with_the_store_view():
+    view = resolve(reverse("wagtailadmin_tag_autocomplete")).func
+
+    assert inspect.unwrap(view) is autocomplete
 
 
 @pytest.mark.parametrize(
