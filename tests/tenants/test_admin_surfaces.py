@@ -288,6 +288,16 @@ def test_agent_explores_and_searches_the_active_store_only(agent_client, alpha, 
         assert _edit_url(alpha.home) not in response.content.decode()
 
 
+def test_agent_page_menu_and_chooser_offer_the_active_store_only(agent_client, alpha, beta):
+    menu = agent_client.get("/admin/api/main/pages/", {"child_of": "root"}, **XHR)
+    chooser = agent_client.get(reverse("wagtailadmin_choose_page"), **XHR)
+
+    assert [item["id"] for item in menu.json()["items"]] == [beta.home.pk]
+    assert _shown(chooser, beta.home.title)
+    for response in (menu, chooser):
+        _assert_nothing_of(response, alpha, known_store=True)
+
+
 def test_agent_cannot_edit_the_other_stores_pages(agent_client, alpha):
     for page in (alpha.home, alpha.category):
         response = agent_client.get(_edit_url(page), **XHR)
