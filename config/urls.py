@@ -6,9 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from shop import urls as shop_urls
+from tenants.admin_scoping import urls as store_admin_urls
 
 urlpatterns = [
     # The admin answers on platform hosts only (domains.middleware.HostSiteMiddleware).
+    # Store-scoped versions of some Wagtail admin views, at Wagtail's own paths: first match.
+    path("admin/", include(store_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include(shop_urls)),

@@ -7,6 +7,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from . import admin_views
+from .admin_scoping.bulk_actions import STORE_BULK_ACTIONS
+from .admin_scoping.dashboard import use_store_panels
+from .admin_scoping.media import in_store_collections
+from .admin_scoping.pages import StorePageViewSet
+from .admin_scoping.policies import register_store_permission_policies
 from .log_formatters import FORMATTERS
 from .middleware import admin_site_ids
 from .models import Store
@@ -18,11 +23,13 @@ from .viewsets import PERMISSION_POLICIES, CrmViewSetGroup, ShopViewSetGroup
 for model, policy in PERMISSION_POLICIES.items():
     register_permission_policy(model, policy(model))
 register_permission_policy(Store, PlatformOperatorPolicy(Store))
+register_store_permission_policies()
 
 
 @hooks.register("register_admin_viewset")
 def register_store_viewsets():
-    return [ShopViewSetGroup(), CrmViewSetGroup(), StoreViewSet()]
+    # StorePageViewSet replaces Wagtail's default page viewset, registered before (order -1).
+    return [ShopViewSetGroup(), CrmViewSetGroup(), StoreViewSet(), StorePageViewSet()]
 
 
 @hooks.register("register_log_actions")
@@ -122,3 +129,14 @@ CROSS_STORE_REPORTS = frozenset({"site-history", "page-types-usage"})
 def hide_cross_store_reports(request, menu_items):
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name not in CROSS_STORE_REPORTS]
+
+
+@hooks.register("construct_homepage_panels")
+def scope_dashboard_panels(request, panels):
+    use_store_panels(panels)
+
+
+hooks.register("construct_image_chooser_queryset", in_store_collections)
+hooks.register("construct_document_chooser_queryset", in_store_collections)
+for action_class in STORE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class, order=1)

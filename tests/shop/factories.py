@@ -55,6 +55,13 @@ class ImageFactory(wagtail_factories.ImageFactory):
     file = factory.django.ImageField(width=8, height=8, color="blue")
 
 
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A document in the given collection (by default the root one, never a new root)."""
+
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.django.FileField(filename="price-list.txt", data=b"Prices")
+
+
 class ProductImageFactory(DjangoModelFactory):
     class Meta:
         model = ProductImage

@@ -606,11 +606,6 @@ def test_page_explorer_opens_on_the_merchants_own_store(admin_client, mine, thei
     _assert_nothing_of(other, theirs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Wagtail's page listing filters (site, owner, edited by) offer every site and "
-    "every page editor; scoping them needs a store PageViewSet (open issue).",
-)
 def test_page_explorer_filters_offer_nothing_of_another_store(admin_client, mine, theirs):
     response = admin_client.get(reverse("wagtailadmin_explore", args=[mine.home.pk]))
 
