@@ -16,8 +16,14 @@ upgrade or a new viewset is probed without editing this file, or noticed.
   revision, task state or destination; B's page with A's): refused the same way;
 - with A's own ids, GET: any answer, nothing of B in it (filters, choosers and menus that
   would list every store);
-- id-less views: GET with B's words and ids in the query (search, chosen-multiple),
-  following redirects: 200, 302, 403 or 404, nothing of B in any body.
+- with B's ids in the query string only (bulk actions, ``?id=``, GET and POST): refused;
+  choosers' chosen-multiple may answer 200 with an empty result;
+- id-less views, GET, plain and with B's words and ids in the query (search terms and the
+  filters of Wagtail's listings), following redirects: 200, 302, 403 or 404, nothing of B
+  in any body. A's own ids get the same query string.
+
+Leaks found and being fixed elsewhere are listed in ``KNOWN_LEAKS``: their pattern's test
+is a strict xfail, so it fails once the fix lands and the entry has to go.
 
 Requests naming B's ids carry ``X-Requested-With: XMLHttpRequest`` so that Wagtail answers
 a permission refusal with a 403 instead of a redirect to the dashboard.
@@ -107,7 +113,7 @@ EXCUSED = {
 }
 
 # Leaks the matrix finds that are being fixed elsewhere: the pattern's test is expected to
-# fail (strictly, so it flips to a failure when the fix lands and the entry must go).
+# fail (strictly, so it fails once the fix lands and the entry must go).
 KNOWN_LEAKS = {
     "wagtailadmin_explore": (
         "the page listing's filters (site, owner, edited by) offer every site and every page "
@@ -120,7 +126,7 @@ KNOWN_LEAKS = {
         "the same filters: their pills name the site and user chosen in the query string"
     ),
     # Wagtail's popular-tags filter counts the tags of every image or document, whatever
-    # its collection; it goes with the image and document listings being scoped elsewhere.
+    # its collection: part of the image and document listings, being scoped elsewhere.
     "wagtailimages:index": "the tag filter offers every store's image tags",
     "wagtaildocs:index": "the tag filter offers every store's document tags",
     "wagtailimages_chooser:choose": "the chooser's tag filter offers every store's image tags",
@@ -243,7 +249,6 @@ CHOICES = {
 }
 
 
-# The query string of every request to an id-less view: B's words, for views that search.
 @dataclass(frozen=True)
 class Id:
     """A query-string value: store B's object of this kind."""
@@ -383,7 +388,7 @@ def _kind_of(pattern, param, choice):
 
 
 def _is_chosen_multiple(pattern):
-    return (pattern.name or "").endswith(("chosen_multiple", "choose_page_chosen_multiple"))
+    return (pattern.name or "").endswith("chosen_multiple")
 
 
 def _chosen_multiple_kind(pattern):
@@ -398,10 +403,6 @@ class Plan:
 
     pattern: AdminPattern
     choices: tuple  # of (fixed kwargs, {param: kind}, query kind or None)
-
-    @property
-    def names_ids(self):
-        return any(kinds for _, kinds, _ in self.choices)
 
 
 def plan_for(pattern) -> Plan:
@@ -881,14 +882,17 @@ def test_every_admin_pattern_is_probed_or_excused():
         (CHOICES, "choice"),
         (VIEW_KINDS, "kind"),
         (ANSWER_ALIKE, "answer-alike"),
+        (NO_MIXED, "no-mixed"),
+        (LISTING_QUERIES, "listing query"),
     ):
         stale = sorted(set(table) - keys)
         assert not stale, f"{what} for patterns that no longer exist: {stale}"
     stale_namespaces = sorted((set(PK_KINDS) | set(UPLOAD_KINDS)) - {p.namespace for p in patterns})
     assert not stale_namespaces, f"kinds for namespaces that no longer exist: {stale_namespaces}"
-    assert all(reason.strip() for reason in EXCUSED.values())
+    assert all(reason.strip() for reason in [*EXCUSED.values(), *KNOWN_LEAKS.values()])
     assert not set(EXCUSED) & set(KNOWN_LEAKS)
-    assert len(PLANS) + len(EXCUSED) == len(patterns)
+    excused = [pattern for pattern in patterns if _excuse_of(pattern)]
+    assert len(PLANS) + len(excused) == len(patterns)
 
 
 def test_both_stores_have_an_object_of_every_kind(mine, theirs):
@@ -928,3 +932,87 @@ def test_admin_pattern_with_another_stores_ids(member_client, mine, theirs, plan
     assert not problems and not changed, "\n".join(
         [*problems, *([f"changed: {changed}"] if changed else [])]
     )
+
+
+# --- What the fixes leave to the merchant -------------------------------------------
+
+
+def _pending_page(side):
+    return Page.objects.get(pk=side.subjects[0][0])
+
+
+def test_page_privacy_offers_the_stores_own_groups_only(member_client, mine, theirs):
+    url = reverse("wagtailadmin_pages:set_privacy", args=[mine.data.category.pk])
+
+    form = member_client.get(url, **XHR)
+    post = member_client.post(
+        url, {"restriction_type": "groups", "groups": [theirs.store.staff_group.pk]}, **XHR
+    )
+
+    assert form.status_code == 200
+    assert mine.store.staff_group.name in form.json()["html"]
+    assert theirs.store.staff_group.name not in form.json()["html"]
+    assert post.status_code == 200
+    assert not PageViewRestriction.objects.filter(page=mine.data.category).exists()
+
+
+@pytest.mark.parametrize(
+    ("url_name", "own_words"),
+    [
+        ("wagtailadmin_reports:locked_pages", ["Alpha Unpublished Draft", "owner@alpha.test"]),
+        ("wagtailadmin_reports:workflow", ["Alpha Pending Approval", "Alpha Goods review"]),
+        ("wagtailadmin_reports:workflow_tasks", ["Alpha Pending Approval", "Alpha Goods approval"]),
+    ],
+)
+def test_reports_filter_by_the_stores_own_users_workflows_and_tasks(
+    member_client, mine, theirs, url_name, own_words
+):
+    response = member_client.get(reverse(url_name))
+
+    assert response.status_code == 200
+    for words in own_words:
+        assert words in response.content.decode()
+    assert not _leaks(response, theirs)
+
+
+def test_tag_autocomplete_suggests_the_stores_own_tags(member_client, mine, theirs):
+    url = reverse("wagtailadmin_tag_autocomplete")
+
+    assert member_client.get(url, {"term": "alpha"}).json() == ["alpha-secret-tag"]
+    assert member_client.get(url, {"term": "beta"}).json() == []
+
+
+@pytest.mark.parametrize(
+    ("app_model", "action", "attr"),
+    [("wagtailcore/page", "unpublish", "product_page"), ("wagtailimages/image", "delete", "image")],
+)
+def test_bulk_actions_on_the_stores_own_objects_still_work(
+    member_client, mine, app_model, action, attr
+):
+    app_label, model_name = app_model.split("/")
+    target = getattr(mine.data, attr)
+    url = reverse("wagtail_bulk_action", args=[app_label, model_name, action])
+
+    response = member_client.get(url, {"id": [target.pk]})
+
+    assert response.status_code == 200
+    assert target.title in response.content.decode()
+    assert "have permission" not in response.content.decode()
+
+
+def test_page_chooser_still_returns_the_stores_own_chosen_pages(member_client, mine):
+    url = reverse("wagtailadmin_choose_page_chosen_multiple")
+
+    response = member_client.get(url, {"id": [mine.data.category.pk]}, **XHR)
+
+    assert response.status_code == 200
+    assert [page["id"] for page in response.json()["result"]] == [mine.data.category.pk]
+
+
+def test_workflow_preview_still_shows_the_stores_own_page_in_moderation(member_client, mine):
+    page = _pending_page(mine)
+    url = reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, mine.objects["task"]])
+
+    response = member_client.get(url)
+
+    assert response.status_code == 200
