@@ -180,8 +180,10 @@ def _in_own_trees(request, page_id) -> bool:
     if not str(page_id).isdigit():
         return False
     path = Page.objects.filter(pk=page_id).values_list("path", flat=True).first()
-    if path is None:
-        return False
+    return path is not None and _is_own_tree_path(request, path)
+
+
+def _is_own_tree_path(request, path) -> bool:
     return len(path) == Page.steplen or any(
         path.startswith(store.site.root_page.path) for store in request.admin_stores
     )
@@ -208,7 +210,7 @@ def _bulk_action_stays_in_stores(request, *, app_label, model_name, action) -> b
     site_ids = {store.site_id for store in request.admin_stores}
     for obj in [*objects, *others["items_with_no_access"]]:
         if isinstance(obj, Page):
-            inside = _in_own_trees(request, obj.pk)
+            inside = _is_own_tree_path(request, obj.path)
         elif isinstance(obj, CollectionMember):
             inside = obj.collection.path.startswith(tuple(collections))
         else:
