@@ -1,10 +1,13 @@
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from wagtail.models import Page
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.models import CollectionMember, Page, TaskState
 
 from domains import resolver
 from shop.scoping import store_scope
@@ -36,16 +39,22 @@ PLATFORM_ONLY_VIEWS = frozenset(
         "wagtailadmin_api:documents:find",
     }
 )
-# URL namespaces of admin areas for platform operators only (the store list).
-PLATFORM_ONLY_NAMESPACES = ("stores:",)
+# URL namespaces of admin areas for platform operators only: the store list, and workflows
+# and their tasks (global, named after the stores they serve; merchants never manage them).
+PLATFORM_ONLY_NAMESPACES = ("stores:", "wagtailadmin_workflows:")
 # Admin views addressed by page ids. Some show the page before checking any permission
 # (the chooser's browse view, the move confirmation), so a merchant may name only pages of
 # their own stores, or the tree root.
 PAGE_VIEW_PREFIXES = ("wagtailadmin_pages:", "wagtailadmin_explore", "wagtailadmin_choose_page")
 PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "pk")
+# Page views naming pages in the query string too (``?id=``).
+PAGE_ID_QUERY_VIEWS = frozenset({"wagtailadmin_choose_page_chosen_multiple"})
 # Admin views addressed by a site id (site settings): the active store's site only, even
 # for people who hold settings permissions in several stores.
 SITE_VIEW_PREFIXES = ("wagtailsettings:",)
+# Wagtail lists every object a bulk action names, by title, including those the user may
+# not act on: a merchant may name objects of their active store only.
+BULK_ACTION_VIEW = "wagtail_bulk_action"
 
 
 SUSPENDED_RETRY_AFTER = 60 * 60
@@ -148,10 +157,18 @@ class AdminStoreMiddleware:
             return redirect("wagtailadmin_explore", request.active_store.site.root_page_id)
         if view_name.startswith(PAGE_VIEW_PREFIXES):
             page_ids = [view_kwargs[name] for name in PAGE_ID_KWARGS if name in view_kwargs]
+            if view_name in PAGE_ID_QUERY_VIEWS:
+                page_ids += request.GET.getlist("id")
             if not all(_in_active_tree(request, page_id) for page_id in page_ids):
+                raise Http404
+            if "task_id" in view_kwargs and not _is_task_of_page(**view_kwargs):
                 raise Http404
         site_id = view_kwargs.get("pk") if view_name.startswith(SITE_VIEW_PREFIXES) else None
         if site_id is not None and int(site_id) not in admin_site_ids(request):
+            raise Http404
+        if view_name == BULK_ACTION_VIEW and not _bulk_action_stays_in_stores(
+            request, **view_kwargs
+        ):
             raise Http404
         return None
 
@@ -180,12 +197,47 @@ def _is_merchant_admin_request(request) -> bool:
 
 def _in_active_tree(request, page_id) -> bool:
     """Whether the page is the tree root or inside the merchant's active store."""
-    path = Page.objects.filter(pk=page_id).values_list("path", flat=True).first()
-    if path is None:
+    if not str(page_id).isdigit():
         return False
+    path = Page.objects.filter(pk=page_id).values_list("path", flat=True).first()
+    return path is not None and _is_active_tree_path(request, path)
+
+
+def _is_active_tree_path(request, path) -> bool:
     return len(path) == Page.steplen or any(
         path.startswith(store.site.root_page.path) for store in request.admin_stores
     )
+
+
+def _is_task_of_page(*, task_id, page_id, **kwargs) -> bool:
+    """Whether the workflow task has moderated the page (Wagtail names the task, whatever
+    it is, in its message when the page is not awaiting it)."""
+    return TaskState.objects.filter(
+        task_id=task_id,
+        workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+        workflow_state__object_id=str(page_id),
+    ).exists()
+
+
+def _bulk_action_stays_in_stores(request, *, app_label, model_name, action) -> bool:
+    """Whether every object the bulk action names belongs to the merchant's stores."""
+    action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+    if action_class is None:
+        return True  # Wagtail answers 404
+    model = apps.get_model(app_label, model_name)
+    objects, others = action_class(request, model).get_actionable_objects()
+    collections = [store.collection.path for store in request.admin_stores]
+    site_ids = {store.site_id for store in request.admin_stores}
+    for obj in [*objects, *others["items_with_no_access"]]:
+        if isinstance(obj, Page):
+            inside = _is_active_tree_path(request, obj.path)
+        elif isinstance(obj, CollectionMember):
+            inside = obj.collection.path.startswith(tuple(collections))
+        else:
+            inside = getattr(obj, "site_id", None) in site_ids
+        if not inside:
+            return False
+    return True
 
 
 def admin_site_ids(request) -> set[int] | None:

@@ -11,10 +11,12 @@
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.forms import CheckboxSelectMultiple
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import MultipleContentTypeFilter, MultipleUserFilter
+from wagtail.admin.views.page_privacy import SetPrivacyView
 from wagtail.admin.views.pages.listing import EditedByFilter, PageFilterSet, SiteFilter
 from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
@@ -91,9 +93,25 @@ class StoreCollectWorkflowActionDataView(TaskStateOfPageMixin, CollectWorkflowAc
     pass
 
 
+class StoreSetPrivacyView(SetPrivacyView):
+    """Page privacy that offers, and accepts, only groups holding permissions on the
+    request's stores' pages (their staff), never another store's."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        site_ids = admin_site_ids(self.request)
+        if site_ids is not None:
+            form.fields["groups"].queryset = Group.objects.filter(
+                page_permissions__page__in=pages_in_stores(site_ids)
+            ).distinct()
+        return form
+
+
 class StorePageViewSet(PageViewSet):
-    """Wagtail's default page viewset with store-scoped filters and workflow actions."""
+    """Wagtail's default page viewset with store-scoped filters, workflow actions and
+    privacy groups."""
 
     filterset_class = StoreGenericPageFilterSet
     workflow_action_view_class = StoreWorkflowActionView
     collect_workflow_action_data_view_class = StoreCollectWorkflowActionDataView
+    set_privacy_view_class = StoreSetPrivacyView

@@ -7,6 +7,7 @@ addresses and product titles of the other stores.
 """
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -61,6 +62,16 @@ def _leaks(html: str, markers) -> list[str]:
 
 def _walk(page, live_server, *, person, slug, screenshots, prefix) -> dict[str, str]:
     markers = _markers_of_other_stores(slug, person)
+    outside = []
+    page.on(
+        "request",
+        lambda request: (
+            outside.append(request.url)
+            if urlsplit(request.url).hostname not in ("localhost", "127.0.0.1")
+            and urlsplit(request.url).scheme in ("http", "https")
+            else None
+        ),
+    )
     page.goto(f"{live_server.url}/admin/")
     links = _menu_links(page, f"{live_server.url}/admin/")
     for label, href in links.items():
@@ -75,6 +86,7 @@ def _walk(page, live_server, *, person, slug, screenshots, prefix) -> dict[str, 
         assert store_bar.get_attribute("data-active-store") == slug, label
         leaked = _leaks(page.content(), markers)
         assert not leaked, f"{label} ({href}) shows other stores' {leaked}"
+    assert not outside, f"the admin fetched from outside the platform: {outside}"
     return links
 
 
