@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from wagtail.models import Page
 
 from domains import resolver
-from shop.scoping import store_scope
+from shop.scoping import all_stores, store_scope
 
 from .models import Store
 
@@ -107,6 +107,9 @@ class AdminStoreMiddleware:
 
     def __call__(self, request):
         request.admin_stores = []
+        if _is_operator_admin_request(request):
+            with all_stores():
+                return self.get_response(request)
         if not _is_merchant_admin_request(request):
             return self.get_response(request)
         request.admin_stores = list(
@@ -136,6 +139,16 @@ def _is_merchant_admin_request(request) -> bool:
         and user is not None
         and user.is_authenticated
         and not user.is_superuser
+    )
+
+
+def _is_operator_admin_request(request) -> bool:
+    user = getattr(request, "user", None)
+    return (
+        request.path_info.startswith(ADMIN_PREFIX)
+        and user is not None
+        and user.is_authenticated
+        and user.is_superuser
     )
 
 

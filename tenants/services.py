@@ -23,6 +23,7 @@ from wagtail.models import (
 from domains import resolver
 from domains.models import Domain
 from shop.models import OrderNumberSequence, StoreHomePage, StoreSettings
+from shop.scoping import store_scope
 from themes.models import ThemeSettings
 from themes.presets import Preset
 
@@ -184,7 +185,8 @@ def create_store(
     group = _create_staff_group(slug=slug, home=home, collection=collection, site=site)
     ThemeSettings.objects.create(site=site, preset=preset)
     StoreSettings.objects.create(site=site)
-    OrderNumberSequence.objects.create(site=site)
+    with store_scope([site.pk]):
+        OrderNumberSequence.objects.create(site=site)
     owner, generated_password = _owner(email=owner_email, password=owner_password)
     owner.groups.add(group)
     store = Store.objects.create(
