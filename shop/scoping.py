@@ -11,7 +11,9 @@ the store scope, a context variable in one of three states:
   ``tenants.middleware.AdminStoreMiddleware`` for a merchant's admin requests, and by every
   task that works on one store's rows (the task takes the site id).
 - ``all_stores()``: every row. Platform code that spans stores on purpose: the platform
-  operator's admin requests, management commands (``manage.py`` opens it), migrations.
+  operator's admin requests and management commands (``manage.py`` opens it).
+
+Migrations are not affected: their historical models have plain managers.
 
 The scope is read when a queryset is made, so a queryset made in one scope keeps its
 filter when evaluated later. ``_base_manager`` (forward foreign keys, saving, deleting,
