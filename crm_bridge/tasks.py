@@ -1,13 +1,19 @@
 from celery import shared_task
 
 from shop.models import Order
+from shop.scoping import store_scope
 
 from . import services
 
 
 @shared_task(acks_late=True)
-def sync_order_to_crm_task(order_id: int) -> None:
-    """Create or update the client and the order's ticket. Running it twice is harmless."""
-    order = Order.objects.filter(pk=order_id).first()
-    if order is not None:
-        services.sync_order(order=order)
+def sync_order_to_crm_task(order_id: int, site_id: int) -> None:
+    """Create or update the client and the order's ticket. Running it twice is harmless.
+
+    Works in the scope of the order's store (``site_id``): an order of another store is
+    not found, and nothing is written.
+    """
+    with store_scope([site_id]):
+        order = Order.objects.filter(pk=order_id).first()
+        if order is not None:
+            services.sync_order(order=order)

@@ -1,6 +1,7 @@
 """Commerce StreamField blocks. They read through selectors, scoped to the page's store."""
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.models import Site
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -9,6 +10,25 @@ from themes.blocks import THEME_BLOCKS
 from themes.templating import ThemedBlockMixin
 
 from . import selectors
+from .scoping import StoreScopedChoiceField
+
+
+class StoreSnippetChooserBlock(SnippetChooserBlock):
+    """Chooses a row of a store-owned snippet model among those of the open store scope.
+
+    A block lives as long as the process, and so does its form field: the field reads the
+    rows in the scope of each request, never in that of the first one that built it.
+    """
+
+    @cached_property
+    def field(self):
+        return StoreScopedChoiceField(
+            self.model_class,
+            widget=self.widget,
+            required=self._required,
+            validators=self._validators,
+            help_text=self._help_text,
+        )
 
 
 class ProductGridBlock(ThemedBlockMixin, blocks.StructBlock):
@@ -18,7 +38,7 @@ class ProductGridBlock(ThemedBlockMixin, blocks.StructBlock):
         default="category",
     )
     category = blocks.PageChooserBlock(page_type="shop.CategoryPage", required=False)
-    products = blocks.ListBlock(SnippetChooserBlock("shop.Product"), required=False)
+    products = blocks.ListBlock(StoreSnippetChooserBlock("shop.Product"), required=False)
     limit = blocks.IntegerBlock(min_value=1, max_value=24, default=8)
 
     theme_template = "blocks/product_grid.html"

@@ -1,5 +1,6 @@
 """Store page types: the home page, category pages and product pages."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -8,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from themes.templating import ThemedPageMixin
 
@@ -49,6 +51,13 @@ class StoreContentForm(WagtailAdminPageForm):
 
 
 class ProductPageForm(WagtailAdminPageForm):
+    # Declared here, not made from the foreign key: that would query Product's default
+    # manager whenever the form class is built, with no store scope in system checks.
+    # Each form offers the products of the page's own store.
+    product = forms.ModelChoiceField(
+        queryset=Product._base_manager.none(), widget=AdminSnippetChooser(Product)
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         site = _target_site(self)
@@ -158,6 +167,8 @@ class ProductPage(StorefrontPageMixin, Page):
         product = selectors.product_with_variants(
             site=context["store"].site, product_id=self.product_id
         )
+        if product is None:
+            raise Http404("No such product in this store.")
         variants = list(product.variants.all())
         context.update(
             product=product,

@@ -10,7 +10,7 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import CollectionMember, Page, TaskState
 
 from domains import resolver
-from shop.scoping import store_scope
+from shop.scoping import all_stores, store_scope
 
 from .auth_backends import active_store
 from .models import Store
@@ -133,6 +133,9 @@ class AdminStoreMiddleware:
         request.admin_stores = []
         request.active_store = None
         request.store_role = None
+        if _is_operator_admin_request(request):
+            with all_stores():
+                return self.get_response(request)
         if not _is_merchant_admin_request(request):
             return self.get_response(request)
         request.member_stores = stores_of(request.user)
@@ -192,6 +195,16 @@ def _is_merchant_admin_request(request) -> bool:
         and user is not None
         and user.is_authenticated
         and not user.is_superuser
+    )
+
+
+def _is_operator_admin_request(request) -> bool:
+    user = getattr(request, "user", None)
+    return (
+        request.path_info.startswith(ADMIN_PREFIX)
+        and user is not None
+        and user.is_authenticated
+        and user.is_superuser
     )
 
 

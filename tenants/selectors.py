@@ -30,6 +30,8 @@ def stores_for_operator() -> QuerySet[Store]:
 
     ``revenue`` sums the totals of orders in the store's currency (``currency``), except
     cancelled and refunded ones. The listing costs one query however many stores there are.
+    It reads every store's rows, so it runs in the all-stores scope of the operator's
+    admin requests.
     """
     site = OuterRef("site_id")
     revenue = (

@@ -24,6 +24,7 @@ from wagtail.models import (
 from domains import resolver
 from domains.models import Domain
 from shop.models import OrderNumberSequence, StoreHomePage, StoreSettings
+from shop.scoping import store_scope
 from themes.models import ThemeSettings
 from themes.presets import Preset
 
@@ -172,7 +173,8 @@ def create_store(
     collection = Collection.get_first_root_node().add_child(name=f"{name} ({slug})")
     ThemeSettings.objects.create(site=site, preset=preset)
     StoreSettings.objects.create(site=site)
-    OrderNumberSequence.objects.create(site=site)
+    with store_scope([site.pk]):
+        OrderNumberSequence.objects.create(site=site)
     store = Store.objects.create(site=site, slug=slug, name=name, collection=collection)
     groups = {role: _create_role_group(store=store, role=role) for role in Role}
     owner, generated_password = _owner(email=owner_email, password=owner_password)

@@ -3,6 +3,8 @@
 import pytest
 from django.test import Client as HttpClient
 from django.test import override_settings
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
 
 from tests.helpers import use_fresh_cache
 from tests.tenants.factories import StoreFactory, UserFactory, owner_of
@@ -22,6 +24,22 @@ def _media_root(tmp_path_factory):
 def _fresh_cache(settings):
     """Host routes and Wagtail's site paths are cached: no test sees another's entries."""
     use_fresh_cache(settings)
+
+
+@pytest.fixture(autouse=True)
+def _background_tasks_succeed():
+    """Wagtail updates its search and reference indexes in django-tasks, whose immediate
+    backend only logs a task that raised: such a failure fails the test instead."""
+    failed = []
+
+    def record(sender, task_result, **kwargs):
+        if task_result.status == TaskResultStatus.FAILED:
+            failed.append(f"{task_result.task.module_path}: {task_result.errors[-1].traceback}")
+
+    task_finished.connect(record, dispatch_uid="tests_background_tasks_succeed")
+    yield
+    task_finished.disconnect(dispatch_uid="tests_background_tasks_succeed")
+    assert not failed, "\n".join(failed)
 
 
 @pytest.fixture

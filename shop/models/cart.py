@@ -1,6 +1,12 @@
 from django.core.validators import MinValueValidator
 from django.db import models
 
+from ..scoping import StoreOwnedQuerySet, StoreScopedManager
+
+
+class CartLineQuerySet(StoreOwnedQuerySet):
+    site_field = "cart__site"
+
 
 class Cart(models.Model):
     """A shopper's cart in one store, kept in the database and found by session key."""
@@ -9,6 +15,8 @@ class Cart(models.Model):
     session_key = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
 
     class Meta:
         constraints = [
@@ -24,6 +32,8 @@ class CartLine(models.Model):
     variant = models.ForeignKey("shop.ProductVariant", on_delete=models.CASCADE, related_name="+")
     quantity = models.PositiveIntegerField(validators=[MinValueValidator(1)])
     added_at = models.DateTimeField(auto_now_add=True)
+
+    objects = StoreScopedManager.from_queryset(CartLineQuerySet)()
 
     class Meta:
         ordering = ["added_at", "pk"]

@@ -31,6 +31,10 @@ class ProductQuerySet(StoreOwnedQuerySet):
         )
 
 
+class ProductImageQuerySet(StoreOwnedQuerySet):
+    site_field = "product__site"
+
+
 class Product(index.Indexed, ClusterableModel):
     """A sellable item in one store's catalog. Prices and stock live on its variants."""
 
@@ -165,6 +169,8 @@ class ProductImage(Orderable):
     product = ParentalKey(Product, on_delete=models.CASCADE, related_name="images")
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
     alt_text = models.CharField(max_length=255, blank=True)
+
+    objects = StoreScopedManager.from_queryset(ProductImageQuerySet)()
 
     panels = [MultiFieldPanel([FieldPanel("image"), FieldPanel("alt_text")])]
 

@@ -109,5 +109,7 @@ class OrderNumberSequence(models.Model):
     site = models.OneToOneField("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
     last_number = models.PositiveIntegerField(default=1000)
 
+    objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
+
     def __str__(self):
         return f"{self.site}: {self.last_number}"

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from wagtail.admin.panels import FieldPanel
 
 from ..scoping import StoreOwnedQuerySet, StoreScopedManager
 
@@ -69,6 +70,16 @@ class StockMovement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
+
+    # The ledger is read-only. Naming its panels keeps Wagtail from deriving them from a
+    # form of every field (the foreign keys to variants and orders would query their
+    # default managers) when it builds the admin URLs, where no store scope is open.
+    panels = [
+        FieldPanel("reason", read_only=True),
+        FieldPanel("quantity", read_only=True),
+        FieldPanel("balance_after", read_only=True),
+        FieldPanel("note", read_only=True),
+    ]
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -8,8 +8,8 @@ screens, and the site settings screens. Inside a store scope (a merchant's admin
 see ``AdminStoreMiddleware``) these policies drop every permission granted outside the
 scope's stores, so someone who works for several stores sees only the stores of the
 request. Permissions granted above a store (on the tree root or the root collection) are
-dropped too: they would reach every store. Outside a scope (platform operators, the
-storefront, commands) the policies are Wagtail's own.
+dropped too: they would reach every store. Outside a store scope (no scope, or the
+platform operator's scope of every store) the policies are Wagtail's own.
 
 Each policy caches under its own attribute name, so a permission list cached by another
 policy during the same request is never mistaken for a narrowed one.
@@ -24,10 +24,17 @@ from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from shop.models import StoreSettings
-from shop.scoping import current_scope
+from shop.scoping import ALL_STORES, current_scope
 from themes.models import ThemeSettings
 
 from .scope import collections_of_stores, in_trees, root_paths
+
+
+def _scope_site_ids() -> frozenset[int] | None:
+    """The site ids of the open store scope, or None when nothing narrows permissions
+    (no scope, or the platform operator's scope of every store)."""
+    scope = current_scope()
+    return None if scope is ALL_STORES else scope
 
 
 class StorePagePermissionPolicy(PagePermissionPolicy):
@@ -38,7 +45,7 @@ class StorePagePermissionPolicy(PagePermissionPolicy):
 
     def get_all_permissions_for_user(self, user):
         permissions = super().get_all_permissions_for_user(user)
-        site_ids = current_scope()
+        site_ids = _scope_site_ids()
         if site_ids is None:
             return permissions
         return permissions.filter(in_trees(root_paths(site_ids), prefix="page__"))
@@ -51,7 +58,7 @@ class StoreCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
 
     def get_all_permissions_for_user(self, user):
         permissions = super().get_all_permissions_for_user(user)
-        site_ids = current_scope()
+        site_ids = _scope_site_ids()
         if site_ids is None:
             return permissions
         return permissions.filter(collection__in=collections_of_stores(site_ids))
@@ -64,18 +71,18 @@ class StoreSitePermissionPolicy(SitePermissionPolicy):
 
     def get_all_permissions_for_user(self, user):
         permissions = super().get_all_permissions_for_user(user)
-        site_ids = current_scope()
+        site_ids = _scope_site_ids()
         if site_ids is None:
             return permissions
         return permissions.filter(site_id__in=site_ids)
 
     def sites_user_has_any_permission_for(self, user, actions):
         sites = super().sites_user_has_any_permission_for(user, actions)
-        site_ids = current_scope()
+        site_ids = _scope_site_ids()
         return sites if site_ids is None else sites.filter(pk__in=site_ids)
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        site_ids = current_scope()
+        site_ids = _scope_site_ids()
         site_id = instance.pk if isinstance(instance, Site) else instance.site_id
         if site_ids is not None and site_id not in site_ids:
             return False

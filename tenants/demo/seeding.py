@@ -2,7 +2,8 @@
 
 Idempotent: a store whose slug exists is left as it is, so running it again creates
 nothing. Each store is made in its own transaction, so a failure leaves no half store
-(picture files already written stay in media storage, unreferenced). Every run points
+(picture files already written stay in media storage, unreferenced), and filled in its own
+store scope (``shop.scoping``), so callers need none. Every run points
 the demo Sites and the platform Site at ``settings.STORES_PORT``, the port ``make run``
 serves on. The logins made here are published demo logins, never for a real deployment.
 """
@@ -22,6 +23,7 @@ from wagtail.utils.file import hash_filelike
 
 from shop.models import Product, ProductImage, ProductVariant, StockMovement, StoreSettings
 from shop.pages import CategoryPage, ProductPage, StoreHomePage, StorePage
+from shop.scoping import store_scope
 from shop.services import adjust_stock, ensure_stock_levels
 from tenants.models import Store
 from tenants.roles import Role
@@ -140,30 +142,36 @@ def _seed_store(*, spec: StoreSpec, sizes: images.ImageSizes) -> SeededStore:
             preset=spec.preset,
             owner_password=spec.owner_password,
         )
-        _configure(store=store, spec=spec)
-        home = StoreHomePage.objects.get(pk=store.site.root_page_id)
-        categories, products = {}, {}
-        for category_spec in spec.categories:
-            category, made = _add_category(
-                store=store, home=home, spec=category_spec, store_spec=spec, sizes=sizes
-            )
-            categories[category.slug] = category
-            products.update(made)
-        about = home.add_child(
-            instance=StorePage(
-                title="About", slug="about", show_in_menus=True, body=[("rich_text", spec.about)]
-            )
-        )
-        _build_home(
-            store=store,
-            home=home,
-            spec=spec,
-            categories=categories,
-            products=products,
-            about=about,
-            sizes=sizes,
-        )
+        with store_scope([store.site_id]):
+            _fill_store(store=store, spec=spec, sizes=sizes)
     return SeededStore(store=store, spec=spec, created=True)
+
+
+def _fill_store(*, store: Store, spec: StoreSpec, sizes: images.ImageSizes) -> None:
+    """Settings, catalog, pictures and pages of a new store, in that store's scope."""
+    _configure(store=store, spec=spec)
+    home = StoreHomePage.objects.get(pk=store.site.root_page_id)
+    categories, products = {}, {}
+    for category_spec in spec.categories:
+        category, made = _add_category(
+            store=store, home=home, spec=category_spec, store_spec=spec, sizes=sizes
+        )
+        categories[category.slug] = category
+        products.update(made)
+    about = home.add_child(
+        instance=StorePage(
+            title="About", slug="about", show_in_menus=True, body=[("rich_text", spec.about)]
+        )
+    )
+    _build_home(
+        store=store,
+        home=home,
+        spec=spec,
+        categories=categories,
+        products=products,
+        about=about,
+        sizes=sizes,
+    )
 
 
 def _configure(*, store: Store, spec: StoreSpec) -> None:

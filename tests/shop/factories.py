@@ -1,5 +1,9 @@
 """Catalog, page-tree, cart and order builders. Stock is always written through the stock
-service (``ensure_stock_levels`` / ``adjust_stock``), never by setting ``on_hand``."""
+service (``ensure_stock_levels`` / ``adjust_stock``), never by setting ``on_hand``.
+
+Store-owned rows are made in the scope of their store (``shop.scoping``), as the admin,
+the storefront or a task would; tests that read them open a scope themselves.
+"""
 
 from decimal import Decimal
 
@@ -21,11 +25,28 @@ from shop.models import (
     StockLevel,
     StockMovement,
 )
+from shop.scoping import store_scope
 from shop.services import CheckoutDetails, adjust_stock, ensure_stock_levels, place_order
 from tests.tenants.factories import StoreFactory
 
 
-class ProductFactory(DjangoModelFactory):
+class StoreOwnedFactory(DjangoModelFactory):
+    """Creates its row in the scope of the store the row belongs to."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _site_id(cls, fields) -> int:
+        raise NotImplementedError
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with store_scope([cls._site_id(kwargs)]):
+            return super()._create(model_class, *args, **kwargs)
+
+
+class ProductFactory(StoreOwnedFactory):
     class Meta:
         model = Product
         skip_postgeneration_save = True
@@ -35,8 +56,12 @@ class ProductFactory(DjangoModelFactory):
     handle = factory.LazyAttribute(lambda o: slugify(o.title))
     status = Product.Status.ACTIVE
 
+    @classmethod
+    def _site_id(cls, fields) -> int:
+        return fields["site"].pk
 
-class ProductVariantFactory(DjangoModelFactory):
+
+class ProductVariantFactory(StoreOwnedFactory):
     """A variant; its ``site`` is copied from the product when it is saved."""
 
     class Meta:
@@ -46,6 +71,10 @@ class ProductVariantFactory(DjangoModelFactory):
     sku = factory.Sequence(lambda n: f"SKU-{n:05d}")
     price = Decimal("10.00")
     options = factory.LazyFunction(dict)
+
+    @classmethod
+    def _site_id(cls, fields) -> int:
+        return fields["product"].site_id
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -62,12 +91,16 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
     file = factory.django.FileField(filename="price-list.txt", data=b"Prices")
 
 
-class ProductImageFactory(DjangoModelFactory):
+class ProductImageFactory(StoreOwnedFactory):
     class Meta:
         model = ProductImage
 
     product = factory.SubFactory(ProductFactory)
     image = factory.SubFactory(ImageFactory)
+
+    @classmethod
+    def _site_id(cls, fields) -> int:
+        return fields["product"].site_id
 
 
 class CategoryPageFactory(wagtail_factories.PageFactory):
@@ -89,7 +122,7 @@ class ProductPageFactory(wagtail_factories.PageFactory):
     slug = factory.LazyAttribute(lambda o: slugify(o.product.title))
 
 
-class CartFactory(DjangoModelFactory):
+class CartFactory(StoreOwnedFactory):
     """A cart; ``lines=[(variant, quantity), ...]`` adds rows as they are, unchecked."""
 
     class Meta:
@@ -99,10 +132,15 @@ class CartFactory(DjangoModelFactory):
     site = factory.LazyFunction(lambda: StoreFactory().site)
     session_key = factory.Sequence(lambda n: f"session-{n:08d}")
 
+    @classmethod
+    def _site_id(cls, fields) -> int:
+        return fields["site"].pk
+
     @factory.post_generation
     def lines(cart, create, extracted, **kwargs):
-        for variant, quantity in extracted or []:
-            CartLine.objects.create(cart=cart, variant=variant, quantity=quantity)
+        with store_scope([cart.site_id]):
+            for variant, quantity in extracted or []:
+                CartLine.objects.create(cart=cart, variant=variant, quantity=quantity)
 
 
 def stocked_product(*, site, variants=None, **product_fields) -> Product:
@@ -122,12 +160,13 @@ def stocked_product(*, site, variants=None, **product_fields) -> Product:
                 fields[money_field] = Decimal(fields[money_field])
         variant = ProductVariantFactory(product=product, **fields)
         stocked.append((variant, stock, allow_oversell))
-    ensure_stock_levels(product=product)
-    for variant, stock, allow_oversell in stocked:
-        if allow_oversell:
-            StockLevel.objects.filter(variant=variant).update(allow_oversell=True)
-        if stock:
-            adjust_stock(variant=variant, quantity=stock, reason=StockMovement.Reason.RESTOCK)
+    with store_scope([site.pk]):  # as the admin's stock form would
+        ensure_stock_levels(product=product)
+        for variant, stock, allow_oversell in stocked:
+            if allow_oversell:
+                StockLevel.objects.filter(variant=variant).update(allow_oversell=True)
+            if stock:
+                adjust_stock(variant=variant, quantity=stock, reason=StockMovement.Reason.RESTOCK)
     return product
 
 
@@ -136,7 +175,8 @@ def stocked_variant(*, site, price="10.00", stock=5, **product_fields) -> Produc
     product = stocked_product(
         site=site, variants=[{"price": price, "stock": stock}], **product_fields
     )
-    return product.variants.get()
+    with store_scope([site.pk]):
+        return product.variants.get()
 
 
 def checkout_details(**overrides) -> CheckoutDetails:
@@ -159,5 +199,6 @@ def place_test_order(*, lines, run_on_commit=True, **details):
     run as they would when the shopper's transaction commits.
     """
     cart = CartFactory(site=lines[0][0].site, lines=lines)
-    with TestCase.captureOnCommitCallbacks(execute=run_on_commit):
+    # The checkout view runs in its store's scope, and so do its after-commit effects.
+    with store_scope([cart.site_id]), TestCase.captureOnCommitCallbacks(execute=run_on_commit):
         return place_order(cart=cart, details=checkout_details(**details))

@@ -16,6 +16,7 @@ from django.urls import reverse
 from shop import services
 from shop.exceptions import InsufficientStock
 from shop.models import CartLine, Order, StockLevel, StockMovement
+from shop.scoping import store_scope
 from tests.helpers import require_service
 from tests.shop.factories import CartFactory, checkout_details, stocked_variant
 from tests.shop.test_views import CHECKOUT_FORM
@@ -76,13 +77,14 @@ def _race(work, count):
 
 
 def _assert_sold_exactly_the_stock(variant):
-    level = StockLevel.objects.get(variant=variant)
-    assert level.on_hand == 0
-    assert Order.objects.filter(site_id=variant.site_id).count() == UNITS
-    sales = StockMovement.objects.filter(variant=variant, reason=StockMovement.Reason.SALE)
-    assert sales.count() == UNITS
-    assert sorted(sales.values_list("balance_after", flat=True)) == list(range(UNITS))
-    numbers = sorted(Order.objects.values_list("number", flat=True))
+    with store_scope([variant.site_id]):
+        level = StockLevel.objects.get(variant=variant)
+        assert level.on_hand == 0
+        assert Order.objects.filter(site_id=variant.site_id).count() == UNITS
+        sales = StockMovement.objects.filter(variant=variant, reason=StockMovement.Reason.SALE)
+        assert sales.count() == UNITS
+        assert sorted(sales.values_list("balance_after", flat=True)) == list(range(UNITS))
+        numbers = sorted(Order.objects.values_list("number", flat=True))
     assert numbers == list(range(1001, 1001 + UNITS))
 
 
@@ -92,9 +94,11 @@ def test_buyers_racing_for_the_last_units_get_exactly_the_stock():
     carts = [CartFactory(site=store.site, lines=[(variant, 1)]) for _ in range(BUYERS)]
 
     def buy(index):
-        return services.place_order(
-            cart=carts[index], details=checkout_details(email=f"buyer{index}@example.test")
-        )
+        # Each buyer's thread starts with no scope; the checkout view opens the store's.
+        with store_scope([store.site.pk]):
+            return services.place_order(
+                cart=carts[index], details=checkout_details(email=f"buyer{index}@example.test")
+            )
 
     outcomes = _race(buy, BUYERS)
 
@@ -103,7 +107,8 @@ def test_buyers_racing_for_the_last_units_get_exactly_the_stock():
     assert all(isinstance(outcome, Order | InsufficientStock) for outcome in outcomes), outcomes
     _assert_sold_exactly_the_stock(variant)
     losers = [carts[i] for i, outcome in enumerate(outcomes) if not isinstance(outcome, Order)]
-    assert all(CartLine.objects.filter(cart=cart).count() == 1 for cart in losers)
+    with store_scope([store.site.pk]):
+        assert all(CartLine.objects.filter(cart=cart).count() == 1 for cart in losers)
 
 
 def test_shoppers_racing_through_the_checkout_page_get_exactly_the_stock():
@@ -112,7 +117,8 @@ def test_shoppers_racing_through_the_checkout_page_get_exactly_the_stock():
     clients = [HttpClient(HTTP_HOST=store.site.hostname) for _ in range(BUYERS)]
     for client in clients:
         client.post(reverse("shop:cart-add"), {"variant": variant.pk, "quantity": 1})
-    assert CartLine.objects.count() == BUYERS
+    with store_scope([store.site.pk]):
+        assert CartLine.objects.count() == BUYERS
 
     def check_out(index):
         response = clients[index].post(reverse("shop:checkout"), CHECKOUT_FORM)

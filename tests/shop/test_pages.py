@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from shop.models import CategoryPage, Product, ProductPage, StoreHomePage, StoreSettings
+from shop.scoping import store_scope
 from tests.helpers import use_fresh_cache
 from tests.shop.factories import (
     CategoryPageFactory,
@@ -60,8 +61,10 @@ def _queries_for(client, path, settings):
 
 
 def _publish_body(page, body):
-    page.body = body
-    page.save_revision().publish()
+    """Publish ``body`` as the admin would, in the scope of the page's store."""
+    with store_scope([page.get_site().pk]):
+        page.body = body
+        page.save_revision().publish()
 
 
 def _grid(**value):
@@ -169,7 +172,9 @@ def test_sorting_by_price_uses_the_cheapest_variant(shopper_client, mugs):
     assert _listed_titles(response) == ["Mid", "Cheap small"]
 
 
-def test_product_page_shows_variants_prices_and_availability(shopper_client, store, mugs):
+def test_product_page_shows_variants_prices_and_availability(
+    shopper_client, store, mugs, in_store_scope
+):
     product = stocked_product(
         site=store.site,
         title="Linen shirt",
@@ -324,7 +329,7 @@ def _home_form(store, user, products=(), category=None):
     return form_class(data, instance=home, parent_page=home.get_parent(), for_user=user)
 
 
-def test_home_page_form_accepts_this_stores_products(store, merchant, mugs):
+def test_home_page_form_accepts_this_stores_products(store, merchant, mugs, in_store_scope):
     mine = _listed_product(mugs, title="Blue mug")
 
     form = _home_form(store, merchant, products=[mine])
@@ -338,14 +343,31 @@ def test_home_page_form_refuses_another_stores_product_in_a_product_grid(
     their_category = CategoryPageFactory(parent=_home(other_store), title="Their mugs")
     theirs = _listed_product(their_category, title="Their mug")
 
-    form = _home_form(store, merchant, products=[theirs])
+    # The admin scope of someone who runs both stores: the chooser offers both catalogs.
+    with store_scope([store.site.pk, other_store.site.pk]):
+        form = _home_form(store, merchant, products=[theirs])
 
-    assert not form.is_valid()
+        assert not form.is_valid()
     assert "Their mug" in str(form.errors["body"])
 
 
-def test_home_page_form_refuses_another_stores_category_in_a_product_grid(
+def test_home_page_form_of_a_merchant_refuses_another_stores_product_unnamed(
     store, other_store, merchant
+):
+    their_category = CategoryPageFactory(parent=_home(other_store), title="Their mugs")
+    theirs = _listed_product(their_category, title="Their mug")
+
+    # The merchant's admin scope: the other store's product id names no product at all.
+    with store_scope([store.site.pk]):
+        form = _home_form(store, merchant, products=[theirs])
+
+        assert not form.is_valid()
+    assert "body" in form.errors
+    assert "Their mug" not in str(form.errors["body"])
+
+
+def test_home_page_form_refuses_another_stores_category_in_a_product_grid(
+    store, other_store, merchant, in_store_scope
 ):
     their_category = CategoryPageFactory(parent=_home(other_store), title="Their mugs")
 
@@ -355,7 +377,9 @@ def test_home_page_form_refuses_another_stores_category_in_a_product_grid(
     assert "Their mugs" in str(form.errors["body"])
 
 
-def test_product_page_form_refuses_another_stores_product(store, other_store, merchant, mugs):
+def test_product_page_form_refuses_another_stores_product(
+    store, other_store, merchant, mugs, in_store_scope
+):
     theirs = stocked_product(site=other_store.site, title="Their mug")
     mine = stocked_product(site=store.site, title="Blue mug")
     form_class = ProductPage.get_edit_handler().get_form_class()

@@ -14,6 +14,7 @@ from shop.models import (
     StockMovement,
     StoreSettings,
 )
+from shop.scoping import all_stores, store_scope
 from shop.signals import order_placed
 from tests.shop.factories import (
     CartFactory,
@@ -47,7 +48,7 @@ def received_orders():
     order_placed.disconnect(dispatch_uid="tests_received_orders")
 
 
-def test_place_order_takes_stock_and_writes_one_ledger_row_per_line(store):
+def test_place_order_takes_stock_and_writes_one_ledger_row_per_line(store, in_store_scope):
     mug = stocked_variant(site=store.site, stock=5)
     cup = stocked_variant(site=store.site, stock=3)
     cart = CartFactory(site=store.site, lines=[(mug, 2), (cup, 3)])
@@ -65,7 +66,7 @@ def test_place_order_takes_stock_and_writes_one_ledger_row_per_line(store):
     assert not CartLine.objects.filter(cart=cart).exists()
 
 
-def test_order_lines_are_snapshots_that_later_catalog_edits_do_not_change(store):
+def test_order_lines_are_snapshots_that_later_catalog_edits_do_not_change(store, in_store_scope):
     product = stocked_product(
         site=store.site,
         title="Blue mug",
@@ -96,7 +97,7 @@ def test_order_lines_are_snapshots_that_later_catalog_edits_do_not_change(store)
     assert order.total == Decimal("30.00")
 
 
-def test_totals_are_computed_on_the_server_with_flat_shipping(store):
+def test_totals_are_computed_on_the_server_with_flat_shipping(store, in_store_scope):
     _store_settings(store.site, flat_shipping_rate=Decimal("4.95"), free_shipping_threshold=None)
     mug = stocked_variant(site=store.site, price="12.50")
     spoon = stocked_variant(site=store.site, price="3.33")
@@ -115,7 +116,9 @@ def test_totals_are_computed_on_the_server_with_flat_shipping(store):
     ("threshold", "expected_shipping"),
     [("25.00", "0.00"), ("24.99", "0.00"), ("25.01", "5.00")],
 )
-def test_shipping_is_free_at_or_above_the_store_threshold(store, threshold, expected_shipping):
+def test_shipping_is_free_at_or_above_the_store_threshold(
+    store, threshold, expected_shipping, in_store_scope
+):
     _store_settings(
         store.site, flat_shipping_rate=Decimal("5.00"), free_shipping_threshold=Decimal(threshold)
     )
@@ -128,7 +131,7 @@ def test_shipping_is_free_at_or_above_the_store_threshold(store, threshold, expe
     assert order.total == Decimal("25.00") + Decimal(expected_shipping)
 
 
-def test_order_uses_the_store_currency(store):
+def test_order_uses_the_store_currency(store, in_store_scope):
     _store_settings(store.site, currency="NOK")
     mug = stocked_variant(site=store.site)
 
@@ -152,7 +155,7 @@ def test_order_numbers_are_sequential_per_store(store, other_store):
     assert numbers == [1001, 1001, 1002, 1002, 1003]
 
 
-def test_place_order_refuses_more_than_in_stock_and_writes_nothing(store):
+def test_place_order_refuses_more_than_in_stock_and_writes_nothing(store, in_store_scope):
     plenty = stocked_variant(site=store.site, stock=10)
     scarce = stocked_variant(site=store.site, stock=2)
     cart = CartFactory(site=store.site, lines=[(plenty, 1), (scarce, 3)])
@@ -170,7 +173,7 @@ def test_place_order_refuses_more_than_in_stock_and_writes_nothing(store):
     assert CartLine.objects.filter(cart=cart).count() == 2
 
 
-def test_place_order_refuses_products_that_are_no_longer_for_sale(store):
+def test_place_order_refuses_products_that_are_no_longer_for_sale(store, in_store_scope):
     variant = stocked_variant(site=store.site)
     cart = CartFactory(site=store.site, lines=[(variant, 1)])
     Product.objects.filter(pk=variant.product_id).update(status=Product.Status.ARCHIVED)
@@ -186,21 +189,22 @@ def test_place_order_refuses_another_stores_variant_in_the_cart(store, other_sto
     theirs = stocked_variant(site=other_store.site)
     cart = CartFactory(site=store.site, lines=[(theirs, 1)])
 
-    with pytest.raises(ProductUnavailable):
+    with store_scope([store.site.pk]), pytest.raises(ProductUnavailable):
         services.place_order(cart=cart, details=checkout_details())
 
-    assert not Order.objects.exists()
-    assert _on_hand(theirs) == 5
+    with all_stores():
+        assert not Order.objects.exists()
+        assert _on_hand(theirs) == 5
 
 
-def test_place_order_refuses_an_empty_cart(store):
+def test_place_order_refuses_an_empty_cart(store, in_store_scope):
     with pytest.raises(EmptyCart):
         services.place_order(cart=CartFactory(site=store.site), details=checkout_details())
 
     assert not Order.objects.exists()
 
 
-def test_place_order_may_oversell_a_variant_that_allows_it(store):
+def test_place_order_may_oversell_a_variant_that_allows_it(store, in_store_scope):
     product = stocked_product(site=store.site, variants=[{"stock": 1, "allow_oversell": True}])
     variant = product.variants.get()
 
@@ -211,7 +215,7 @@ def test_place_order_may_oversell_a_variant_that_allows_it(store):
 
 
 def test_order_placed_is_sent_only_after_commit(
-    store, received_orders, django_capture_on_commit_callbacks
+    store, in_store_scope, received_orders, django_capture_on_commit_callbacks
 ):
     variant = stocked_variant(site=store.site)
     cart = CartFactory(site=store.site, lines=[(variant, 1)])
@@ -226,7 +230,7 @@ def test_order_placed_is_sent_only_after_commit(
 
 
 def test_order_placed_is_not_sent_when_the_order_is_refused(
-    store, received_orders, django_capture_on_commit_callbacks
+    store, in_store_scope, received_orders, django_capture_on_commit_callbacks
 ):
     variant = stocked_variant(site=store.site, stock=1)
     cart = CartFactory(site=store.site, lines=[(variant, 2)])
@@ -237,7 +241,7 @@ def test_order_placed_is_not_sent_when_the_order_is_refused(
     assert received_orders == []
 
 
-def test_database_refuses_negative_stock_written_directly(store):
+def test_database_refuses_negative_stock_written_directly(store, in_store_scope):
     variant = stocked_variant(site=store.site, stock=1)
 
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -246,7 +250,7 @@ def test_database_refuses_negative_stock_written_directly(store):
     assert _on_hand(variant) == 1
 
 
-def test_database_allows_negative_stock_when_overselling_is_allowed(store):
+def test_database_allows_negative_stock_when_overselling_is_allowed(store, in_store_scope):
     variant = stocked_variant(site=store.site, stock=1)
     StockLevel.objects.filter(variant=variant).update(allow_oversell=True)
 
@@ -255,7 +259,7 @@ def test_database_allows_negative_stock_when_overselling_is_allowed(store):
     assert _on_hand(variant) == -4
 
 
-def test_adjust_stock_writes_a_ledger_row_per_movement(store, merchant):
+def test_adjust_stock_writes_a_ledger_row_per_movement(store, merchant, in_store_scope):
     variant = stocked_variant(site=store.site, stock=0)
 
     services.adjust_stock(variant=variant, quantity=7, reason="restock", user=merchant)
@@ -271,7 +275,7 @@ def test_adjust_stock_writes_a_ledger_row_per_movement(store, merchant):
     assert _on_hand(variant) == 5
 
 
-def test_adjust_stock_refuses_to_remove_more_than_on_hand(store):
+def test_adjust_stock_refuses_to_remove_more_than_on_hand(store, in_store_scope):
     variant = stocked_variant(site=store.site, stock=2)
     ledger_before = StockMovement.objects.count()
 
@@ -282,7 +286,7 @@ def test_adjust_stock_refuses_to_remove_more_than_on_hand(store):
     assert StockMovement.objects.count() == ledger_before
 
 
-def test_ensure_stock_levels_gives_every_variant_one_empty_row(store):
+def test_ensure_stock_levels_gives_every_variant_one_empty_row(store, in_store_scope):
     product = stocked_product(site=store.site, variants=[{"stock": 4}, {"stock": 0}])
 
     services.ensure_stock_levels(product=product)
@@ -292,7 +296,7 @@ def test_ensure_stock_levels_gives_every_variant_one_empty_row(store):
     assert {level.site_id for level in levels} == {store.site.pk}
 
 
-def test_add_to_cart_refuses_more_than_in_stock(store):
+def test_add_to_cart_refuses_more_than_in_stock(store, in_store_scope):
     variant = stocked_variant(site=store.site, stock=2)
     cart = CartFactory(site=store.site)
     services.add_to_cart(cart=cart, variant=variant, quantity=2)

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from shop.models import Cart, CartLine, Order, StockLevel, StockMovement
+from shop.scoping import all_stores, store_scope
 from tests.helpers import use_fresh_cache
 from tests.shop.factories import (
     CartFactory,
@@ -46,16 +47,19 @@ def _add(client, variant, quantity=1, **extra):
 
 
 def _cart_lines(store):
-    return list(
-        CartLine.objects.filter(cart__site=store.site).values_list("variant_id", "quantity")
-    )
+    with store_scope([store.site.pk]):
+        return list(
+            CartLine.objects.filter(cart__site=store.site).values_list("variant_id", "quantity")
+        )
 
 
 def _messages(response):
     return [str(message) for message in response.context["messages"]]
 
 
-def test_add_to_cart_puts_the_variant_in_this_sessions_cart(shopper_client, store, variant):
+def test_add_to_cart_puts_the_variant_in_this_sessions_cart(
+    shopper_client, store, variant, in_store_scope
+):
     response = _add(shopper_client, variant, 2)
 
     assert response.status_code == 302
@@ -84,7 +88,7 @@ def test_add_to_cart_goes_back_to_a_local_next_page_on_error(shopper_client, var
     assert evil["Location"] == reverse("shop:cart-detail")
 
 
-def test_changing_a_line_quantity_updates_the_cart(shopper_client, store, variant):
+def test_changing_a_line_quantity_updates_the_cart(shopper_client, store, variant, in_store_scope):
     _add(shopper_client, variant, 1)
     line = CartLine.objects.get()
 
@@ -97,7 +101,7 @@ def test_changing_a_line_quantity_updates_the_cart(shopper_client, store, varian
     assert "€37.50" in shopper_client.get(reverse("shop:cart-detail")).content.decode()
 
 
-def test_setting_a_line_quantity_to_zero_removes_it(shopper_client, store, variant):
+def test_setting_a_line_quantity_to_zero_removes_it(shopper_client, store, variant, in_store_scope):
     _add(shopper_client, variant, 2)
     line = CartLine.objects.get()
 
@@ -106,7 +110,7 @@ def test_setting_a_line_quantity_to_zero_removes_it(shopper_client, store, varia
     assert _cart_lines(store) == []
 
 
-def test_removing_a_line_empties_it_from_the_cart(shopper_client, store, variant):
+def test_removing_a_line_empties_it_from_the_cart(shopper_client, store, variant, in_store_scope):
     _add(shopper_client, variant, 2)
     line = CartLine.objects.get()
 
@@ -131,7 +135,9 @@ def test_cart_survives_in_the_database_for_the_same_session_cookie(shopper_clien
     assert stranger.context["totals"].item_count == 0
 
 
-def test_checkout_places_the_order_and_shows_the_confirmation(shopper_client, store, variant):
+def test_checkout_places_the_order_and_shows_the_confirmation(
+    shopper_client, store, variant, in_store_scope
+):
     _add(shopper_client, variant, 2)
 
     response = shopper_client.post(reverse("shop:checkout"), CHECKOUT_FORM)
@@ -167,7 +173,7 @@ def test_checkout_page_shows_the_cart_summary(shopper_client, variant):
     assert "€30.00" in content  # 2 x 12.50 + 5.00 shipping
 
 
-def test_checkout_with_an_empty_cart_goes_back_to_the_cart(shopper_client, store):
+def test_checkout_with_an_empty_cart_goes_back_to_the_cart(shopper_client, store, in_store_scope):
     response = shopper_client.post(reverse("shop:checkout"), CHECKOUT_FORM)
 
     assert response.status_code == 302
@@ -180,7 +186,7 @@ def test_checkout_with_an_empty_cart_goes_back_to_the_cart(shopper_client, store
     [("email", "not-an-email"), ("name", ""), ("address_line1", ""), ("payment_method", "card")],
 )
 def test_invalid_checkout_shows_errors_and_writes_nothing(
-    shopper_client, store, variant, field, value
+    shopper_client, store, variant, field, value, in_store_scope
 ):
     _add(shopper_client, variant, 2)
     ledger_before = StockMovement.objects.count()
@@ -206,7 +212,7 @@ def test_adding_more_than_in_stock_shows_a_message_and_writes_nothing(
 
 
 def test_raising_a_line_above_stock_shows_a_message_and_keeps_the_line(
-    shopper_client, store, variant
+    shopper_client, store, variant, in_store_scope
 ):
     _add(shopper_client, variant, 2)
     line = CartLine.objects.get()
@@ -220,7 +226,7 @@ def test_raising_a_line_above_stock_shows_a_message_and_keeps_the_line(
 
 
 def test_checkout_when_stock_ran_out_meanwhile_shows_a_message_and_writes_nothing(
-    shopper_client, store, variant
+    shopper_client, store, variant, in_store_scope
 ):
     _add(shopper_client, variant, 3)
     place_test_order(lines=[(variant, 2)], email="faster@example.test")  # someone else
@@ -267,7 +273,8 @@ def test_cart_and_checkout_are_not_served_on_the_platform_host(
     response = getattr(platform_client, method)(reverse(name, args=args), data)
 
     assert response.status_code == 404
-    assert not Cart.objects.exists()
+    with all_stores():
+        assert not Cart.objects.exists()
 
 
 def test_another_stores_variant_cannot_be_added_to_this_stores_cart(
@@ -278,10 +285,13 @@ def test_another_stores_variant_cannot_be_added_to_this_stores_cart(
     response = _add(shopper_client, theirs, 1)
 
     assert response.status_code == 404
-    assert not CartLine.objects.exists()
+    with all_stores():
+        assert not CartLine.objects.exists()
 
 
-def test_a_line_of_another_cart_cannot_be_changed_or_removed(shopper_client, store, variant):
+def test_a_line_of_another_cart_cannot_be_changed_or_removed(
+    shopper_client, store, variant, in_store_scope
+):
     _add(shopper_client, variant, 1)
     other_cart = CartFactory(site=store.site, lines=[(variant, 2)])
     their_line = other_cart.lines.get()
@@ -309,7 +319,8 @@ def test_order_confirmation_is_404_on_another_stores_host(store, other_store, va
     client = HttpClient(HTTP_HOST=store.site.hostname)
     _add(client, variant, 1)
     client.post(reverse("shop:checkout"), CHECKOUT_FORM)
-    order = Order.objects.get()
+    with store_scope([store.site.pk]):
+        order = Order.objects.get()
     # Same session cookie, but on the other store's host: not this store's order.
     elsewhere = HttpClient(HTTP_HOST=other_store.site.hostname)
     elsewhere.cookies = client.cookies
@@ -319,7 +330,7 @@ def test_order_confirmation_is_404_on_another_stores_host(store, other_store, va
     assert response.status_code == 404
 
 
-def test_product_page_add_to_cart_form_posts_the_variant(shopper_client, store):
+def test_product_page_add_to_cart_form_posts_the_variant(shopper_client, store, in_store_scope):
     product = stocked_product(
         site=store.site,
         title="Linen shirt",

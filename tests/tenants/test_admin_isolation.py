@@ -21,7 +21,7 @@ from wagtail.models import Page, Site, Workflow
 
 from crm_bridge.models import Client, Ticket
 from shop.models import Order, Product, StockLevel, StockMovement
-from shop.scoping import current_scope, store_scope
+from shop.scoping import all_stores, current_scope, store_scope
 from tests.shop.factories import (
     CategoryPageFactory,
     ImageFactory,
@@ -67,14 +67,15 @@ class StoreData:
 
     def row(self, model):
         site = self.store.site
-        return {
-            Product: self.product,
-            Order: self.order,
-            Client: Client.objects.filter(site=site).first(),
-            Ticket: Ticket.objects.filter(site=site).first(),
-            StockLevel: StockLevel.objects.filter(site=site).first(),
-            StockMovement: StockMovement.objects.filter(site=site).first(),
-        }[model]
+        with store_scope([site.pk]):
+            return {
+                Product: self.product,
+                Order: self.order,
+                Client: Client.objects.filter(site=site).first(),
+                Ticket: Ticket.objects.filter(site=site).first(),
+                StockLevel: StockLevel.objects.filter(site=site).first(),
+                StockMovement: StockMovement.objects.filter(site=site).first(),
+            }[model]
 
 
 def _fill_store(store, *, prefix, owner):
@@ -121,10 +122,11 @@ def _two_filled_stores(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         alpha = StoreFactory(slug="alpha", name="Alpha Goods", preset=Preset.CLASSIC)
         beta = StoreFactory(slug="beta", name="Beta Wares", preset=Preset.MODERN)
-        yield (
-            _fill_store(alpha, prefix="Alpha", owner=owner_of(alpha)),
-            _fill_store(beta, prefix="Beta", owner=owner_of(beta)),
-        )
+        with store_scope([alpha.site.pk]):
+            mine = _fill_store(alpha, prefix="Alpha", owner=owner_of(alpha))
+        with store_scope([beta.site.pk]):
+            theirs = _fill_store(beta, prefix="Beta", owner=owner_of(beta))
+        yield mine, theirs
         transaction.set_rollback(True)
 
 
@@ -221,14 +223,16 @@ def test_every_object_url_of_another_store_is_refused(admin_client, theirs, mode
 @pytest.mark.parametrize("model", STORE_MODELS, ids=lambda m: m.__name__)
 def test_posting_to_another_stores_object_urls_changes_nothing(admin_client, theirs, model):
     target = theirs.row(model)
-    before = model.objects.filter(pk=target.pk).values().get()
+    with all_stores():
+        before = model.objects.filter(pk=target.pk).values().get()
 
     for name, url in _object_urls(model, target.pk).items():
         if name in {"edit", "delete", "copy"}:
             response = admin_client.post(url, {"title": "Hijacked", "status": "closed"}, **XHR)
             _assert_refused(response)
 
-    assert model.objects.filter(pk=target.pk).values().get() == before
+    with all_stores():
+        assert model.objects.filter(pk=target.pk).values().get() == before
 
 
 @pytest.mark.parametrize("model", STORE_MODELS, ids=lambda m: m.__name__)
@@ -252,7 +256,8 @@ def test_bulk_actions_on_another_stores_products_are_refused(admin_client, their
     _assert_refused(get)
     _assert_nothing_of(get, theirs)
     _assert_refused(post)
-    assert Product.objects.filter(pk=theirs.product.pk).exists()
+    with all_stores():
+        assert Product.objects.filter(pk=theirs.product.pk).exists()
 
 
 # --- Snippet viewsets: the merchant's own objects and listings ------------------------
@@ -356,7 +361,8 @@ def test_store_scope_restricts_default_managers_to_its_sites(mine, theirs):
             assert list(Product.objects.all()) == [theirs.product]
         assert list(Client.objects.values_list("site_id", flat=True)) == [mine.store.site.pk]
     assert current_scope() is None
-    assert set(Product.objects.all()) == {mine.product, theirs.product}
+    with all_stores():
+        assert set(Product.objects.all()) == {mine.product, theirs.product}
 
 
 def test_empty_store_scope_returns_no_rows(mine, theirs):

@@ -81,6 +81,7 @@ from shop.models import (
     StorePage,
     StoreSettings,
 )
+from shop.scoping import all_stores, store_scope
 from tenants.models import Store
 from tenants.roles import Role
 from tests.tenants.factories import StoreFactory, owner_of, role_group, staff_member
@@ -614,8 +615,9 @@ def _stores(django_db_setup, django_db_blocker):
         beta = StoreFactory(slug="beta", name="Beta Wares", preset=Preset.MODERN)
         sides = []
         for store, prefix in ((alpha, "Alpha"), (beta, "Beta")):
-            data = _fill_store(store, prefix=prefix, owner=_member_of(store, "owner"))
-            sides.append(_fill_more(data, prefix))
+            with store_scope([store.site.pk]):
+                data = _fill_store(store, prefix=prefix, owner=_member_of(store, "owner"))
+                sides.append(_fill_more(data, prefix))
         for role in ROLES:
             if role != Role.OWNER:
                 staff_member(alpha, role)
@@ -698,6 +700,11 @@ COUNTED = [
 
 def _fingerprint(side):
     """Store B's rows as they are, and how many rows of every kind exist anywhere."""
+    with all_stores():  # the test's own look across both stores
+        return _rows_and_counts(side)
+
+
+def _rows_and_counts(side):
     store, site = side.store, side.store.site
     tree = Page.objects.filter(path__startswith=site.root_page.path)
     owner = side.data.owner

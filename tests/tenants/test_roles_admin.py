@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from shop.scoping import store_scope
 from tenants import staff
 from tenants.roles import Role
 from tests.shop.factories import CategoryPageFactory, place_test_order, stocked_product
@@ -23,8 +24,9 @@ def _refused(response) -> bool:
 
 @pytest.fixture
 def shop_rows(store):
-    product = stocked_product(site=store.site, title="Alpha Lamp", variants=[{"sku": "AL-1"}])
-    order = place_test_order(lines=[(product.variants.get(), 1)], email="buyer@alpha.test")
+    with store_scope([store.site.pk]):
+        product = stocked_product(site=store.site, title="Alpha Lamp", variants=[{"sku": "AL-1"}])
+        order = place_test_order(lines=[(product.variants.get(), 1)], email="buyer@alpha.test")
     category = CategoryPageFactory(parent=store.site.root_page, title="Alpha Lamps")
     return {"product": product, "order": order, "category": category}
 
@@ -176,8 +178,11 @@ def two_store_person(store, other_store):
 
 @pytest.fixture
 def beta_rows(other_store):
-    product = stocked_product(site=other_store.site, title="Beta Chair", variants=[{"sku": "BC"}])
-    order = place_test_order(lines=[(product.variants.get(), 1)], email="buyer@beta.test")
+    with store_scope([other_store.site.pk]):
+        product = stocked_product(
+            site=other_store.site, title="Beta Chair", variants=[{"sku": "BC"}]
+        )
+        order = place_test_order(lines=[(product.variants.get(), 1)], email="buyer@beta.test")
     return {"product": product, "order": order}
 
 

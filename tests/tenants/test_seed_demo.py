@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from shop.models import CartLine, Product, ProductImage, ProductVariant, StockLevel, StoreSettings
 from shop.pages import CategoryPage, ProductPage, StoreHomePage, StorePage
+from shop.scoping import all_stores, store_scope
 from tenants.demo import seeding
 from tenants.demo.catalogs import FJORD, STORES
 from tenants.demo.images import SHAPES, SMALL_SIZES
@@ -29,7 +30,8 @@ seed_small = functools.partial(seed_demo, sizes=SMALL_SIZES)
 
 def _counts():
     models = [Store, Site, Page, Product, ProductVariant, ProductImage, StockLevel, User]
-    return {model.__name__: model.objects.count() for model in [*models, get_image_model()]}
+    with all_stores():
+        return {model.__name__: model.objects.count() for model in [*models, get_image_model()]}
 
 
 def test_seed_demo_creates_four_stores_one_per_preset():
@@ -47,15 +49,17 @@ def test_each_demo_store_has_a_catalog_in_categories_with_pages_and_pictures():
 
     for store in Store.objects.select_related("site__root_page"):
         site, home = store.site, store.site.root_page
-        products = Product.objects.for_site(site).active()
+        with store_scope([site.pk]):
+            products = Product.objects.for_site(site).active()
+            assert products.count() >= 12, store.slug
+            assert not products.filter(images=None).exists()
+            product_count = products.count()
         categories = CategoryPage.objects.child_of(home).live()
-        assert products.count() >= 12, store.slug
         assert categories.count() >= 3, store.slug
         assert all(category.show_in_menus for category in categories)
-        assert ProductPage.objects.descendant_of(home).live().count() == products.count()
-        assert not products.filter(images=None).exists()
+        assert ProductPage.objects.descendant_of(home).live().count() == product_count
         images = get_image_model().objects.filter(collection=store.collection)
-        assert images.count() > products.count()  # products' pictures, hero, story
+        assert images.count() > product_count  # products' pictures, hero, story
         assert StorePage.objects.child_of(home).filter(slug="about", show_in_menus=True).exists()
 
 
@@ -63,15 +67,16 @@ def test_each_demo_store_has_variants_sales_and_stock_edge_cases():
     seed_small()
 
     for store in Store.objects.select_related("site"):
-        variants = ProductVariant.objects.for_site(store.site).select_related("stock")
-        assert variants.filter(stock__on_hand=0).exists(), store.slug
-        assert variants.filter(stock__on_hand__in=[1, 2, 3]).exists(), store.slug
-        assert variants.exclude(compare_at_price=None).exists(), store.slug
-        assert any(variant.options for variant in variants), store.slug
-        assert all(
-            variant.compare_at_price is None or variant.compare_at_price > variant.price
-            for variant in variants
-        )
+        with store_scope([store.site.pk]):
+            variants = ProductVariant.objects.for_site(store.site).select_related("stock")
+            assert variants.filter(stock__on_hand=0).exists(), store.slug
+            assert variants.filter(stock__on_hand__in=[1, 2, 3]).exists(), store.slug
+            assert variants.exclude(compare_at_price=None).exists(), store.slug
+            assert any(variant.options for variant in variants), store.slug
+            assert all(
+                variant.compare_at_price is None or variant.compare_at_price > variant.price
+                for variant in variants
+            )
 
 
 def test_demo_home_page_is_published_with_its_blocks():
@@ -80,7 +85,9 @@ def test_demo_home_page_is_published_with_its_blocks():
     for store in Store.objects.select_related("site"):
         home = StoreHomePage.objects.get(pk=store.site.root_page_id)
         assert home.live and home.live_revision is not None
-        assert [block.block_type for block in home.body] == [
+        with store_scope([store.site.pk]):  # its product grids name the store's products
+            block_types = [block.block_type for block in home.body]
+        assert block_types == [
             "hero",
             "product_grid",
             "image_text",
@@ -150,11 +157,13 @@ def test_demo_storefront_serves_its_pages_and_takes_a_cart():
     assert shopper.get("/ceramics/hav-stoneware-mug/").status_code == 200
     assert shopper.get("/about/").status_code == 200
 
-    mug = ProductVariant.objects.get(sku="FJ-MUG-BLU")
+    with store_scope([Store.objects.get(slug="fjord").site_id]):
+        mug = ProductVariant.objects.get(sku="FJ-MUG-BLU")
     response = shopper.post("/cart/add/", {"variant": mug.pk, "quantity": 2})
 
     assert response.status_code == 302
-    assert CartLine.objects.get(variant=mug).quantity == 2
+    with store_scope([mug.site_id]):
+        assert CartLine.objects.get(variant=mug).quantity == 2
 
 
 def test_seed_demo_command_prints_urls_and_demo_logins(monkeypatch, settings):
@@ -186,7 +195,8 @@ def test_a_failing_store_leaves_nothing_half_made(monkeypatch):
 
     assert not Store.objects.filter(slug="fjord").exists()
     assert not Site.objects.filter(hostname="fjord.localhost").exists()
-    assert not Product.objects.exists()
+    with all_stores():
+        assert not Product.objects.exists()
 
 
 def test_demo_catalogs_are_consistent():

@@ -7,6 +7,7 @@ from wagtail.models import ModelLogEntry
 
 from domains.models import Domain
 from shop.models import Order
+from shop.scoping import store_scope
 from tenants.middleware import SUSPENDED_RETRY_AFTER
 from tenants.models import Store
 from tenants.services import REACTIVATE_ACTION, SUSPEND_ACTION, reactivate_store, suspend_store
@@ -136,7 +137,8 @@ def test_checkout_post_on_a_suspended_store_creates_no_order(shopper_client, sto
     response = shopper_client.post(reverse("shop:checkout"), CHECKOUT_FORM)
 
     _assert_holding_page(response, store)
-    assert not Order.objects.exists()
+    with store_scope([store.site.pk]):
+        assert not Order.objects.exists()
 
 
 def test_adding_to_the_cart_of_a_suspended_store_is_refused(shopper_client, store, variant):
@@ -194,7 +196,8 @@ def test_checkout_works_again_after_reactivation(shopper_client, store, variant)
     response = shopper_client.post(reverse("shop:checkout"), CHECKOUT_FORM)
 
     assert response.status_code == 302
-    assert Order.objects.filter(site=store.site).count() == 1
+    with store_scope([store.site.pk]):
+        assert Order.objects.filter(site=store.site).count() == 1
 
 
 def test_other_stores_stay_open_when_one_is_suspended(store, other_store):
