@@ -65,22 +65,5 @@ class ProductGridBlock(ThemedBlockMixin, blocks.StructBlock):
         return [selectors.ProductCard.from_product(product, request) for product in products]
 
 
-def stream_choices_outside_site(stream_value, *, site) -> list[str]:
-    """Names of chosen products and pages in ``stream_value`` that belong to another store."""
-    foreign = []
-    for child in stream_value:
-        if child.block_type != "product_grid":
-            continue
-        category = child.value.get("category")
-        if category is not None and category.get_site() != site:
-            foreign.append(f"category “{category.title}”")
-        foreign += [
-            f"product “{product.title}”"
-            for product in child.value.get("products") or []
-            if product is not None and product.site_id != site.pk
-        ]
-    return foreign
-
-
 COMMERCE_BLOCKS = [("product_grid", ProductGridBlock())]
 STORE_PAGE_BLOCKS = THEME_BLOCKS + COMMERCE_BLOCKS

@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
+from themes.content_choices import STORE_COLLECTION_HOOK
+
 from . import admin_views
 from .log_formatters import FORMATTERS
 from .middleware import admin_site_ids
@@ -122,3 +124,10 @@ CROSS_STORE_REPORTS = frozenset({"site-history", "page-types-usage"})
 def hide_cross_store_reports(request, menu_items):
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name not in CROSS_STORE_REPORTS]
+
+
+@hooks.register(STORE_COLLECTION_HOOK)
+def collection_of_store(site):
+    """The store's collection, for the checks of images and documents chosen into content."""
+    store = Store.objects.select_related("collection").filter(site_id=site.pk).first()
+    return store.collection if store is not None else None

@@ -341,7 +341,8 @@ def test_home_page_form_refuses_another_stores_product_in_a_product_grid(
     form = _home_form(store, merchant, products=[theirs])
 
     assert not form.is_valid()
-    assert "Their mug" in str(form.errors["body"])
+    assert f"product {theirs.pk} is not one of this store's products" in form.errors["body"][0]
+    assert "Their mug" not in str(form.errors)
 
 
 def test_home_page_form_refuses_another_stores_category_in_a_product_grid(
@@ -352,7 +353,8 @@ def test_home_page_form_refuses_another_stores_category_in_a_product_grid(
     form = _home_form(store, merchant, category=their_category)
 
     assert not form.is_valid()
-    assert "Their mugs" in str(form.errors["body"])
+    assert f"page {their_category.pk} is not one of this store's pages" in form.errors["body"][0]
+    assert "Their mugs" not in str(form.errors)
 
 
 def test_product_page_form_refuses_another_stores_product(store, other_store, merchant, mugs):
