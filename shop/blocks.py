@@ -6,9 +6,52 @@ from wagtail.models import Site
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from themes.blocks import THEME_BLOCKS
+from themes.content_choices import not_of_this_store
 from themes.templating import ThemedBlockMixin
 
 from . import selectors
+
+
+class UnavailableChoice:
+    """An id sent for a chooser that names no row the request may see."""
+
+    def __init__(self, pk):
+        self.pk = pk
+
+
+class StoreRowChooserBlock(SnippetChooserBlock):
+    """Chooses a store-owned snippet, such as a product.
+
+    The default manager answers only rows of the admin request's store scope, so an id of
+    another store's row (or of one deleted meanwhile) finds nothing. Wagtail's chooser
+    would turn it into an empty choice; this one keeps it and refuses it with an error
+    naming the id.
+    """
+
+    @property
+    def field(self):
+        # Wagtail caches the form field on the block, which lives as long as the process,
+        # and the field's queryset would keep the store scope of the first request that
+        # used it: every other store's rows would then be "not a valid choice". The parent's
+        # cached_property computes afresh when called through super().
+        return super().field
+
+    def value_from_form(self, value):
+        try:
+            chosen = super().value_from_form(value)
+        except (ValueError, ValidationError):
+            chosen = None
+        if chosen is None and value not in (None, ""):
+            return UnavailableChoice(value)
+        return chosen
+
+    def clean(self, value):
+        if isinstance(value, UnavailableChoice):
+            raise ValidationError(not_of_this_store(self.model_class, value.pk))
+        return super().clean(value)
+
+    def get_form_state(self, value):
+        return super().get_form_state(None if isinstance(value, UnavailableChoice) else value)
 
 
 class ProductGridBlock(ThemedBlockMixin, blocks.StructBlock):
@@ -18,7 +61,7 @@ class ProductGridBlock(ThemedBlockMixin, blocks.StructBlock):
         default="category",
     )
     category = blocks.PageChooserBlock(page_type="shop.CategoryPage", required=False)
-    products = blocks.ListBlock(SnippetChooserBlock("shop.Product"), required=False)
+    products = blocks.ListBlock(StoreRowChooserBlock("shop.Product"), required=False)
     limit = blocks.IntegerBlock(min_value=1, max_value=24, default=8)
 
     theme_template = "blocks/product_grid.html"
