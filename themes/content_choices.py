@@ -30,6 +30,7 @@ no image or document belongs to the site, so the check fails closed.
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache, partial
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Model
@@ -150,14 +151,17 @@ def foreign_choices(choices: Iterable[Choice], *, site: Site) -> list[Choice]:
     ids_by_kind = defaultdict(set)
     for kind, pk in (choice.key for choice in choices):
         ids_by_kind[kind].add(pk)
+    collection = cache(partial(store_collection, site))
     foreign = set()
     for kind, ids in ids_by_kind.items():
-        foreign |= {(kind, pk) for pk in _foreign_ids(kind, ids, site=site)}
+        refused = _foreign_ids(kind, ids, site=site, collection=collection)
+        foreign |= {(kind, pk) for pk in refused}
     return [choice for choice in choices if choice.key in foreign]
 
 
-def _foreign_ids(kind: type[Model], ids: set, *, site: Site) -> set:
-    """Of ``ids`` (None for one that cannot be a primary key), those to refuse."""
+def _foreign_ids(kind: type[Model], ids: set, *, site: Site, collection) -> set:
+    """Of ``ids`` (None for one that cannot be a primary key), those to refuse.
+    ``collection()`` answers the store's collection."""
     valid = ids - {None}
     if is_site_owned(kind):
         own = kind.objects.filter(pk__in=valid, site_id=site.pk).values_list("pk", flat=True)
@@ -169,9 +173,8 @@ def _foreign_ids(kind: type[Model], ids: set, *, site: Site) -> set:
         return set(outside.values_list("pk", flat=True))
     if issubclass(kind, CollectionMember):
         outside = kind.objects.filter(pk__in=valid)
-        collection = store_collection(site)
-        if collection is not None:
-            outside = outside.exclude(collection__path__startswith=collection.path)
+        if collection() is not None:
+            outside = outside.exclude(collection__path__startswith=collection().path)
         return set(outside.values_list("pk", flat=True))
     return set()
 

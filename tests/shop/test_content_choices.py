@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
@@ -23,7 +24,9 @@ from wagtail.test.utils.form_data import (
 )
 from wagtail_factories import DocumentFactory
 
+from shop.blocks import StoreRowChooserBlock
 from shop.models import Product
+from shop.scoping import store_scope
 from tests.shop.factories import CategoryPageFactory, ImageFactory, ProductFactory, stocked_product
 from tests.tenants.factories import owner_of
 from themes.models import ThemeSettings
@@ -414,3 +417,23 @@ def test_merchants_of_two_stores_each_pick_their_own_products(platform_client, s
         home = shop.site.root_page.specific
         response = _post_body(platform_client, home, [_grid(products=[product.pk])])
         assert response.status_code == 302, _answer(response)
+
+
+def test_the_product_chooser_names_an_id_it_cannot_see(store, other_store):
+    chooser = StoreRowChooserBlock("shop.Product")
+    theirs = ProductFactory(site=other_store.site)
+    mine = ProductFactory(site=store.site)
+
+    with store_scope([store.site.pk]):
+        hidden = chooser.value_from_form(str(theirs.pk))
+        garbage = chooser.value_from_form("lamp")
+        own = chooser.value_from_form(str(mine.pk))
+        empty = chooser.value_from_form("")
+        with pytest.raises(ValidationError) as refused:
+            chooser.clean(hidden)
+        with pytest.raises(ValidationError):
+            chooser.clean(garbage)
+        assert chooser.clean(own) == mine
+
+    assert refused.value.messages == [f"Product {theirs.pk} is not one of this store's products."]
+    assert empty is None
