@@ -359,8 +359,9 @@ def test_home_page_form_refuses_another_stores_category_in_a_product_grid(
     form = _home_form(store, merchant, category=their_category)
 
     assert not form.is_valid()
+    page = their_category.pk
     assert _body_errors(form) == [
-        f"Body › Product grid › Category: page {their_category.pk} is not one of this store's pages."
+        f"Body › Product grid › Category: page {page} is not one of this store's pages."
     ]
 
 
