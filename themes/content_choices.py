@@ -97,7 +97,8 @@ def choices_in_field(field, value) -> Iterator[Choice]:
     """The rows that ``value`` of the model field ``field`` names.
 
     A foreign key names one row; a StreamField names those of its blocks, a RichTextField
-    those linked or embedded in its text.
+    those linked or embedded in its text. Raises ValidationError for content whose
+    references cannot be read.
     """
     if value is None or value == "":
         return
@@ -107,7 +108,7 @@ def choices_in_field(field, value) -> Iterator[Choice]:
             for choice in choices_in_block(child.block, child.value, label=label):
                 yield replace(choice, block_index=index)
     elif hasattr(field, "extract_references"):
-        for model, pk, _model_path, _content_path in field.extract_references(value):
+        for model, pk, _model_path, _content_path in _references(field, value, label):
             yield Choice(model, str(pk), label)
     elif field.is_relation and (field.many_to_one or field.one_to_one):
         yield Choice(field.related_model, str(getattr(value, "pk", value)), label)
@@ -122,9 +123,25 @@ def choices_in_block(block, value, *, label: str = "") -> Iterator[Choice]:
     where = [label] if label else []
     if block.label:
         where.append(str(block.label))
-    for model, pk, model_path, _content_path in block.extract_references(value):
+    for model, pk, model_path, _content_path in _references(block, value, *where):
         place = PLACE_SEPARATOR.join([*where, *_block_labels(block, model_path)])
         yield Choice(model, str(pk), place)
+
+
+def _references(source, value, *where: str) -> list[tuple]:
+    """``source.extract_references(value)``, read in full.
+
+    Raises ValidationError for rich text holding a link or embed without its id (only a
+    hand-made request sends one): Wagtail's handlers cannot read it, and neither can the
+    reference index when the content is saved.
+    """
+    try:
+        return list(source.extract_references(value))
+    except KeyError as error:
+        place = PLACE_SEPARATOR.join(where)
+        raise ValidationError(
+            f"{place}: a link or an embed names no page, image or document."
+        ) from error
 
 
 def _block_labels(block, model_path: str) -> list[str]:

@@ -41,9 +41,14 @@ class StoreChoicesFormMixin:
 
     def _choices_are_of_this_store(self) -> bool:
         site = self.choices_site()
-        found = list(_choices_in_form(self))
-        if site is None or not found:
+        if site is None:
             return True
+        found, unreadable = [], []
+        for form, name, field, value in _choice_fields(self):
+            try:
+                found += [(form, name, choice) for choice in choices_in_field(field, value)]
+            except ValidationError as error:
+                unreadable.append((form, name, error))
         foreign = set(foreign_choices([choice for _, _, choice in found], site=site))
         refused = defaultdict(list)
         for form, name, choice in found:
@@ -53,24 +58,26 @@ class StoreChoicesFormMixin:
         for (form, name), choices in refused.items():
             _show_without(form, name, keys)
             form.add_error(name, _field_error(choices))
-        return not refused
+        for form, name, error in unreadable:
+            form.add_error(name, error)
+        return not (refused or unreadable)
 
 
-def _choices_in_form(form) -> Iterator[tuple[object, str, Choice]]:
-    """(form, field name, choice) for every row named in the cleaned form and its formsets."""
+def _choice_fields(form) -> Iterator[tuple[object, str, object, object]]:
+    """(form, name, model field, cleaned value) for every field of the form and of its
+    inline formsets' forms that is a model field."""
     model = form._meta.model
     for name, value in list(getattr(form, "cleaned_data", {}).items()):
         try:
             field = model._meta.get_field(name)
         except FieldDoesNotExist:
             continue
-        for choice in choices_in_field(field, value):
-            yield form, name, choice
+        yield form, name, field, value
     for formset in getattr(form, "formsets", {}).values():
         for child in formset.forms:
             if getattr(child, "cleaned_data", {}).get("DELETE"):
                 continue
-            yield from _choices_in_form(child)
+            yield from _choice_fields(child)
 
 
 def _show_without(form, name: str, refused: set) -> None:

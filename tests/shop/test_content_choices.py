@@ -437,3 +437,28 @@ def test_the_product_chooser_names_an_id_it_cannot_see(store, other_store):
 
     assert refused.value.messages == [f"Product {theirs.pk} is not one of this store's products."]
     assert empty is None
+
+
+def test_a_rich_text_link_without_its_document_is_an_error(merchant_client, store):
+    """Only a hand-made request sends one; Wagtail cannot tell what it links to."""
+    home = store.site.root_page.specific
+    before = _saved_state(home)
+    text = {
+        "blocks": [
+            {
+                "key": "a1",
+                "type": "unstyled",
+                "depth": 0,
+                "text": "Prices",
+                "inlineStyleRanges": [],
+                "entityRanges": [{"offset": 0, "length": 6, "key": 0}],
+            }
+        ],
+        "entityMap": {"0": {"type": "DOCUMENT", "mutability": "MUTABLE", "data": {}}},
+    }
+
+    response = _post_body(merchant_client, home, [("rich_text", json.dumps(text))])
+
+    assert response.status_code == 200
+    assert "Body › Rich text: a link or an embed names no page" in _answer(response)
+    assert _saved_state(home) == before
