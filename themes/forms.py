@@ -98,15 +98,21 @@ def _field_error(choices: list[Choice]) -> ValidationError:
     """One error for a field. A StreamField's is placed on the blocks holding the choices,
     where its editor shows it (the widget shows one error per field)."""
     if all(choice.block_index is None for choice in choices):
-        return ValidationError([choice.describe() for choice in choices])
+        return ValidationError(_messages(choices))
     by_block = defaultdict(list)
     for choice in choices:
-        by_block[choice.block_index].append(choice.describe())
+        by_block[choice.block_index].append(choice)
+    by_block = {index: _messages(chosen) for index, chosen in by_block.items()}
     loose = by_block.pop(None, [])
     return StreamBlockValidationError(
         block_errors={index: ValidationError(messages) for index, messages in by_block.items()},
         non_block_errors=loose,
     )
+
+
+def _messages(choices: list[Choice]) -> list[str]:
+    """One message per row and place, even when a block chooses the same row twice."""
+    return list(dict.fromkeys(choice.describe() for choice in choices))
 
 
 class SiteSettingForm(StoreChoicesFormMixin, WagtailAdminModelForm):
