@@ -6,17 +6,20 @@ from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
+from themes.forms import StoreChoicesFormMixin
+
 from . import services
 from .exceptions import ShopError
 from .models import Product, ProductVariant, StockMovement
 
 
-class StoreOwnedForm(WagtailAdminModelForm):
+class StoreOwnedForm(StoreChoicesFormMixin, WagtailAdminModelForm):
     """A form for a row owned by one store (its panels include ``FieldPanel("site")``).
 
     A new row belongs to the view's active store (``store_site``) and the site field is
     dropped; a platform operator with no active store picks the store. Rows being edited
-    keep their store.
+    keep their store. Images, pages and other rows chosen in the form, inline ones included
+    (a product's images), must be of the same store.
     """
 
     def __init__(self, *args, store_site=None, **kwargs):
@@ -28,6 +31,10 @@ class StoreOwnedForm(WagtailAdminModelForm):
         elif "site" in self.fields:
             self.fields["site"].queryset = Site.objects.filter(is_default_site=False)
             self.fields["site"].label = "Store"
+
+    def choices_site(self):
+        chosen = getattr(self, "cleaned_data", {}).get("site")
+        return chosen or (self.instance.site if self.instance.site_id else None)
 
 
 class ProductForm(StoreOwnedForm):

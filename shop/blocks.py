@@ -7,21 +7,33 @@ from wagtail.models import Site
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from themes.blocks import THEME_BLOCKS
+from themes.content_choices import not_of_this_store
 from themes.templating import ThemedBlockMixin
 
 from . import selectors
 from .scoping import StoreScopedChoiceField
 
 
-class StoreSnippetChooserBlock(SnippetChooserBlock):
-    """Chooses a row of a store-owned snippet model among those of the open store scope.
+class UnavailableChoice:
+    """An id sent for a chooser that names no row the request may see."""
 
-    A block lives as long as the process, and so does its form field: the field reads the
-    rows in the scope of each request, never in that of the first one that built it.
+    def __init__(self, pk):
+        self.pk = pk
+
+
+class StoreRowChooserBlock(SnippetChooserBlock):
+    """Chooses a store-owned snippet, such as a product.
+
+    The default manager answers only rows of the admin request's store scope, so an id of
+    another store's row (or of one deleted meanwhile) finds nothing. Wagtail's chooser
+    would turn it into an empty choice; this one keeps it and refuses it with an error
+    naming the id.
     """
 
     @cached_property
     def field(self):
+        # The block, and so its form field, lives as long as the process: the field reads
+        # the rows of each request's scope, never those of the first one that built it.
         return StoreScopedChoiceField(
             self.model_class,
             widget=self.widget,
@@ -29,6 +41,23 @@ class StoreSnippetChooserBlock(SnippetChooserBlock):
             validators=self._validators,
             help_text=self._help_text,
         )
+
+    def value_from_form(self, value):
+        try:
+            chosen = super().value_from_form(value)
+        except (ValueError, ValidationError):
+            chosen = None
+        if chosen is None and value not in (None, ""):
+            return UnavailableChoice(value)
+        return chosen
+
+    def clean(self, value):
+        if isinstance(value, UnavailableChoice):
+            raise ValidationError(not_of_this_store(self.model_class, value.pk))
+        return super().clean(value)
+
+    def get_form_state(self, value):
+        return super().get_form_state(None if isinstance(value, UnavailableChoice) else value)
 
 
 class ProductGridBlock(ThemedBlockMixin, blocks.StructBlock):
@@ -38,7 +67,7 @@ class ProductGridBlock(ThemedBlockMixin, blocks.StructBlock):
         default="category",
     )
     category = blocks.PageChooserBlock(page_type="shop.CategoryPage", required=False)
-    products = blocks.ListBlock(StoreSnippetChooserBlock("shop.Product"), required=False)
+    products = blocks.ListBlock(StoreRowChooserBlock("shop.Product"), required=False)
     limit = blocks.IntegerBlock(min_value=1, max_value=24, default=8)
 
     theme_template = "blocks/product_grid.html"
@@ -83,23 +112,6 @@ class ProductGridBlock(ThemedBlockMixin, blocks.StructBlock):
         ids = [product.pk for product in value.get("products") or [] if product]
         products = selectors.products_by_ids(site=site, ids=ids[: value["limit"]])
         return [selectors.ProductCard.from_product(product, request) for product in products]
-
-
-def stream_choices_outside_site(stream_value, *, site) -> list[str]:
-    """Names of chosen products and pages in ``stream_value`` that belong to another store."""
-    foreign = []
-    for child in stream_value:
-        if child.block_type != "product_grid":
-            continue
-        category = child.value.get("category")
-        if category is not None and category.get_site() != site:
-            foreign.append(f"category “{category.title}”")
-        foreign += [
-            f"product “{product.title}”"
-            for product in child.value.get("products") or []
-            if product is not None and product.site_id != site.pk
-        ]
-    return foreign
 
 
 COMMERCE_BLOCKS = [("product_grid", ProductGridBlock())]

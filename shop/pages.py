@@ -11,10 +11,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.widgets import AdminSnippetChooser
 
+from themes.forms import StoreChoicesFormMixin
 from themes.templating import ThemedPageMixin
 
 from . import selectors
-from .blocks import STORE_PAGE_BLOCKS, stream_choices_outside_site
+from .blocks import STORE_PAGE_BLOCKS
 from .models.catalog import Product
 from .storefront import StoreContext
 
@@ -34,23 +35,15 @@ def _target_site(form):
     return page.get_site() if page.pk else form.parent_page.get_site()
 
 
-class StoreContentForm(WagtailAdminPageForm):
-    """Refuses products and pages of another store chosen into the page's blocks."""
+class StoreContentForm(StoreChoicesFormMixin, WagtailAdminPageForm):
+    """A store page's form: the pages, images, documents and products chosen in its fields
+    (blocks, rich text, foreign keys) belong to the page's own store."""
 
-    def clean(self):
-        cleaned = super().clean()
-        body = cleaned.get("body")
-        site = _target_site(self)
-        if body is not None and site is not None:
-            foreign = stream_choices_outside_site(body, site=site)
-            if foreign:
-                self.add_error(
-                    "body", "Only this store's content can be used: " + ", ".join(foreign)
-                )
-        return cleaned
+    def choices_site(self):
+        return _target_site(self)
 
 
-class ProductPageForm(WagtailAdminPageForm):
+class ProductPageForm(StoreContentForm):
     # Declared here, not made from the foreign key: that would query Product's default
     # manager whenever the form class is built, with no store scope in system checks.
     # Each form offers the products of the page's own store.
@@ -116,6 +109,7 @@ class CategoryPage(StorefrontPageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("image")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
+    base_form_class = StoreContentForm
     parent_page_types = ["shop.StoreHomePage", "shop.CategoryPage"]
     subpage_types = ["shop.CategoryPage", "shop.ProductPage"]
     theme_template = "shop/category_page.html"

@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
+from themes.content_choices import STORE_COLLECTION_HOOK
+
 from . import admin_views
 from .admin_scoping.bulk_actions import STORE_BULK_ACTIONS
 from .admin_scoping.dashboard import use_store_panels
@@ -140,3 +142,10 @@ hooks.register("construct_image_chooser_queryset", in_store_collections)
 hooks.register("construct_document_chooser_queryset", in_store_collections)
 for action_class in STORE_BULK_ACTIONS:
     hooks.register("register_bulk_action", action_class, order=1)
+
+
+@hooks.register(STORE_COLLECTION_HOOK)
+def collection_of_store(site):
+    """The store's collection, for the checks of images and documents chosen into content."""
+    store = Store.objects.select_related("collection").filter(site_id=site.pk).first()
+    return store.collection if store is not None else None

@@ -3,6 +3,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .forms import SiteSettingForm
 from .presets import ButtonStyle, FontFamily, Preset
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as #RRGGBB, such as #1e3a5f.")
@@ -60,6 +61,8 @@ class ThemeSettings(BaseSiteSetting):
         ),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("tagline")], heading="Brand"),
     ]
+
+    base_form_class = SiteSettingForm
 
     class Meta:
         verbose_name = "theme"

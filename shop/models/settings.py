@@ -5,6 +5,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from themes.forms import SiteSettingForm
+
 CURRENCIES = [
     ("EUR", "Euro (€)"),
     ("USD", "US dollar ($)"),
@@ -53,6 +55,7 @@ class StoreSettings(BaseSiteSetting):
         FieldPanel("offline_payment_instructions"),
         FieldPanel("products_per_page"),
     ]
+    base_form_class = SiteSettingForm
 
     class Meta:
         verbose_name = "store settings"
