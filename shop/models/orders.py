@@ -61,6 +61,8 @@ class Order(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("email"),
         index.SearchField("name"),
+        index.AutocompleteField("email"),
+        index.AutocompleteField("name"),
         index.FilterField("site_id"),
         index.FilterField("number"),
     ]
