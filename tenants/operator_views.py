@@ -214,12 +214,12 @@ class StoreViewSet(ModelViewSet):
     list_display = [
         "name",
         Column("hostname", label="Hostname", accessor=lambda store: store.site.hostname),
-        Column("status", label="Status", accessor="get_status_display"),
-        Column("staff_count", label="Staff"),
-        Column("product_count", label="Products"),
-        Column("order_count", label="Orders"),
-        Column("revenue", label="Revenue", accessor=_revenue),
-        DateColumn("created_at", label="Created"),
+        Column("status", label="Status", accessor="get_status_display", sort_key="status"),
+        Column("staff_count", label="Staff", sort_key="staff_count"),
+        Column("product_count", label="Products", sort_key="product_count"),
+        Column("order_count", label="Orders", sort_key="order_count"),
+        Column("revenue", label="Revenue", accessor=_revenue, sort_key="revenue"),
+        DateColumn("created_at", label="Created", sort_key="created_at"),
     ]
     list_filter = ["status"]
 

@@ -118,6 +118,31 @@ def test_store_list_shows_status_and_offers_the_right_status_change(
     assert reverse("stores:suspend", args=[other_store.pk]) not in content
 
 
+@pytest.mark.parametrize(
+    ("ordering", "first"),
+    [
+        ("-revenue", "beta"),
+        ("revenue", "alpha"),
+        ("-order_count", "beta"),
+        ("-product_count", "alpha"),
+        ("-staff_count", "beta"),
+    ],
+)
+def test_operator_sorts_the_store_list_by_its_figures(
+    operator_client, store, other_store, ordering, first
+):
+    _fill(store, products=3, orders=1, price="5.00")
+    _fill(other_store, products=1, orders=2, price="40.00")
+    staff_member(other_store, Role.SUPPORT)
+
+    response = operator_client.get(reverse("stores:index"), {"ordering": ordering})
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    positions = {slug: content.index(f"{slug}.localhost") for slug in ("alpha", "beta")}
+    assert min(positions, key=positions.get) == first
+
+
 def test_store_list_query_count_does_not_grow_with_the_number_of_stores(
     operator_client, store, other_store
 ):
