@@ -1,4 +1,3 @@
-from django.db.models import Q
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
@@ -9,11 +8,11 @@ from wagtail.permissions import register_permission_policy
 from themes.content_choices import STORE_COLLECTION_HOOK
 
 from . import admin_views
-from .admin_scoping.bulk_actions import STORE_BULK_ACTIONS
 from .admin_scoping.dashboard import use_store_panels
 from .admin_scoping.media import in_store_collections
 from .admin_scoping.pages import StorePageViewSet
 from .admin_scoping.policies import register_store_permission_policies
+from .admin_scoping.scope import in_trees, root_paths
 from .log_formatters import FORMATTERS
 from .middleware import admin_site_ids
 from .models import Store
@@ -90,24 +89,9 @@ def register_activity_menu_item():
     )
 
 
-def _store_roots(request):
-    site_ids = admin_site_ids(request)
-    if site_ids is None:
-        return None
-    return [
-        store.site.root_page
-        for store in Store.objects.filter(site_id__in=site_ids).select_related("site__root_page")
-    ]
-
-
 def _in_store_trees(pages, request):
-    roots = _store_roots(request)
-    if roots is None:
-        return pages
-    condition = Q(pk__in=[])
-    for root in roots:
-        condition |= Q(path__startswith=root.path)
-    return pages.filter(condition)
+    site_ids = admin_site_ids(request)
+    return pages if site_ids is None else pages.filter(in_trees(root_paths(site_ids)))
 
 
 @hooks.register("construct_page_chooser_queryset")
@@ -140,8 +124,6 @@ def scope_dashboard_panels(request, panels):
 
 hooks.register("construct_image_chooser_queryset", in_store_collections)
 hooks.register("construct_document_chooser_queryset", in_store_collections)
-for action_class in STORE_BULK_ACTIONS:
-    hooks.register("register_bulk_action", action_class, order=1)
 
 
 @hooks.register(STORE_COLLECTION_HOOK)

@@ -11,12 +11,12 @@ narrows each of them:
 - ``pages``: the page explorer's filters offer the stores' own sites and editors, and
   workflow actions act only on the task state of the page they name;
 - ``dashboard``: the dashboard panels show only the stores' pages;
-- ``bulk_actions``: bulk actions on pages, images and documents ignore other stores'
-  objects;
 - ``reports``: the locked pages and workflow reports offer only the stores' people and
   workflows;
 - ``media`` and ``tags``: image and document screens list the stores' collections and
   offer the stores' own tags.
 
 Views that no hook reaches are served at Wagtail's own admin addresses (see ``urls``).
+Bulk actions naming any object outside the request's stores are refused, whatever their
+model, by ``AdminStoreMiddleware``.
 """
