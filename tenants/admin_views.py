@@ -10,23 +10,17 @@ from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import ModelLogEntry
-
-from shop.models import StoreSettings
-from themes.models import ThemeSettings
 
 from .exceptions import StaffError
 from .forms import ChangeRoleForm, InviteStaffForm
 from .middleware import choose_store
-from .models import Store
 from .roles import ROLE_SUMMARIES, Role
-from .selectors import role_of, staff_of
+from .selectors import role_of, staff_of, store_log_entries
 from .staff import (
     change_staff_role,
     invite_staff,
@@ -216,24 +210,6 @@ class ResendInvitationView(StaffMemberMixin, View):
         else:
             messages.success(request, f"The invitation to {self.member_obj.email} is sent again.")
         return redirect("store:staff")
-
-
-def store_log_entries(store: Store):
-    """Audit log entries of the store itself (staff, suspension) and of its settings."""
-    targets = Q()
-    for model, pks in (
-        (Store, [store.pk]),
-        (ThemeSettings, ThemeSettings.objects.filter(site=store.site).values_list("pk")),
-        (StoreSettings, StoreSettings.objects.filter(site=store.site).values_list("pk")),
-    ):
-        targets |= Q(content_type__app_label=model._meta.app_label) & Q(
-            content_type__model=model._meta.model_name, object_id__in=[str(pk) for pk in pks]
-        )
-    return (
-        ModelLogEntry.objects.filter(targets)
-        .select_related("user", "content_type")
-        .order_by("-timestamp", "-pk")
-    )
 
 
 class StoreActivityView(StoreAreaMixin, TemplateView):

@@ -3,10 +3,21 @@
 from decimal import Decimal
 
 from django.contrib.auth.models import User
-from django.db.models import Count, DecimalField, IntegerField, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import (
+    Count,
+    DecimalField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Coalesce
+from wagtail.models import ModelLogEntry
 
 from shop.models import Order, Product, StoreSettings
+from themes.models import ThemeSettings
 
 from .models import Store, StoreGroup
 from .roles import Role
@@ -97,3 +108,21 @@ def stores_of(user: User) -> list[Store]:
         membership.store.role = Role(membership.role)
         stores.append(membership.store)
     return stores
+
+
+def store_log_entries(store: Store):
+    """Audit log entries of the store itself (staff, suspension) and of its settings."""
+    targets = Q()
+    for model, pks in (
+        (Store, [store.pk]),
+        (ThemeSettings, ThemeSettings.objects.filter(site=store.site).values_list("pk")),
+        (StoreSettings, StoreSettings.objects.filter(site=store.site).values_list("pk")),
+    ):
+        targets |= Q(content_type__app_label=model._meta.app_label) & Q(
+            content_type__model=model._meta.model_name, object_id__in=[str(pk) for pk in pks]
+        )
+    return (
+        ModelLogEntry.objects.filter(targets)
+        .select_related("user", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
