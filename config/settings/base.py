@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "tenants.middleware.SuspendedStoreMiddleware",
     "shop.middleware.StoreScopeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "shop.middleware.PrivateSessionResponseMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
