@@ -53,9 +53,12 @@ print(json.dumps({
 def _serve_command(target: str, port: int) -> list[str]:
     if shutil.which("make") is None:
         pytest.fail("make is needed to read the Makefile's targets")
+    # A `make test` that runs this suite must not pass its own flags and variables down.
+    outer = ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PORT")
     plan = subprocess.run(  # noqa: S603
         ["make", "-n", "--no-print-directory", target, f"PORT={port}"],  # noqa: S607
         cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k not in outer},
         capture_output=True,
         text=True,
         check=True,

@@ -22,7 +22,7 @@ from themes.blocks import THEME_BLOCKS
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = {"shop", "themes"}
+OUR_APPS = {"tenants", "domains", "themes", "shop", "crm_bridge"}
 
 
 def _stream_blocks():
