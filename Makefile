@@ -6,9 +6,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# What the demo's settings are given: every absolute link (store addresses, invitation and
+# password-reset emails) follows the port it is served on.
+DEMO_ENV = STORES_PORT=$(PORT) WAGTAILADMIN_BASE_URL=http://localhost:$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate seed run test test-fast lint format check bench clean
+.PHONY: help install migrate seed static run dev test test-fast lint format check bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,10 +31,16 @@ migrate: install  ## Apply database migrations (SQLite unless DATABASE_URL is se
 	$(BIN)/python manage.py migrate --noinput
 
 seed: migrate  ## Create (or refresh) the four demo stores
-	STORES_PORT=$(PORT) $(BIN)/python manage.py seed_demo
+	$(DEMO_ENV) $(BIN)/python manage.py seed_demo
 
-run: seed  ## Migrate, seed the demo stores and serve them on PORT (default 8000)
-	STORES_PORT=$(PORT) $(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+static: install  ## Collect the static files that `make run` serves through WhiteNoise
+	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+run: seed static  ## Serve the demo stores on PORT (default 8000) as production does: DEBUG off
+	$(DEMO_ENV) DJANGO_DEBUG=0 $(BIN)/python manage.py runserver --noreload 0.0.0.0:$(PORT)
+
+dev: seed  ## Serve the demo stores for developers: DEBUG on, reloads on code changes
+	$(DEMO_ENV) DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
 
 test: install check lint  ## Run the checks and the whole suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
 	$(BIN)/python -m pytest

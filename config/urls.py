@@ -23,3 +23,7 @@ if settings.SERVE_MEDIA:
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# Shoppers get their store's themed error pages; platform hosts get templates/404.html, 500.html.
+handler404 = "shop.errors.page_not_found"
+handler500 = "shop.errors.server_error"

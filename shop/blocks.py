@@ -79,6 +79,8 @@ class ProductGridBlock(ThemedBlockMixin, blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        if self.is_deferred_validation:
+            return value  # a draft may keep a grid whose products are not picked yet
         if value["source"] == "category" and not value.get("category"):
             raise blocks.StructBlockValidationError(
                 block_errors={"category": ValidationError("Choose a category.")}

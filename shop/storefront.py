@@ -71,6 +71,18 @@ class StoreContext:
         return [page for page in self.nav_pages if page.pk not in category_ids]
 
 
+def shopper_session_key(request) -> str | None:
+    """The key of the shopper's session, which finds their cart; ``None`` before one exists.
+
+    Whatever is built from it (the cart, its count in every header) is this shopper's
+    alone, so reading it marks the session as read: ``SessionMiddleware`` then adds
+    ``Vary: Cookie`` and ``shop.middleware.PrivateSessionResponseMiddleware`` adds
+    ``Cache-Control: private``, and no shared cache hands the page to someone else.
+    """
+    request.session.accessed = True
+    return request.session.session_key
+
+
 def storefront(request):
     """Context processor: ``store`` for templates rendered outside a store page."""
 

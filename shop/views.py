@@ -14,7 +14,7 @@ from . import selectors, services
 from .exceptions import ShopError
 from .forms import AddToCartForm, CartLineForm, CheckoutForm
 from .models import Order, ProductVariant
-from .storefront import StoreContext
+from .storefront import StoreContext, shopper_session_key
 
 SESSION_ORDERS_KEY = "shop_placed_orders"
 
@@ -41,7 +41,7 @@ def render_themed(request, site, name, context):
 
 
 def _session_key(request) -> str:
-    if not request.session.session_key:
+    if not shopper_session_key(request):
         request.session.save()
     return request.session.session_key
 
@@ -53,7 +53,7 @@ def _back_to(request, fallback="shop:cart-detail"):
 
 @store_view
 def cart_detail(request, *, site):
-    cart = selectors.find_cart(site=site, session_key=request.session.session_key)
+    cart = selectors.find_cart(site=site, session_key=shopper_session_key(request))
     totals = selectors.cart_totals(site=site, cart=cart)
     return render_themed(request, site, "shop/cart.html", {"totals": totals})
 
@@ -81,7 +81,7 @@ def cart_add(request, *, site):
 @require_POST
 @store_view
 def cart_line_update(request, line_id, *, site):
-    cart = selectors.find_cart(site=site, session_key=request.session.session_key)
+    cart = selectors.find_cart(site=site, session_key=shopper_session_key(request))
     form = CartLineForm(request.POST)
     if cart is None or not form.is_valid():
         messages.error(request, "Enter a quantity between 0 and 999.")
@@ -100,7 +100,7 @@ def cart_line_update(request, line_id, *, site):
 @require_POST
 @store_view
 def cart_line_remove(request, line_id, *, site):
-    cart = selectors.find_cart(site=site, session_key=request.session.session_key)
+    cart = selectors.find_cart(site=site, session_key=shopper_session_key(request))
     if cart is not None:
         services.remove_cart_line(cart=cart, line_id=line_id)
     return redirect("shop:cart-detail")
@@ -108,7 +108,7 @@ def cart_line_remove(request, line_id, *, site):
 
 @store_view
 def checkout(request, *, site):
-    cart = selectors.find_cart(site=site, session_key=request.session.session_key)
+    cart = selectors.find_cart(site=site, session_key=shopper_session_key(request))
     totals = selectors.cart_totals(site=site, cart=cart)
     if not totals.lines:
         messages.info(request, "Your cart is empty.")

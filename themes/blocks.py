@@ -1,5 +1,6 @@
 """Generic StreamField blocks every preset renders. Commerce blocks live in shop.blocks."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -7,19 +8,39 @@ from .templating import ThemedBlockMixin
 
 
 class LinkBlock(blocks.StructBlock):
-    label = blocks.CharBlock(max_length=60)
+    """A button: a label and where it leads (a page of the store, or a URL).
+
+    ``LinkBlock(required=False)`` may be left entirely empty (no button is shown); once
+    any part is filled in, it needs both a label and a target. A draft may keep a
+    half-made link, like any other required value: publishing asks for the rest.
+    """
+
+    label = blocks.CharBlock(max_length=60, required=False)
     page = blocks.PageChooserBlock(required=False)
     url = blocks.URLBlock(required=False, help_text="Used when no page is chosen.")
 
     class Meta:
         icon = "link"
+        required = True
+
+    @property
+    def required(self):
+        return self.meta.required
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("page") and not value.get("url"):
-            raise blocks.StructBlockValidationError(
-                block_errors={"page": blocks.BlockValidationError("Choose a page or a URL.")}
-            )
+        if self.is_deferred_validation:
+            return value
+        has_target = bool(value.get("page") or value.get("url"))
+        if not self.required and not has_target and not value.get("label"):
+            return value
+        errors = {}
+        if not value.get("label"):
+            errors["label"] = ValidationError("Give the button a label.")
+        if not has_target:
+            errors["page"] = ValidationError("Choose a page or a URL.")
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
         return value
 
 

@@ -4,6 +4,7 @@
 and ``DEBUG`` is off unless an environment module turns it on.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "tenants.middleware.SuspendedStoreMiddleware",
     "shop.middleware.StoreScopeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "shop.middleware.PrivateSessionResponseMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -124,8 +126,12 @@ else:
 
 # --- Auth -------------------------------------------------------------------------------
 
-# Model permissions count only the groups of the store active in the admin request.
-AUTHENTICATION_BACKENDS = ["tenants.auth_backends.StoreRoleBackend"]
+# Axes refuses sign-ins while locked out (it must come first); model permissions count
+# only the groups of the store active in the admin request.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "tenants.auth_backends.StoreRoleBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -134,6 +140,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+
+# --- Login throttling (django-axes) ----------------------------------------------------
+
+# Failed sign-ins are counted per account and per client address, in the database (SQLite
+# for `make run`, PostgreSQL in production). Either count reaching the limit locks sign-in
+# for that account or address until the cool-off has passed since the last failure, or
+# until an operator unlocks it (`manage.py axes_reset_username <name>`, `axes_reset_ip
+# <address>`, `axes_reset`). A successful sign-in clears the account's failures.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]  # last: it turns a lockout into the page
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "config.login_lockout.locked_out_response"
+AXES_CLIENT_IP_CALLABLE = "config.login_lockout.client_ip_address"
+# How many reverse proxies in front of Django append to X-Forwarded-For. 0 (no proxy):
+# the header is ignored and the client is REMOTE_ADDR. Production sets 1 (Caddy).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # --- Internationalisation ---------------------------------------------------------------
 

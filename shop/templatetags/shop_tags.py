@@ -7,6 +7,7 @@ from wagtail.models import Site
 from .. import selectors
 from ..models.settings import CURRENCY_SYMBOLS
 from ..pricing import quantize
+from ..storefront import shopper_session_key
 
 register = template.Library()
 
@@ -29,4 +30,4 @@ def cart_count(context) -> int:
     if request is None or getattr(request, "is_platform_host", True):
         return 0
     site = Site.find_for_request(request)
-    return selectors.cart_item_count(site=site, session_key=request.session.session_key)
+    return selectors.cart_item_count(site=site, session_key=shopper_session_key(request))
