@@ -16,6 +16,10 @@ class HostSiteMiddleware:
 
     Sets ``request._wagtail_site`` (read by ``Site.find_for_request``) and
     ``request.is_platform_host``.
+
+    The middleware that only add the baseline security headers (SecurityMiddleware, the
+    Content-Security-Policy, X-Frame-Options) run before this one, so the answers it gives
+    early, 404s and redirects alike, carry the same headers as every other response.
     """
 
     def __init__(self, get_response):

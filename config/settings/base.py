@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -68,8 +69,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "domains.middleware.HostSiteMiddleware",
+    # The three that only add the baseline security headers come first, so every response
+    # has them, the host middleware's early 404s included (see "Security headers" below).
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.AreaPolicyCSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "domains.middleware.HostSiteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tenants.middleware.SuspendedStoreMiddleware",
     "shop.middleware.StoreScopeMiddleware",
@@ -79,7 +84,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tenants.middleware.AdminStoreMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -220,6 +224,55 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# --- Security headers -------------------------------------------------------------------
+
+# Every response carries these: SecurityMiddleware (nosniff, Referrer-Policy, COOP, HSTS in
+# production), config.csp.AreaPolicyCSPMiddleware (Content-Security-Policy) and
+# XFrameOptionsMiddleware. They run before the host middleware. ADR 12 explains the policies.
+INSTALLED_APPS += ["csp"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Origins other than the project's own that images come from (production: the media bucket).
+MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=[])
+
+# The storefront, the platform's pages and every error page: scripts only from the project
+# and with this response's nonce, never inline; styles may be inline (the theme's colours,
+# merchants' CSS later), which cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# Wagtail's admin (/admin/ on platform hosts): its widgets and chooser modals still run
+# inline scripts, its panels use style attributes, image uploads preview as blob: URLs and
+# the live preview is a same-origin iframe.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
 
 # --- Logging ----------------------------------------------------------------------------
 

@@ -3,6 +3,8 @@
 Secrets have no defaults: the process refuses to start without them.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *
@@ -42,6 +44,23 @@ AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)
 AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default=None)
 AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default=None)
 AWS_QUERYSTRING_AUTH = False
+
+
+def _bucket_origin() -> str:
+    """The origin media URLs point at, so the Content-Security-Policy allows their images."""
+    if AWS_S3_CUSTOM_DOMAIN:
+        return f"https://{AWS_S3_CUSTOM_DOMAIN}"
+    if AWS_S3_ENDPOINT_URL:
+        endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+        return f"{endpoint.scheme}://{endpoint.netloc}"
+    region = f".{AWS_S3_REGION_NAME}" if AWS_S3_REGION_NAME else ""
+    return f"https://{AWS_STORAGE_BUCKET_NAME}.s3{region}.amazonaws.com"
+
+
+# django-csp drops repeated sources, so origins already listed in base are harmless here.
+MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=[_bucket_origin()])
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += MEDIA_ORIGINS
+CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]["img-src"] += MEDIA_ORIGINS
 STORAGES = {
     "default": {"BACKEND": "storages.backends.s3.S3Storage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -52,14 +71,29 @@ STORAGES = {
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 30)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 # Wagtail's live preview shows the page in a same-origin iframe, so SAMEORIGIN is required.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# --- Security headers: HSTS and the media origin ------------------------------------------
+
+ONE_YEAR = 60 * 60 * 24 * 365
+# Preloading puts the platform's domain and all its subdomains into the browsers' built-in
+# HTTPS-only list, which takes months to undo: an operator opts in. The preload list
+# accepts only a max-age of a year or more.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SECURE_HSTS_SECONDS = env.int(
+    "SECURE_HSTS_SECONDS", default=ONE_YEAR if SECURE_HSTS_PRELOAD else 60 * 60 * 24 * 30
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+if SECURE_HSTS_PRELOAD and SECURE_HSTS_SECONDS < ONE_YEAR:
+    raise ImproperlyConfigured(
+        "SECURE_HSTS_PRELOAD needs SECURE_HSTS_SECONDS of at least a year (31536000)."
+    )
+if not SECURE_HSTS_PRELOAD:
+    # check --deploy warns when preload is off; here it is off by choice until opted into.
+    SILENCED_SYSTEM_CHECKS += ["security.W021"]
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 WAGTAILADMIN_BASE_URL = _required("WAGTAILADMIN_BASE_URL")
 

@@ -29,3 +29,36 @@ def sign_in(page, live_server, username: str, password: str) -> None:
     page.fill("input[name=password]", password)
     page.locator("button[type=submit]").click()
     page.wait_for_url(f"{live_server.url}/admin/")
+
+
+# Runs in every frame before the page's own scripts. The browser also logs its own
+# "Refused to ..." line; this one names the directive, the blocked resource and the document.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  const blocked = event.blockedURI || "inline";
+  const sample = event.sample ? ` (${event.sample})` : "";
+  console.error(
+    `CSP violation: ${event.effectiveDirective} refused ${blocked}${sample} on ${event.documentURI}`
+  );
+}, true);
+"""
+
+
+class CspViolations:
+    """The Content-Security-Policy violations a page reports in its console, as they come."""
+
+    def __init__(self):
+        self.found: list[str] = []
+
+    def watch(self, page) -> None:
+        page.add_init_script(CSP_LISTENER)
+        page.on("console", lambda message: self._record(page, message.text))
+
+    def _record(self, page, text: str) -> None:
+        if text.startswith("CSP violation:") or "Content Security Policy" in text:
+            self.found.append(f"{page.url}: {text}")
+
+    def assert_none(self, where: str) -> None:
+        """Fail naming ``where`` and every blocked resource reported since the last call."""
+        found, self.found = self.found, []
+        assert not found, f"{where}: the Content-Security-Policy blocked\n" + "\n".join(found)

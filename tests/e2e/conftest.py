@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 
+from tests.e2e.browser import CspViolations
 from tests.helpers import require_service
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -45,12 +46,21 @@ def browser(django_db_setup):
 
 
 @pytest.fixture
-def page(browser):
+def csp_violations():
+    """Tests call ``csp_violations.assert_none(name of the screen)`` after each screen."""
+    return CspViolations()
+
+
+@pytest.fixture
+def page(browser, csp_violations):
+    """A browser tab whose Content-Security-Policy violations fail the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
     page = context.new_page()
+    csp_violations.watch(page)
     yield page
     context.close()
+    csp_violations.assert_none("by the end of the test")
 
 
 @pytest.fixture(scope="session")

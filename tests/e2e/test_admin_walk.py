@@ -3,7 +3,8 @@
 Runs in headless Chromium against the live server with the four demo stores. Every screen
 the menu leads to is screenshotted to test-artifacts/screenshots/admin-walk-*.png, and its
 HTML (hidden filter choices and menus included) is searched for the names, owners'
-addresses and product titles of the other stores.
+addresses and product titles of the other stores, and every screen must work under the
+admin's Content-Security-Policy: a violation in the console fails the walk, naming the screen.
 """
 
 import re
@@ -66,7 +67,7 @@ def _leaks(html: str, markers) -> list[str]:
     return [marker for marker in markers if marker.lower() in lowered]
 
 
-def _walk(page, live_server, *, person, slug, screenshots, prefix) -> dict[str, str]:
+def _walk(page, live_server, *, person, slug, screenshots, prefix, csp) -> dict[str, str]:
     markers = _markers_of_other_stores(slug, person)
     outside = []
     page.on(
@@ -80,6 +81,7 @@ def _walk(page, live_server, *, person, slug, screenshots, prefix) -> dict[str, 
     )
     page.goto(f"{live_server.url}/admin/")
     links = _menu_links(page, f"{live_server.url}/admin/")
+    csp.assert_none(f"{prefix}: the dashboard and the menu")
     for label, href in links.items():
         if not href.startswith(("/", live_server.url)):
             continue  # Wagtail's help links lead to its public guide
@@ -88,6 +90,7 @@ def _walk(page, live_server, *, person, slug, screenshots, prefix) -> dict[str, 
         assert page.url.startswith(live_server.url), f"{label} left the admin: {page.url}"
         name = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
         capture(page, screenshots / f"admin-walk-{prefix}-{name}.png")
+        csp.assert_none(f"{prefix}: {label} ({href})")
         store_bar = page.locator(".tenants-store-bar")
         assert store_bar.get_attribute("data-active-store") == slug, label
         leaked = _leaks(page.content(), markers)
@@ -96,7 +99,9 @@ def _walk(page, live_server, *, person, slug, screenshots, prefix) -> dict[str, 
     return links
 
 
-def test_an_owner_walks_the_whole_admin_menu_and_sees_only_their_store(demo, page, screenshots):
+def test_an_owner_walks_the_whole_admin_menu_and_sees_only_their_store(
+    demo, page, screenshots, csp_violations
+):
     sign_in(page, demo, "merchant@fjord.example", "fjord-demo")
 
     links = _walk(
@@ -106,6 +111,7 @@ def test_an_owner_walks_the_whole_admin_menu_and_sees_only_their_store(demo, pag
         slug="fjord",
         screenshots=screenshots,
         prefix="fjord-owner",
+        csp=csp_violations,
     )
 
     labels = set(links)
@@ -117,7 +123,7 @@ def test_an_owner_walks_the_whole_admin_menu_and_sees_only_their_store(demo, pag
     assert "Stores" not in labels
 
 
-def test_an_editor_walks_a_smaller_menu(demo, page, screenshots):
+def test_an_editor_walks_a_smaller_menu(demo, page, screenshots, csp_violations):
     sign_in(page, demo, "editor@fjord.example", "fjord-demo")
 
     labels = set(
@@ -128,6 +134,7 @@ def test_an_editor_walks_a_smaller_menu(demo, page, screenshots):
             slug="fjord",
             screenshots=screenshots,
             prefix="fjord-editor",
+            csp=csp_violations,
         )
     )
 
@@ -138,7 +145,9 @@ def test_an_editor_walks_a_smaller_menu(demo, page, screenshots):
     assert "Settings > Staff" not in labels
 
 
-def test_a_person_in_two_stores_switches_with_the_store_bar(demo, page, screenshots):
+def test_a_person_in_two_stores_switches_with_the_store_bar(
+    demo, page, screenshots, csp_violations
+):
     sign_in(page, demo, "studio@demo.example", "studio-demo")
     bar = page.locator(".tenants-store-bar")
     assert bar.get_attribute("data-active-store") == "aurora"
@@ -151,6 +160,7 @@ def test_a_person_in_two_stores_switches_with_the_store_bar(demo, page, screensh
     assert bar.get_attribute("data-active-store") == "maison"
     assert "You are now working in Maison" in page.locator(".messages").inner_text()
     capture(page, screenshots / "admin-walk-studio-maison-dashboard.png")
+    csp_violations.assert_none("studio: switching stores")
     _walk(
         page,
         demo,
@@ -158,4 +168,5 @@ def test_a_person_in_two_stores_switches_with_the_store_bar(demo, page, screensh
         slug="maison",
         screenshots=screenshots,
         prefix="studio-maison",
+        csp=csp_violations,
     )

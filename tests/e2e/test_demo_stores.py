@@ -1,7 +1,8 @@
 """A shopper buys something in each of the four demo stores; the merchant finds the order.
 
 Runs in headless Chromium against the live server. Screenshots of every store land in
-test-artifacts/screenshots/.
+test-artifacts/screenshots/. Every step runs under the storefront's (or the admin's)
+Content-Security-Policy: a violation in the console fails the test, naming the step.
 """
 
 import re
@@ -21,24 +22,28 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 DEMO_STORES = ["fjord", "aurora", "heritage", "maison"]
 
 
-def buy_first_available_product(page, live_server, slug, screenshots):
+def buy_first_available_product(page, live_server, slug, screenshots, csp):
     page.goto(store_url(live_server, slug))
     capture(page, screenshots / f"{slug}-home.png")
+    csp.assert_none(f"{slug}: home")
 
     page.locator("nav.site-nav a, .site-nav a").first.click()
     page.wait_for_load_state()
     capture(page, screenshots / f"{slug}-category.png")
+    csp.assert_none(f"{slug}: category")
 
     cards = page.locator(".product-card:not(.product-card--sold-out) a")
     assert cards.count() > 0, f"{slug}: the first category lists no available product"
     cards.first.click()
     page.wait_for_load_state()
     capture(page, screenshots / f"{slug}-product.png")
+    csp.assert_none(f"{slug}: product")
 
     page.get_by_role("button", name="Add to cart").click()
     page.wait_for_url(re.compile(r"/cart/$"))
     assert page.locator("[data-testid=cart-line]").count() == 1
     capture(page, screenshots / f"{slug}-cart.png")
+    csp.assert_none(f"{slug}: cart")
 
     page.get_by_role("link", name="Check out").click()
     page.wait_for_url(re.compile(r"/checkout/$"))
@@ -50,15 +55,17 @@ def buy_first_available_product(page, live_server, slug, screenshots):
     page.fill("input[name=city]", "Oslo")
     page.fill("input[name=country]", "Norway")
     capture(page, screenshots / f"{slug}-checkout.png")
+    csp.assert_none(f"{slug}: checkout")
     page.get_by_role("button", name=re.compile(r"^Place order")).click()
     page.wait_for_url(re.compile(r"/checkout/complete/\d+/$"))
     assert "Thank you" in page.locator("[data-testid=order-confirmed]").inner_text()
     capture(page, screenshots / f"{slug}-order-complete.png")
+    csp.assert_none(f"{slug}: order complete")
 
 
-def test_shopper_checks_out_in_every_demo_store(demo, page, screenshots):
+def test_shopper_checks_out_in_every_demo_store(demo, page, screenshots, csp_violations):
     for slug in DEMO_STORES:
-        buy_first_available_product(page, demo, slug, screenshots)
+        buy_first_available_product(page, demo, slug, screenshots, csp_violations)
 
     for slug in DEMO_STORES:
         store = Store.objects.get(slug=slug)
@@ -70,8 +77,8 @@ def test_shopper_checks_out_in_every_demo_store(demo, page, screenshots):
             assert Ticket.objects.for_site(store.site).get().order == order
 
 
-def test_merchant_finds_order_client_and_ticket_in_admin(demo, page, screenshots):
-    buy_first_available_product(page, demo, "fjord", screenshots)
+def test_merchant_finds_order_client_and_ticket_in_admin(demo, page, screenshots, csp_violations):
+    buy_first_available_product(page, demo, "fjord", screenshots, csp_violations)
     fjord = Store.objects.get(slug="fjord")
     with store_scope([fjord.site_id]):
         order = Order.objects.get(site__store__slug="fjord")
@@ -81,18 +88,22 @@ def test_merchant_finds_order_client_and_ticket_in_admin(demo, page, screenshots
     page.fill("input[name=password]", "fjord-demo")
     page.locator("button[type=submit]").click()
     page.wait_for_url(re.compile(r"/admin/$"))
+    csp_violations.assert_none("admin: sign-in and dashboard")
 
     page.goto(f"{demo.url}/admin/snippets/shop/order/")
     assert f"#{order.number}" in page.locator("body").inner_text()
     capture(page, screenshots / "admin-fjord-orders.png")
+    csp_violations.assert_none("admin: orders")
     page.goto(f"{demo.url}/admin/snippets/crm_bridge/client/")
     assert "shopper+fjord@example.com" in page.locator("body").inner_text()
     page.goto(f"{demo.url}/admin/snippets/crm_bridge/ticket/")
     assert f"Order #{order.number}" in page.locator("body").inner_text()
     capture(page, screenshots / "admin-fjord-tickets.png")
+    csp_violations.assert_none("admin: clients and tickets")
 
     page.goto(f"{demo.url}/admin/snippets/shop/product/?per_page=100")
     body = page.locator("body").inner_text()
+    csp_violations.assert_none("admin: products")
     with store_scope([fjord.site_id]):
         assert all(p.title in body for p in Product.objects.for_site(fjord.site)[:5])
     with all_stores():
