@@ -2,6 +2,7 @@
 
 from wagtail.log_actions import LogFormatter
 
+from .email_changes import CHANGE_EMAIL_ACTION
 from .invitations import ACCEPT_ACTION, INVITE_ACTION, RESEND_ACTION, REVOKE_ACTION
 from .roles import Role
 from .staff import ADD_ACTION, CHANGE_ROLE_ACTION, REMOVE_ACTION
@@ -71,7 +72,16 @@ class RemoveStaffFormatter(LogFormatter):
         return f"Removed {data.get('email')} ({_role(data.get('role'))}) from the staff"
 
 
+class ChangeEmailFormatter(LogFormatter):
+    label = "Change email address"
+
+    def format_message(self, log_entry):
+        data = log_entry.data
+        return f"Changed the account's email address from {data.get('from')} to {data.get('to')}"
+
+
 FORMATTERS = {
+    CHANGE_EMAIL_ACTION: ChangeEmailFormatter,
     INVITE_ACTION: InviteStaffFormatter,
     RESEND_ACTION: ResendInvitationFormatter,
     REVOKE_ACTION: RevokeInvitationFormatter,
