@@ -174,7 +174,10 @@ class ChangeEmailView(AccountAreaMixin, FormView):
 
 
 class CancelEmailChangeView(View):
-    http_method_names = ["post"]
+    """Cancel (POST) the pending change; a GET goes back to the email page."""
+
+    def get(self, request):
+        return redirect("account:email")
 
     def post(self, request):
         if cancel_email_change(user=request.user):
