@@ -45,7 +45,9 @@ def _send(invitation: StaffInvitation) -> None:
 
 
 @transaction.atomic
-def invite_staff(*, store: Store, email: str, role: str, invited_by: User | None):
+def invite_staff(
+    *, store: Store, email: str, role: str, invited_by: User | None
+) -> StaffInvitation:
     """Invite the person with this address to ``role`` in the store, and email them the link.
 
     Refuses platform operators, disabled accounts, people already on the staff and
