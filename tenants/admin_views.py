@@ -16,18 +16,13 @@ from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .exceptions import StaffError
+from .exceptions import EmailLimitReached, StaffError
 from .forms import ChangeRoleForm, InviteStaffForm
+from .invitations import invite_staff, resend_invitation, revoke_invitation
 from .middleware import choose_store
 from .roles import ROLE_SUMMARIES, Role
-from .selectors import role_of, staff_of, store_log_entries
-from .staff import (
-    change_staff_role,
-    invite_staff,
-    is_pending,
-    remove_staff,
-    resend_invitation,
-)
+from .selectors import open_invitations_of, role_of, staff_of, store_log_entries
+from .staff import change_staff_role, remove_staff
 
 ACTIVITY_PAGE_SIZE = 50
 
@@ -101,15 +96,15 @@ class StaffIndexView(StoreAreaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         staff = [
-            {
-                "user": user,
-                "role": role,
-                "pending": is_pending(user),
-                "is_me": user == self.request.user,
-            }
+            {"user": user, "role": role, "is_me": user == self.request.user}
             for user, role in staff_of(self.store)
         ]
-        return super().get_context_data(staff=staff, summaries=ROLE_SUMMARIES.items(), **kwargs)
+        return super().get_context_data(
+            staff=staff,
+            invitations=open_invitations_of(self.store),
+            summaries=ROLE_SUMMARIES.items(),
+            **kwargs,
+        )
 
 
 class InviteStaffView(StoreAreaMixin, FormView):
@@ -127,12 +122,14 @@ class InviteStaffView(StoreAreaMixin, FormView):
                 role=form.cleaned_data["role"],
                 invited_by=self.request.user,
             )
-        except StaffError as error:
+        except (StaffError, EmailLimitReached) as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
         role = Role(form.cleaned_data["role"]).label
         messages.success(
-            self.request, f"{form.cleaned_data['email']} is invited to {self.store.name} as {role}."
+            self.request,
+            f"{form.cleaned_data['email']} is invited to {self.store.name} as {role}. They get "
+            "access once they accept.",
         )
         return redirect("store:staff")
 
@@ -199,17 +196,35 @@ class RemoveStaffView(StaffMemberMixin, TemplateView):
         return redirect("store:staff")
 
 
-class ResendInvitationView(StaffMemberMixin, View):
+class InvitationActionView(StoreAreaMixin, View):
+    """Resend or revoke (POST) one open invitation of the active store; any other is a 404."""
+
+    owner_only = True
     http_method_names = ["post"]
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request, invitation_id):
+        invitation = get_object_or_404(
+            open_invitations_of(self.store).select_related("store"), pk=invitation_id
+        )
         try:
-            resend_invitation(store=self.store, member=self.member_obj, sent_by=request.user)
-        except StaffError as error:
+            self.act(invitation)
+        except (StaffError, EmailLimitReached) as error:
             messages.error(request, str(error))
-        else:
-            messages.success(request, f"The invitation to {self.member_obj.email} is sent again.")
         return redirect("store:staff")
+
+
+class ResendInvitationView(InvitationActionView):
+    def act(self, invitation):
+        resend_invitation(invitation=invitation, sent_by=self.request.user)
+        messages.success(
+            self.request, f"A new link is sent to {invitation.email}; earlier links no longer work."
+        )
+
+
+class RevokeInvitationView(InvitationActionView):
+    def act(self, invitation):
+        revoke_invitation(invitation=invitation, revoked_by=self.request.user)
+        messages.success(self.request, f"The invitation to {invitation.email} is withdrawn.")
 
 
 class StoreActivityView(StoreAreaMixin, TemplateView):
@@ -233,6 +248,15 @@ urlpatterns = [
     path("staff/invite/", InviteStaffView.as_view(), name="invite"),
     path("staff/<int:user_id>/role/", ChangeRoleView.as_view(), name="change_role"),
     path("staff/<int:user_id>/remove/", RemoveStaffView.as_view(), name="remove"),
-    path("staff/<int:user_id>/resend/", ResendInvitationView.as_view(), name="resend"),
+    path(
+        "staff/invitations/<int:invitation_id>/resend/",
+        ResendInvitationView.as_view(),
+        name="resend_invitation",
+    ),
+    path(
+        "staff/invitations/<int:invitation_id>/revoke/",
+        RevokeInvitationView.as_view(),
+        name="revoke_invitation",
+    ),
     path("activity/", StoreActivityView.as_view(), name="activity"),
 ]

@@ -1,41 +1,70 @@
-"""Emails to store staff."""
+"""Emails about accounts and store staff: invitations and email-change confirmations."""
 
 from django.conf import settings
-from django.contrib.auth.models import User
-from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
-from .models import Store
-from .selectors import role_of
+from .links import email_change_link, invitation_link
+from .models import EmailChange, StaffInvitation
 
 
-def invitation_link(user: User) -> str:
-    """Where the invited person goes: choose a password if they have none, else sign in."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    if user.has_usable_password():
-        return base + reverse("wagtailadmin_home")
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
-    return base + reverse("wagtailadmin_password_reset_confirm", args=[uid, token])
+def _days(seconds: int) -> int:
+    return max(1, seconds // 86400)
 
 
-def send_staff_invitation(*, user: User, store: Store, invited_by: User | None) -> None:
-    role = role_of(user=user, store=store)
-    context = {
-        "store": store,
-        "role": role.label if role else "",
-        "invited_by": (invited_by.get_full_name() or invited_by.email) if invited_by else "",
-        "link": invitation_link(user),
-        "needs_password": not user.has_usable_password(),
-        "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
-    }
+def _send(*, subject: str, template: str, context: dict, to: str) -> None:
     send_mail(
-        subject=f"You have been invited to {store.name}",
-        message=render_to_string("tenants/emails/staff_invitation.txt", context),
+        subject=subject,
+        message=render_to_string(template, context),
         from_email=None,
-        recipient_list=[user.email],
+        recipient_list=[to],
+    )
+
+
+def send_staff_invitation(*, invitation: StaffInvitation) -> None:
+    invited_by = invitation.invited_by
+    _send(
+        subject=f"You are invited to join {invitation.store.name}",
+        template="tenants/emails/staff_invitation.txt",
+        context={
+            "invitation": invitation,
+            "store": invitation.store,
+            "role": invitation.get_role_display(),
+            "invited_by": (invited_by.get_full_name() or invited_by.email) if invited_by else "",
+            "link": invitation_link(invitation),
+            "expires_at": invitation.expires_at,
+        },
+        to=invitation.email,
+    )
+
+
+def send_email_change_emails(*, change: EmailChange) -> None:
+    """The confirmation link to the new address, and a notice to the old one."""
+    context = {
+        "change": change,
+        "link": email_change_link(change),
+        "valid_days": _days(settings.EMAIL_CHANGE_MAX_AGE),
+        "platform": settings.WAGTAIL_SITE_NAME,
+    }
+    _send(
+        subject=f"Confirm your new email address for {settings.WAGTAIL_SITE_NAME}",
+        template="tenants/emails/email_change_confirm.txt",
+        context=context,
+        to=change.new_email,
+    )
+    _send(
+        subject=f"Your {settings.WAGTAIL_SITE_NAME} email address is about to change",
+        template="tenants/emails/email_change_notice.txt",
+        context=context,
+        to=change.old_email,
+    )
+
+
+def send_email_changed_notice(*, change: EmailChange) -> None:
+    """Tell the old address that the change it was warned about has taken effect."""
+    _send(
+        subject=f"Your {settings.WAGTAIL_SITE_NAME} email address has changed",
+        template="tenants/emails/email_changed.txt",
+        context={"change": change, "platform": settings.WAGTAIL_SITE_NAME},
+        to=change.old_email,
     )

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from wagtail.models import Page
 
 from .roles import Role
@@ -65,3 +67,97 @@ class PlatformHomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["stores"] = Store.objects.filter(status=Store.Status.ACTIVE).select_related("site")
         return context
+
+
+class StaffInvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Invitations neither accepted nor revoked (expired ones included)."""
+        return self.filter(accepted_at=None, revoked_at=None)
+
+
+class StaffInvitation(models.Model):
+    """An invitation to join a store's staff with one role.
+
+    It grants nothing until the invitee accepts it through the signed link of its latest
+    email (``tenants.invitations``). ``link_version`` goes up with every resend, so only
+    the newest link works; no token is stored.
+    """
+
+    store = models.ForeignKey(Store, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(max_length=254)
+    role = models.CharField(max_length=16, choices=Role.choices)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    link_version = models.PositiveIntegerField(default=1)
+    emailed_version = models.PositiveIntegerField(default=0)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = StaffInvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["email", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["store", "email"],
+                condition=models.Q(accepted_at=None, revoked_at=None),
+                name="one_open_invitation_per_store_and_email",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} to {self.store} as {self.get_role_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+
+class EmailChangeQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(confirmed_at=None, cancelled_at=None)
+
+
+class EmailChange(models.Model):
+    """A person's request to use another email address for their account.
+
+    The account keeps its address until the new one confirms the change through the
+    signed link emailed to it (``tenants.email_changes``); the old address is told.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_changes"
+    )
+    old_email = models.EmailField(max_length=254)
+    new_email = models.EmailField(max_length=254)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EmailChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.old_email} to {self.new_email}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.confirmed_at is None and self.cancelled_at is None
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at

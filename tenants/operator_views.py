@@ -23,18 +23,22 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from shop.templatetags.shop_tags import money
 
+from .exceptions import StaffError
+from .forms import AddStaffForm
 from .models import Store
 from .selectors import stores_for_operator
 from .services import reactivate_store, suspend_store
+from .staff import add_staff
 
 SUSPEND = "suspend"
 REACTIVATE = "reactivate"
+ADD_STAFF = "add_staff"
 
 
 class PlatformOperatorPolicy(ModelPermissionPolicy):
     """Superusers view stores and change their status; nobody adds, edits or deletes one."""
 
-    allowed = frozenset({"view", SUSPEND})
+    allowed = frozenset({"view", SUSPEND, ADD_STAFF})
 
     def user_has_permission(self, user, action):
         return action in self.allowed and user.is_active and user.is_superuser
@@ -99,6 +103,11 @@ class StoreInspectView(InspectView):
         return [
             *super().header_more_buttons,
             Button(label, url=reverse(url_name, args=[self.object.pk]), icon_name=icon),
+            Button(
+                "Add staff",
+                url=reverse(f"stores:{ADD_STAFF}", args=[self.object.pk]),
+                icon_name="user",
+            ),
         ]
 
 
@@ -187,6 +196,39 @@ class StoreStatusView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templat
         return redirect("stores:inspect", self.object.pk)
 
 
+class StoreAddStaffView(StoreStatusView):
+    """The operator puts an existing account straight on a store's staff (no invitation)."""
+
+    permission_required = ADD_STAFF
+    template_name = "tenants/admin/operator_add_staff.html"
+    header_icon = "user"
+
+    def get_page_title(self):
+        return "Add staff"
+
+    def get_form(self):
+        return AddStaffForm(self.request.POST if self.request.method == "POST" else None)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=kwargs.pop("form", None) or self.get_form())
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.is_valid():
+            email, role = form.cleaned_data["email"], form.cleaned_data["role"]
+            user = User.objects.filter(email__iexact=email).order_by("pk").first()
+            try:
+                if user is None:
+                    raise StaffError(f"No account uses {email}: create it under Users first.")
+                add_staff(store=self.object, user=user, role=role, added_by=request.user)
+            except StaffError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, f"{user.email} is on the staff of {self.object.name}.")
+                return redirect("stores:inspect", self.object.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
 class StoreViewSet(ModelViewSet):
     model = Store
     name = "stores"
@@ -236,4 +278,5 @@ class StoreViewSet(ModelViewSet):
                 StoreStatusView.as_view(action=REACTIVATE),
                 name=REACTIVATE,
             ),
+            path("add-staff/<int:pk>/", StoreAddStaffView.as_view(), name=ADD_STAFF),
         ]

@@ -19,7 +19,7 @@ from wagtail.models import ModelLogEntry
 from shop.models import Order, Product, StoreSettings
 from themes.models import ThemeSettings
 
-from .models import Store, StoreGroup
+from .models import StaffInvitation, Store, StoreGroup
 from .roles import Role
 
 # Orders that earned nothing: left out of a store's revenue.
@@ -94,6 +94,11 @@ def staff_of(store: Store) -> list[tuple[User, Role]]:
     users = User.objects.filter(pk__in=roles).order_by("email")
     order = list(Role)
     return sorted(((user, roles[user.pk]) for user in users), key=lambda r: order.index(r[1]))
+
+
+def open_invitations_of(store: Store) -> QuerySet[StaffInvitation]:
+    """The store's invitations not yet accepted or revoked (expired ones too), by address."""
+    return StaffInvitation.objects.open().filter(store=store).select_related("invited_by")
 
 
 def stores_of(user: User) -> list[Store]:

@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 
 from themes.content_choices import STORE_COLLECTION_HOOK
 
-from . import admin_views
+from . import account_views, admin_views
 from .admin_scoping.dashboard import use_store_panels
 from .admin_scoping.media import in_store_collections
 from .admin_scoping.pages import StorePageViewSet
@@ -43,7 +43,17 @@ def register_store_log_actions(actions):
 
 @hooks.register("register_admin_urls")
 def register_store_area_urls():
-    return [path("store/", include((admin_views.urlpatterns, "store"), namespace="store"))]
+    return [
+        path("store/", include((admin_views.urlpatterns, "store"), namespace="store")),
+        path(
+            "account/email/", include((account_views.urlpatterns, "account"), namespace="account")
+        ),
+    ]
+
+
+@hooks.register("register_account_settings_panel")
+def register_email_panel(request, user, profile):
+    return account_views.EmailSettingsPanel(request, user, profile)
 
 
 @hooks.register("insert_global_admin_css")

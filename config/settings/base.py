@@ -166,6 +166,18 @@ AXES_CLIENT_IP_CALLABLE = "config.login_lockout.client_ip_address"
 # the header is ignored and the client is REMOTE_ADDR. Production sets 1 (Caddy).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
+# --- Staff invitations and account emails ----------------------------------------------
+
+# Staff invitation links work this long (seconds); a resend starts the period again.
+STAFF_INVITATION_MAX_AGE = env.int("STAFF_INVITATION_MAX_AGE", default=7 * 24 * 60 * 60)
+# Email-change confirmation links work this long (seconds).
+EMAIL_CHANGE_MAX_AGE = env.int("EMAIL_CHANGE_MAX_AGE", default=24 * 60 * 60)
+# Password reset, invitation and email-change emails, each kind counted on its own
+# (tenants.email_limits, in the cache): at most this many to one address per hour...
+ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR = env.int("ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR", default=5)
+# ...and at most this many asked for by one signed-in account per hour.
+ACCOUNT_EMAILS_PER_SENDER_PER_HOUR = env.int("ACCOUNT_EMAILS_PER_SENDER_PER_HOUR", default=30)
+
 # --- Internationalisation ---------------------------------------------------------------
 
 LANGUAGE_CODE = "en-us"
@@ -216,6 +228,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # Avatars come from the project, never from gravatar.com.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# An account's email changes only once the new address confirms it (tenants.email_changes),
+# never through Wagtail's own account form.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "tenants.forms.LimitedPasswordResetForm"  # noqa: S105
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 # --- Security ---------------------------------------------------------------------------

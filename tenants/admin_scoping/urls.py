@@ -1,4 +1,5 @@
-"""Wagtail admin addresses answered by store-scoped versions of Wagtail's views.
+"""Wagtail admin addresses answered by store-scoped versions of Wagtail's views, and the
+admin's pages for people who may not be staff yet (a staff invitation's link).
 
 ``config/urls.py`` includes these before Wagtail's admin, so these views answer the paths
 that Wagtail's own names (``wagtailadmin_reports:locked_pages``, ``wagtailimages:index``
@@ -10,6 +11,8 @@ from django.urls import path
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from tenants.account_views import AcceptInvitationView
 
 from . import tags
 from .media import StoreDocumentIndexView, StoreImageIndexView, image_chooser
@@ -59,3 +62,13 @@ urlpatterns = [
 
 urlpatterns = decorate_urlpatterns(urlpatterns, require_admin_access)
 urlpatterns = decorate_urlpatterns(urlpatterns, never_cache)
+
+# Opened from an invitation email by people who may have no account, or no store, yet:
+# outside the admin-access check; the view checks the signed link and who is signed in.
+urlpatterns += [
+    path(
+        "invitation/<str:token>/",
+        never_cache(AcceptInvitationView.as_view()),
+        name="accept_invitation",
+    ),
+]

@@ -29,6 +29,7 @@ from tenants.models import Store
 from tenants.roles import Role
 from tenants.selectors import role_of
 from tenants.services import create_store
+from tenants.staff import add_staff
 from themes.models import ThemeSettings
 
 from . import images
@@ -116,7 +117,7 @@ def _ensure_demo_staff(*, stores: dict[str, Store]) -> list[StaffSpec]:
         if user is None:
             user = User.objects.create_user(spec.email, email=spec.email, password=spec.password)
         if role_of(user=user, store=store) is None:
-            user.groups.add(store.role_groups.get(role=spec.role).group)
+            add_staff(store=store, user=user, role=spec.role, added_by=None)
     return present
 
 

@@ -37,7 +37,7 @@ from shop.scoping import (
     store_scope,
 )
 from tenants.middleware import AdminStoreMiddleware
-from tenants.models import Store, StoreGroup
+from tenants.models import StaffInvitation, Store, StoreGroup
 from tenants.selectors import stores_for_operator
 from tests.shop.factories import (
     CartFactory,
@@ -74,6 +74,8 @@ NOT_STORE_SCOPED = {
     ThemeSettings: "a Wagtail site setting, as StoreSettings; themes imports nothing of ours",
     StoreGroup: "a store's staff groups: the admin middleware reads them to find the "
     "person's stores, before any scope is open",
+    StaffInvitation: "read from its link by the invitee, who may be on no store's staff yet, "
+    "so before any scope is open; the staff screen filters by the active store",
 }
 
 

@@ -82,7 +82,8 @@ from shop.models import (
     StoreSettings,
 )
 from shop.scoping import all_stores, store_scope
-from tenants.models import Store
+from tenants.invitations import invite_staff
+from tenants.models import EmailChange, StaffInvitation, Store
 from tenants.roles import Role
 from tests.tenants.factories import StoreFactory, owner_of, role_group, staff_member
 from tests.tenants.test_admin_isolation import XHR, StoreData, _fill_store
@@ -112,6 +113,16 @@ EXCUSED = {
     "wagtailadmin_password_reset_confirm": (
         "anonymous token view: a valid token exists only in the mail sent to the account's "
         "owner, and any other token gets the same 'invalid link' page for every account"
+    ),
+    "store_admin:accept_invitation": (
+        "the invitee's token view: a valid token exists only in the email sent to the invited "
+        "address; any other token gets the same refusal page, and an invitation is accepted "
+        "only by its own address's account (tests/tenants/test_invitations.py)"
+    ),
+    "account:confirm_email": (
+        "token view of the signed-in person's own email change: a valid token exists only in "
+        "the email sent to the new address, and another account's change is refused "
+        "(tests/tenants/test_email_change.py)"
     ),
     "wagtailadmin_error_test": (
         "raises an exception on purpose to test the server error page; takes no id"
@@ -143,6 +154,7 @@ ID_KWARGS = {
     "redirect_id": "redirect",
     "session_id": "editing_session",
     "user_id": "user",
+    "invitation_id": "invitation",
 }
 # ``pk`` (and ``uploaded_file_id``) name an object of the view's namespace. Snippet
 # viewsets and their choosers are found from Wagtail's snippet registry.
@@ -540,6 +552,9 @@ def _fill_more(data: StoreData, prefix: str) -> Side:
         last_seen_at=timezone.now(),
         is_editing=True,
     )
+    invitation = invite_staff(
+        store=store, email=f"{slug}-invitee@example.test", role=Role.EDITOR, invited_by=owner
+    )
     uploads = {
         kind: UploadedFile.objects.create(
             file=ContentFile(b"GIF89a", name=f"{slug}-upload.gif"),
@@ -563,6 +578,7 @@ def _fill_more(data: StoreData, prefix: str) -> Side:
         redirect.old_path.strip("/"),
         role_group(store, Role.OWNER).name,
         store.site.hostname,
+        invitation.email,
     ]
     objects = {
         "destination": home.pk,
@@ -579,6 +595,7 @@ def _fill_more(data: StoreData, prefix: str) -> Side:
         "user": owner.pk,
         "group": role_group(store, Role.OWNER).pk,
         "store": store.pk,
+        "invitation": invitation.pk,
         **{kind: upload.pk for kind, upload in uploads.items()},
         _model_kind(Page): data.category.pk,
         _model_kind(Image): data.image.pk,
@@ -686,6 +703,8 @@ COUNTED = [
     Group,
     Site,
     Store,
+    StaffInvitation,
+    EmailChange,
     Redirect,
     Workflow,
     Task,
@@ -737,6 +756,7 @@ def _rows_and_counts(side):
         ),
         "site": list(Site.objects.filter(pk=site.pk).values()),
         "store": list(Store.objects.filter(pk=store.pk).values()),
+        "invitations": list(StaffInvitation.objects.filter(store=store).values()),
         "redirects": list(Redirect.objects.filter(site=site).values()),
         "workflows": list(Workflow.objects.values_list("pk", "name", "active")),
         "tasks": list(Task.objects.values_list("pk", "name", "active")),

@@ -172,7 +172,7 @@ def test_a_role_change_applies_on_the_next_request(platform_client, store, merch
 def two_store_person(store, other_store):
     """Owner of Alpha Goods and editor of Beta Wares."""
     person = staff_member(store, Role.OWNER, email="both@example.test")
-    staff.invite_staff(store=other_store, email=person.email, role="editor", invited_by=None)
+    staff.add_staff(store=other_store, user=person, role="editor", added_by=None)
     return User.objects.get(pk=person.pk)
 
 

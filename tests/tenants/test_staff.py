@@ -1,15 +1,13 @@
-"""Store staff: inviting, changing roles, removing, and the audit of those changes."""
-
-import re
+"""Store staff: adding directly, changing roles, removing, and the audit of those changes."""
 
 import pytest
 from django.contrib.auth.models import User
-from django.core import mail
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from tenants import staff
 from tenants.exceptions import StaffError
+from tenants.invitations import invite_staff
 from tenants.roles import Role
 from tenants.selectors import role_of, staff_of
 from tests.tenants.factories import UserFactory, role_group, staff_member
@@ -32,104 +30,32 @@ def _log_actions(store):
 # --- Services -------------------------------------------------------------------------
 
 
-def test_inviting_a_new_address_creates_an_account_without_password_and_emails_a_link(
-    store, merchant, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        user = staff.invite_staff(
-            store=store, email=" New.Person@Example.TEST ", role=Role.EDITOR, invited_by=merchant
-        )
+def test_the_operator_path_adds_an_existing_account_at_once_and_logs_it(store, other_merchant):
+    staff.add_staff(store=store, user=other_merchant, role="support", added_by=None)
 
-    assert user.email == "new.person@example.test"
-    assert not user.has_usable_password()
-    assert role_of(user=user, store=store) == Role.EDITOR
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert message.to == ["new.person@example.test"]
-    assert store.name in message.subject
-    assert "Editor" in message.body
-    assert "/admin/password_reset/confirm/" in message.body
+    assert role_of(user=other_merchant, store=store) == Role.SUPPORT
     assert _log_actions(store) == [
-        ("tenants.invite_staff", {"email": "new.person@example.test", "role": "editor"})
+        ("tenants.add_staff", {"email": other_merchant.email, "role": "support"})
     ]
 
 
-def test_the_invitation_link_lets_the_new_person_choose_a_password_and_sign_in(
-    store, merchant, platform_client, django_capture_on_commit_callbacks
+def test_platform_operators_disabled_accounts_and_staff_cannot_be_added_again(
+    store, merchant, platform_admin
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        staff.invite_staff(store=store, email="new@example.test", role="support", invited_by=None)
-    link = re.search(r"https?://[^/\s]+(/admin/password_reset/confirm/\S+)", mail.outbox[0].body)
-
-    form_page = platform_client.get(link.group(1), follow=True)
-    chosen = platform_client.post(
-        form_page.redirect_chain[-1][0],
-        {"new_password1": "a-long-new-password-77", "new_password2": "a-long-new-password-77"},
-    )
-
-    assert chosen.status_code == 302
-    assert User.objects.get(email="new@example.test").check_password("a-long-new-password-77")
-    signed_in = platform_client.post(
-        reverse("wagtailadmin_login"),
-        {"username": "new@example.test", "password": "a-long-new-password-77"},
-    )
-    assert signed_in.status_code == 302
-
-
-def test_inviting_someone_who_already_has_an_account_adds_them_and_keeps_their_password(
-    store, other_store, other_merchant, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        user = staff.invite_staff(
-            store=store, email=other_merchant.email.upper(), role="support", invited_by=None
-        )
-
-    assert user == other_merchant
-    assert user.has_usable_password()
-    assert role_of(user=user, store=store) == Role.SUPPORT
-    assert role_of(user=user, store=other_store) == Role.OWNER
-    assert "/admin/password_reset/" not in mail.outbox[0].body
-
-
-@pytest.mark.parametrize(
-    ("email", "message"),
-    [
-        ("not-an-address", "not a valid email address"),
-        ("", "not a valid email address"),
-    ],
-)
-def test_inviting_a_bad_address_is_refused_and_creates_nothing(store, email, message):
-    users_before = User.objects.count()
-
-    with pytest.raises(StaffError, match=message):
-        staff.invite_staff(store=store, email=email, role="editor", invited_by=None)
-
-    assert User.objects.count() == users_before
-    assert _log_actions(store) == []
-
-
-def test_inviting_someone_already_on_the_staff_is_refused(store, merchant):
-    with pytest.raises(StaffError, match="already on the staff as Owner"):
-        staff.invite_staff(store=store, email=merchant.email, role="editor", invited_by=None)
-
-    assert role_of(user=merchant, store=store) == Role.OWNER
-
-
-def test_platform_operators_and_disabled_accounts_cannot_be_invited(store, platform_admin):
     disabled = UserFactory(email="gone@example.test", is_active=False)
 
     with pytest.raises(StaffError, match="platform operator"):
-        staff.invite_staff(store=store, email=platform_admin.email, role="owner", invited_by=None)
+        staff.add_staff(store=store, user=platform_admin, role="owner", added_by=None)
     with pytest.raises(StaffError, match="disabled"):
-        staff.invite_staff(store=store, email=disabled.email, role="editor", invited_by=None)
+        staff.add_staff(store=store, user=disabled, role="editor", added_by=None)
+    with pytest.raises(StaffError, match="already on the staff as Owner"):
+        staff.add_staff(store=store, user=merchant, role="editor", added_by=None)
+    with pytest.raises(StaffError, match="not a staff role"):
+        staff.add_staff(store=store, user=disabled, role="admin", added_by=None)
 
     assert not platform_admin.groups.exists()
     assert not disabled.groups.exists()
-
-
-def test_an_unknown_role_is_refused(store):
-    with pytest.raises(StaffError, match="not a staff role"):
-        staff.invite_staff(store=store, email="x@example.test", role="admin", invited_by=None)
+    assert role_of(user=merchant, store=store) == Role.OWNER
 
 
 def test_changing_a_role_moves_the_person_to_the_other_group_only(store, merchant):
@@ -166,7 +92,7 @@ def test_an_owner_can_step_down_once_there_is_another_owner(store, merchant):
 def test_removing_staff_keeps_their_account_and_their_other_stores(
     store, other_store, other_merchant
 ):
-    staff.invite_staff(store=store, email=other_merchant.email, role="editor", invited_by=None)
+    staff.add_staff(store=store, user=other_merchant, role="editor", added_by=None)
 
     staff.remove_staff(store=store, member=other_merchant, removed_by=None)
 
@@ -198,27 +124,6 @@ def test_staff_list_shows_owners_first(store, merchant):
 
 
 # --- The staff screen -----------------------------------------------------------------
-
-
-@pytest.fixture
-def owner_client(platform_client, merchant):
-    platform_client.force_login(merchant)
-    return platform_client
-
-
-def test_owner_invites_staff_from_the_staff_screen(
-    owner_client, store, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = owner_client.post(
-            reverse("store:invite"), {"email": "helper@example.test", "role": "support"}
-        )
-
-    assert response.status_code == 302
-    listing = owner_client.get(reverse("store:staff")).content.decode()
-    assert "helper@example.test" in listing
-    assert "Invited, has not signed in yet" in listing
-    assert mail.outbox[0].to == ["helper@example.test"]
 
 
 def test_the_invite_form_shows_a_clear_error_and_keeps_what_was_typed(owner_client, merchant):
@@ -253,22 +158,10 @@ def test_removing_the_last_owner_from_the_screen_explains_why_not(owner_client, 
     assert role_of(user=merchant, store=store) == Role.OWNER
 
 
-def test_resending_a_pending_invitation_sends_a_fresh_link(
-    owner_client, store, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        invited = staff.invite_staff(
-            store=store, email="late@example.test", role="editor", invited_by=None
-        )
-        owner_client.post(reverse("store:resend", args=[invited.pk]))
-
-    assert [m.to for m in mail.outbox] == [["late@example.test"], ["late@example.test"]]
-
-
 def test_the_staff_screen_never_reaches_people_of_another_store(
     owner_client, other_store, other_merchant
 ):
-    for name in ("change_role", "remove", "resend"):
+    for name in ("change_role", "remove"):
         url = reverse(f"store:{name}", args=[other_merchant.pk])
         get = owner_client.get(url)
         post = owner_client.post(url, {"role": "support"})
@@ -304,9 +197,7 @@ def test_the_activity_log_shows_staff_and_settings_changes_of_the_store_only(
     form = owner_client.get(settings_url).context["form"]
     data = {name: value for name, value in form.initial.items() if value is not None}
     owner_client.post(settings_url, {**data, "currency": "SEK"})
-    staff.invite_staff(
-        store=other_store, email="beta-only@example.test", role="editor", invited_by=None
-    )
+    invite_staff(store=other_store, email="beta-only@example.test", role="editor", invited_by=None)
 
     content = owner_client.get(reverse("store:activity")).content.decode()
 
