@@ -2,7 +2,7 @@
 
 django-csp writes one policy from ``CONTENT_SECURITY_POLICY``. The storefront and Wagtail's
 admin are served by the same process, and the admin needs what the storefront must never
-allow (inline scripts), so the policy is chosen per request by its path. ADR 12.
+allow (inline scripts), so the policy is chosen per request by its path. ADR 13.
 """
 
 from csp.middleware import CSPMiddleware, PolicyParts

@@ -245,7 +245,7 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 
 # Every response carries these: SecurityMiddleware (nosniff, Referrer-Policy, COOP, HSTS in
 # production), config.csp.AreaPolicyCSPMiddleware (Content-Security-Policy) and
-# XFrameOptionsMiddleware. They run before the host middleware. ADR 12 explains the policies.
+# XFrameOptionsMiddleware. They run before the host middleware. ADR 13 explains the policies.
 INSTALLED_APPS += ["csp"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
