@@ -34,6 +34,10 @@ from .invitations import (
 )
 from .middleware import choose_store
 
+# The backend a person who just chose their password is signed in with (axes only counts
+# failed sign-ins; it never holds a session).
+SESSION_BACKEND = "tenants.auth_backends.StoreRoleBackend"
+
 
 def _link_refused(request, error: LinkError, *, what: str) -> TemplateResponse:
     """The page for a link that cannot be used: why, and what to do instead."""
@@ -102,7 +106,7 @@ class AcceptInvitationView(TemplateView):
                     first_name=form.cleaned_data["first_name"],
                     last_name=form.cleaned_data["last_name"],
                 )
-                login(request, user)
+                login(request, user, backend=SESSION_BACKEND)
             elif mode == "accept":
                 accept_invitation(token=token, user=request.user)
             else:

@@ -180,7 +180,10 @@ def test_a_new_person_chooses_a_password_at_the_link_and_joins(store, invite):
     assert role_of(user=person, store=store) == Role.SUPPORT
     assert joined.redirect_chain[-1][0] == reverse("wagtailadmin_home")
     assert "Welcome to Alpha Goods" in _text(joined)
-    assert _browser().login(username="new@example.test", password=NEW_PASSWORD)
+    signed_in = _browser().post(
+        reverse("wagtailadmin_login"), {"username": "new@example.test", "password": NEW_PASSWORD}
+    )
+    assert signed_in.status_code == 302
     invitation = StaffInvitation.objects.get()
     assert invitation.accepted_by == person
 
