@@ -11,6 +11,7 @@ from themes.forms import StoreChoicesFormMixin
 from . import services
 from .exceptions import ShopError
 from .models import Product, ProductVariant, StockMovement
+from .numeric_bounds import INTEGER_MAX, INTEGER_MIN
 
 
 class StoreOwnedForm(StoreChoicesFormMixin, WagtailAdminModelForm):
@@ -89,6 +90,8 @@ class StockLevelForm(WagtailAdminModelForm):
 
     change = forms.IntegerField(
         required=False,
+        min_value=INTEGER_MIN,
+        max_value=INTEGER_MAX,
         label="Add or remove units",
         help_text="Positive to add (a delivery), negative to remove (damage, loss).",
     )
@@ -108,8 +111,11 @@ class StockLevelForm(WagtailAdminModelForm):
         cleaned = super().clean()
         change = cleaned.get("change") or 0
         oversell = cleaned.get("allow_oversell", self.instance.allow_oversell)
-        if not oversell and self.instance.on_hand + change < 0:
+        after = self.instance.on_hand + change
+        if not oversell and after < 0:
             self.add_error("change", f"Only {self.instance.on_hand} on hand.")
+        elif not INTEGER_MIN <= after <= INTEGER_MAX:
+            self.add_error("change", services.stock_range_message(self.instance.on_hand))
         return cleaned
 
     def save(self, commit=True):

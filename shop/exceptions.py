@@ -17,6 +17,10 @@ class InsufficientStock(ShopError):
         super().__init__("Not enough stock for: " + "; ".join(parts) + ".")
 
 
+class StockOutOfRange(ShopError):
+    """A stock change would take the count past what its column can hold."""
+
+
 class ProductUnavailable(ShopError):
     """The variant is not for sale in this store (wrong store, draft or archived product)."""
 

@@ -2,7 +2,7 @@
 
 from .cart import add_to_cart, get_or_create_cart, remove_cart_line, update_cart_line
 from .orders import CheckoutDetails, place_order
-from .stock import adjust_stock, ensure_stock_levels, take_stock
+from .stock import adjust_stock, ensure_stock_levels, stock_range_message, take_stock
 
 __all__ = [
     "CheckoutDetails",
@@ -12,6 +12,7 @@ __all__ = [
     "get_or_create_cart",
     "place_order",
     "remove_cart_line",
+    "stock_range_message",
     "take_stock",
     "update_cart_line",
 ]
