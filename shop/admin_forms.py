@@ -60,13 +60,13 @@ class ProductForm(StoreOwnedForm):
         formset = self.formsets.get("variants")
         for form in formset.forms if formset is not None else []:
             data = getattr(form, "cleaned_data", None) or {}
-            if data.get("DELETE") and form.instance.pk:
-                if variant_history(variant_ids=[form.instance.pk]):
-                    form.add_error(
-                        None,
-                        f"{form.instance.sku} has stock history or orders and cannot be "
-                        "deleted. Archive the product instead.",
-                    )
+            deleting = data.get("DELETE") and form.instance.pk
+            if deleting and variant_history(variant_ids=[form.instance.pk]):
+                form.add_error(
+                    None,
+                    f"{form.instance.sku} has stock history or orders and cannot be "
+                    "deleted. Archive the product instead.",
+                )
         return not any(form.errors for form in formset.forms) if formset is not None else True
 
     def _skus_are_unique(self) -> bool:

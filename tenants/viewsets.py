@@ -5,8 +5,8 @@ restricts every default-manager lookup these views make (so another store's id i
 and ``get_queryset`` filters listings explicitly.
 """
 
-from django.urls import path, reverse
 from django.template.loader import render_to_string
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
