@@ -85,6 +85,7 @@ class ProductViewSet(StoreScopedViewSet):
     search_fields = ["title", "vendor", "product_type"]
     inspect_view_enabled = True
     delete_view_class = ProductDeleteView
+    delete_template_name = ProductDeleteView.template_name
 
 
 class StockLevelViewSet(StoreScopedViewSet):
