@@ -9,10 +9,3 @@ def in_store_scope(store):
     of its merchant do. Requests the test makes still open their own scope."""
     with store_scope([store.site.pk]):
         yield
-
-
-@pytest.fixture
-def merchant_client(platform_client, merchant):
-    """``store``'s owner, signed in to the admin on the platform host."""
-    platform_client.force_login(merchant)
-    return platform_client
