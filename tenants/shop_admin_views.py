@@ -9,10 +9,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.snippets import DeleteView, EditView
 
 from shop import services
@@ -145,3 +147,45 @@ class ProductDeleteView(DeleteView):
         except ProductInUse as error:
             messages.error(self.request, str(error))
             return redirect(self.edit_url_name, self.object.pk)
+
+
+class ProductDeleteBulkAction(DeleteBulkAction):
+    """Bulk delete of products: all or nothing, refused while a chosen product has stock
+    history or orders (the ledger and order lines keep it; it can be archived)."""
+
+    models = [Product]
+    template_name = "tenants/admin/product_bulk_delete.html"
+
+    @cached_property
+    def in_use_messages(self) -> list[str]:
+        objects = self.get_actionable_objects()[0]
+        found = []
+        for product in objects:
+            history = variant_history(variant_ids=product.variants.values_list("pk", flat=True))
+            if history:
+                found.append(services.in_use_message(product, history))
+        return found
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "in_use_messages": self.in_use_messages}
+
+    def prepare_action(self, objects, objects_without_access):
+        if self.in_use_messages:
+            for message in self.in_use_messages:
+                messages.error(self.request, message)
+            return redirect(self.request.get_full_path())
+        return super().prepare_action(objects, objects_without_access)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProductInUse as error:  # stocked or sold since the confirmation
+            messages.error(self.request, str(error))
+            return redirect(self.request.get_full_path())
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        user = kwargs["self"].request.user
+        for product in objects:
+            services.delete_product(product=product, user=user)
+        return len(objects), 0

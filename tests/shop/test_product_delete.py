@@ -114,3 +114,33 @@ def test_deleting_a_variant_with_history_in_the_product_form_is_refused(merchant
     assert "LAMP-S has stock history or orders and cannot be deleted" in response.content.decode()
     with store_scope([store.site.pk]):
         assert ProductVariant.objects.filter(product=product).count() == 2
+
+
+def _bulk_delete_url(*products):
+    url = reverse("wagtail_bulk_action", args=["shop", "product", "delete"])
+    return url + "?" + "&".join(f"id={product.pk}" for product in products)
+
+
+def test_bulk_delete_with_a_product_with_history_deletes_nothing(merchant_client, store, sold):
+    fresh = ProductFactory(site=store.site, title="Alpha Typo")
+    before = _ledger_and_lines(store.site)
+
+    page = merchant_client.get(_bulk_delete_url(sold, fresh))
+    response = merchant_client.post(_bulk_delete_url(sold, fresh), follow=True)
+
+    assert "“Alpha Lamp” cannot be deleted" in page.content.decode()
+    assert response.status_code == 200
+    assert "“Alpha Lamp” cannot be deleted" in response.content.decode()
+    with store_scope([store.site.pk]):
+        assert set(Product.objects.values_list("title", flat=True)) == {"Alpha Lamp", "Alpha Typo"}
+    assert _ledger_and_lines(store.site) == before
+
+
+def test_bulk_delete_of_products_without_history_deletes_them(merchant_client, store):
+    typos = [ProductFactory(site=store.site, title=f"Alpha Typo {n}") for n in range(2)]
+
+    response = merchant_client.post(_bulk_delete_url(*typos))
+
+    assert response.status_code == 302
+    with store_scope([store.site.pk]):
+        assert not Product.objects.exists()
