@@ -75,12 +75,7 @@ class OrderCancelView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templat
         return str(self.object)
 
     def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse(self.index_url_name), "label": "Orders"},
-            {"url": self.edit_url, "label": str(self.object)},
-            {"url": "", "label": "Cancel"},
-        ]
+        return []  # a confirmation, like Wagtail's delete page: a header naming the order
 
     @property
     def edit_url(self):
