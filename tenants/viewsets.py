@@ -133,6 +133,9 @@ class StockMovementViewSet(StoreScopedViewSet):
         return super().get_queryset(request).select_related("variant__product")
 
 
+SAME_AS_RECORD = "Same as the client record"
+
+
 def contact_context(ticket) -> dict:
     """The "contact details differ" note of a ticket's order, and where the client is."""
     if ticket is None:
@@ -198,7 +201,8 @@ class OrderInspectView(InspectView):
 
     def get_contact_differences_display_value(self):
         ticket = Ticket.objects.filter(order=self.object).select_related("client").first()
-        return render_to_string("tenants/admin/contact_differences.html", contact_context(ticket))
+        note = render_to_string("tenants/admin/contact_differences.html", contact_context(ticket))
+        return note if note.strip() else SAME_AS_RECORD
 
     def get_field_label(self, field_name, field):
         if field_name == "contact_differences":
@@ -295,9 +299,10 @@ class ClientViewSet(StoreScopedViewSet):
 
 class TicketInspectView(InspectView):
     def get_contact_differences_display_value(self):
-        return render_to_string(
+        note = render_to_string(
             "tenants/admin/contact_differences.html", contact_context(self.object)
         )
+        return note if note.strip() else SAME_AS_RECORD
 
     def get_field_label(self, field_name, field):
         if field_name == "contact_differences":
