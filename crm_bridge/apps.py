@@ -6,7 +6,7 @@ class CrmBridgeConfig(AppConfig):
     verbose_name = "CRM"
 
     def ready(self):
-        from shop.signals import order_placed
+        from shop.signals import order_cancelled, order_placed, order_status_changed
 
         from . import signal_handlers
 
@@ -14,3 +14,11 @@ class CrmBridgeConfig(AppConfig):
             signal_handlers.sync_crm_on_order_placed,
             dispatch_uid="crm_bridge_sync_crm_on_order_placed",
         )
+        for signal, name in (
+            (order_cancelled, "order_cancelled"),
+            (order_status_changed, "order_status_changed"),
+        ):
+            signal.connect(
+                signal_handlers.sync_crm_on_order_status_changed,
+                dispatch_uid=f"crm_bridge_sync_crm_on_{name}",
+            )

@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
@@ -45,6 +46,26 @@ class Client(index.Indexed, models.Model):
         return self.name or self.email
 
 
+@dataclass(frozen=True)
+class ContactDifference:
+    """One contact detail typed at checkout that the client record does not hold."""
+
+    label: str  # "name" or "phone"
+    on_order: str
+    on_record: str
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _same_phone(a: str, b: str) -> bool:
+    def digits(value):
+        return "".join(ch for ch in value if ch.isdigit() or ch == "+")
+
+    return digits(a) == digits(b)
+
+
 class Ticket(index.Indexed, models.Model):
     """A unit of merchant follow-up, such as an order to handle."""
 
@@ -78,3 +99,17 @@ class Ticket(index.Indexed, models.Model):
 
     def __str__(self):
         return self.subject
+
+    @property
+    def contact_differences(self) -> list[ContactDifference]:
+        """The order's checkout details that differ from the client record. Checkout never
+        overwrites the record, so the merchant sees them here and decides."""
+        order, client = self.order, self.client
+        if order is None:
+            return []
+        found = []
+        if order.name and not _same_name(order.name, client.name):
+            found.append(ContactDifference("name", order.name, client.name))
+        if order.phone and not _same_phone(order.phone, client.phone):
+            found.append(ContactDifference("phone", order.phone, client.phone))
+        return found

@@ -10,7 +10,9 @@ from themes.forms import StoreChoicesFormMixin
 
 from . import services
 from .exceptions import ShopError
-from .models import Product, ProductVariant, StockMovement
+from .models import Order, Product, ProductVariant, StockMovement
+from .numeric_bounds import INTEGER_MAX, INTEGER_MIN
+from .selectors import variant_history
 
 
 class StoreOwnedForm(StoreChoicesFormMixin, WagtailAdminModelForm):
@@ -52,7 +54,20 @@ class ProductForm(StoreOwnedForm):
         # SKUs span the variant formset, which is cleaned after this form's clean().
         if not super().is_valid():
             return False
-        return self._skus_are_unique()
+        return self._skus_are_unique() and self._deleted_variants_have_no_history()
+
+    def _deleted_variants_have_no_history(self) -> bool:
+        formset = self.formsets.get("variants")
+        for form in formset.forms if formset is not None else []:
+            data = getattr(form, "cleaned_data", None) or {}
+            deleting = data.get("DELETE") and form.instance.pk
+            if deleting and variant_history(variant_ids=[form.instance.pk]):
+                form.add_error(
+                    None,
+                    f"{form.instance.sku} has stock history or orders and cannot be "
+                    "deleted. Archive the product instead.",
+                )
+        return not any(form.errors for form in formset.forms) if formset is not None else True
 
     def _skus_are_unique(self) -> bool:
         formset = self.formsets.get("variants")
@@ -89,6 +104,8 @@ class StockLevelForm(WagtailAdminModelForm):
 
     change = forms.IntegerField(
         required=False,
+        min_value=INTEGER_MIN,
+        max_value=INTEGER_MAX,
         label="Add or remove units",
         help_text="Positive to add (a delivery), negative to remove (damage, loss).",
     )
@@ -108,8 +125,11 @@ class StockLevelForm(WagtailAdminModelForm):
         cleaned = super().clean()
         change = cleaned.get("change") or 0
         oversell = cleaned.get("allow_oversell", self.instance.allow_oversell)
-        if not oversell and self.instance.on_hand + change < 0:
+        after = self.instance.on_hand + change
+        if not oversell and after < 0:
             self.add_error("change", f"Only {self.instance.on_hand} on hand.")
+        elif not INTEGER_MIN <= after <= INTEGER_MAX:
+            self.add_error("change", services.stock_range_message(self.instance.on_hand))
         return cleaned
 
     def save(self, commit=True):
@@ -133,3 +153,41 @@ class StockLevelForm(WagtailAdminModelForm):
                 raise ValidationError(str(error)) from error
             level.refresh_from_db()
         return level
+
+
+class OrderForm(WagtailAdminModelForm):
+    """An order's status and note. A status change goes through the order lifecycle service:
+    choosing Cancelled puts the stock back, and a cancelled order's status is fixed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields.get("status")
+        if status is not None and self.instance.status == Order.Status.CANCELLED:
+            status.disabled = True
+            status.help_text = "A cancelled order stays cancelled."
+
+    def clean(self):
+        cleaned = super().clean()
+        # Browsers do not post a disabled field: a status posted for a cancelled order comes
+        # from a form loaded before it was cancelled.
+        posted = self.data.get("status")
+        if self.instance.status == Order.Status.CANCELLED and posted:
+            if posted == Order.Status.CANCELLED:
+                self.add_error(
+                    None, f"{self.instance} is already cancelled; its stock was put back then."
+                )
+            else:
+                self.add_error("status", f"{self.instance} is cancelled and stays cancelled.")
+        return cleaned
+
+    def save(self, commit=True):
+        order = super().save(commit=False)
+        if not commit:
+            return order
+        if "status" in self.changed_data:
+            # Raises InvalidTransition (cancelled meanwhile, or twice): the view shows it.
+            services.change_order_status(
+                order=order, status=self.cleaned_data["status"], user=self.for_user
+            )
+        order.save(update_fields=[name for name in self.changed_data if name != "status"])
+        return order

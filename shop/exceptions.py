@@ -17,6 +17,10 @@ class InsufficientStock(ShopError):
         super().__init__("Not enough stock for: " + "; ".join(parts) + ".")
 
 
+class StockOutOfRange(ShopError):
+    """A stock change would take the count past what its column can hold."""
+
+
 class ProductUnavailable(ShopError):
     """The variant is not for sale in this store (wrong store, draft or archived product)."""
 
@@ -24,3 +28,13 @@ class ProductUnavailable(ShopError):
 class EmptyCart(ShopError):
     def __init__(self):
         super().__init__("Your cart is empty.")
+
+
+class ProductInUse(ShopError):
+    """A product (or variant) with stock history or orders cannot be deleted: the ledger and
+    the order lines refer to it. It can be archived instead."""
+
+
+class InvalidTransition(ShopError):
+    """An order cannot move from its status to the one asked for (cancelling it twice,
+    moving it out of cancelled)."""

@@ -8,7 +8,9 @@ from django.db.models import Min, Prefetch
 from . import pages as page_types
 from .models.cart import Cart, CartLine
 from .models.catalog import Product, ProductImage, ProductVariant
+from .models.orders import OrderLine
 from .models.settings import StoreSettings
+from .models.stock import StockMovement
 from .pricing import Totals, price_cart
 
 SORT_OPTIONS = {
@@ -146,3 +148,23 @@ class ProductCard:
     @property
     def in_stock(self) -> bool:
         return self.product.in_stock
+
+
+@dataclass(frozen=True)
+class VariantHistory:
+    """How many ledger rows and order lines refer to some variants: rows that keep them."""
+
+    stock_movements: int
+    order_lines: int
+
+    def __bool__(self) -> bool:
+        return bool(self.stock_movements or self.order_lines)
+
+
+def variant_history(*, variant_ids) -> VariantHistory:
+    """The stock history and sales of these variants (a product's, or one of them)."""
+    ids = list(variant_ids)
+    return VariantHistory(
+        stock_movements=StockMovement.objects.filter(variant_id__in=ids).count(),
+        order_lines=OrderLine.objects.filter(variant_id__in=ids).count(),
+    )

@@ -7,3 +7,12 @@ order_placed = Signal()
 # Sent after a stock movement commits.
 # Arguments: movement (shop.models.StockMovement), level (shop.models.StockLevel).
 stock_changed = Signal()
+
+# Sent after the transaction that cancelled an order (and put its stock back) commits.
+# Arguments: order (shop.models.Order).
+order_cancelled = Signal()
+
+# Sent after the transaction that moved an order to another status (other than cancelled,
+# which sends ``order_cancelled``) commits.
+# Arguments: order (shop.models.Order), previous (the status it had).
+order_status_changed = Signal()

@@ -5,6 +5,8 @@ restricts every default-manager lookup these views make (so another store's id i
 and ``get_queryset`` filters listings explicitly.
 """
 
+from django.template.loader import render_to_string
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
@@ -17,11 +19,12 @@ from wagtail.snippets.views.snippets import (
 )
 
 from crm_bridge.models import Client, Ticket
-from shop.admin_forms import ProductForm, StockLevelForm, StoreOwnedForm
+from shop.admin_forms import OrderForm, ProductForm, StockLevelForm, StoreOwnedForm
 from shop.models import Order, Product, StockLevel, StockMovement
 from shop.templatetags.shop_tags import money
 
 from .middleware import admin_site_ids
+from .shop_admin_views import OrderCancelView, OrderEditView, ProductDeleteView, ServiceEditView
 
 
 class SystemRecordPolicy(ModelPermissionPolicy):
@@ -81,6 +84,8 @@ class ProductViewSet(StoreScopedViewSet):
     list_filter = ["status"]
     search_fields = ["title", "vendor", "product_type"]
     inspect_view_enabled = True
+    delete_view_class = ProductDeleteView
+    delete_template_name = ProductDeleteView.template_name
 
 
 class StockLevelViewSet(StoreScopedViewSet):
@@ -94,6 +99,7 @@ class StockLevelViewSet(StoreScopedViewSet):
         "allow_oversell",
     ]
     search_fields = ["variant__sku", "variant__product__title"]
+    edit_view_class = ServiceEditView
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("allow_oversell"), FieldPanel("low_stock_threshold")]),
@@ -127,6 +133,19 @@ class StockMovementViewSet(StoreScopedViewSet):
         return super().get_queryset(request).select_related("variant__product")
 
 
+SAME_AS_RECORD = "Same as the client record"
+
+
+def contact_context(ticket) -> dict:
+    """The "contact details differ" note of a ticket's order, and where the client is."""
+    if ticket is None:
+        return {"contact_differences": []}
+    return {
+        "contact_differences": ticket.contact_differences,
+        "client_url": reverse("wagtailsnippets_crm_bridge_client:edit", args=[ticket.client_id]),
+    }
+
+
 class OrderLinesPanel(Panel):
     """The order's lines, totals and customer, read-only, on the order's edit screen."""
 
@@ -137,7 +156,24 @@ class OrderLinesPanel(Panel):
             context = super().get_context_data(parent_context)
             context["order"] = self.instance
             context["lines"] = self.instance.lines.all()
+            ticket = Ticket.objects.filter(order=self.instance).select_related("client").first()
+            context.update(contact_context(ticket))
             return context
+
+
+class ContactDifferencesPanel(Panel):
+    """On a ticket's edit screen: its order's contact details that the client record lacks."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "tenants/admin/contact_differences.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context.update(contact_context(self.instance if self.instance.pk else None))
+            return context
+
+        def is_shown(self):
+            return bool(self.instance.pk and self.instance.contact_differences)
 
 
 class OrderInspectView(InspectView):
@@ -163,6 +199,16 @@ class OrderInspectView(InspectView):
     def get_total_display_value(self):
         return money(self.object.total, self.object.currency)
 
+    def get_contact_differences_display_value(self):
+        ticket = Ticket.objects.filter(order=self.object).select_related("client").first()
+        note = render_to_string("tenants/admin/contact_differences.html", contact_context(ticket))
+        return note if note.strip() else SAME_AS_RECORD
+
+    def get_field_label(self, field_name, field):
+        if field_name == "contact_differences":
+            return "Contact details"
+        return super().get_field_label(field_name, field)
+
 
 class OrderViewSet(StoreScopedViewSet):
     model = Order
@@ -179,6 +225,7 @@ class OrderViewSet(StoreScopedViewSet):
         "phone",
         "shipping_address",
         "payment_method",
+        "contact_differences",
         "lines",
         "total",
         "note",
@@ -193,11 +240,33 @@ class OrderViewSet(StoreScopedViewSet):
     ]
     list_filter = ["status"]
     search_fields = ["email", "name"]
-    panels = [
-        FieldRowPanel([FieldPanel("status"), FieldPanel("placed_at", read_only=True)]),
-        OrderLinesPanel(heading="Items and customer"),
-        FieldPanel("note"),
-    ]
+    edit_view_class = OrderEditView
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("status"), FieldPanel("placed_at", read_only=True)]),
+            OrderLinesPanel(heading="Items and customer"),
+            FieldPanel("note"),
+        ],
+        base_form_class=OrderForm,
+    )
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(cancel_url_name=self.get_url_name("cancel"), **kwargs)
+
+    @property
+    def cancel_view(self):
+        return self.construct_view(
+            OrderCancelView,
+            index_url_name=self.get_url_name("list"),
+            edit_url_name=self.get_url_name("edit"),
+            cancel_url_name=self.get_url_name("cancel"),
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("cancel/<str:pk>/", self.cancel_view, name="cancel"),
+        ]
 
 
 class ClientInspectView(InspectView):
@@ -228,11 +297,32 @@ class ClientViewSet(StoreScopedViewSet):
     search_fields = ["email", "name"]
 
 
+class TicketInspectView(InspectView):
+    def get_contact_differences_display_value(self):
+        note = render_to_string(
+            "tenants/admin/contact_differences.html", contact_context(self.object)
+        )
+        return note if note.strip() else SAME_AS_RECORD
+
+    def get_field_label(self, field_name, field):
+        if field_name == "contact_differences":
+            return "Contact details"
+        return super().get_field_label(field_name, field)
+
+
 class TicketViewSet(StoreScopedViewSet):
     model = Ticket
     icon = "help"
     menu_label = "Tickets"
     inspect_view_enabled = True
+    inspect_view_class = TicketInspectView
+    inspect_view_fields = ["subject", "client", "order", "status", "contact_differences", "notes"]
+    panels = [
+        ContactDifferencesPanel(heading="Contact details"),
+        FieldPanel("subject"),
+        FieldPanel("status"),
+        FieldPanel("notes"),
+    ]
     list_display = ["subject", "client", "status", "created_at"]
     list_filter = ["status"]
     search_fields = ["subject"]

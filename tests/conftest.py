@@ -81,6 +81,13 @@ def platform_client(db):
     return HttpClient(HTTP_HOST=PLATFORM_HOST)
 
 
+@pytest.fixture
+def merchant_client(platform_client, merchant):
+    """``store``'s owner, signed in to the admin on the platform host."""
+    platform_client.force_login(merchant)
+    return platform_client
+
+
 def pytest_collection_modifyitems(config, items):
     """Run the browser tests last: Playwright's event loop, once started, gives this thread
     a new database connection object for the rest of the session."""

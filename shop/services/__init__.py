@@ -1,17 +1,25 @@
 """Every write that matters in the shop goes through these functions."""
 
 from .cart import add_to_cart, get_or_create_cart, remove_cart_line, update_cart_line
+from .catalog import archive_product, delete_product, in_use_message
+from .lifecycle import cancel_order, change_order_status
 from .orders import CheckoutDetails, place_order
-from .stock import adjust_stock, ensure_stock_levels, take_stock
+from .stock import adjust_stock, ensure_stock_levels, stock_range_message, take_stock
 
 __all__ = [
     "CheckoutDetails",
     "add_to_cart",
     "adjust_stock",
+    "archive_product",
+    "cancel_order",
+    "change_order_status",
+    "delete_product",
     "ensure_stock_levels",
     "get_or_create_cart",
+    "in_use_message",
     "place_order",
     "remove_cart_line",
+    "stock_range_message",
     "take_stock",
     "update_cart_line",
 ]

@@ -3,8 +3,9 @@
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from ..exceptions import InsufficientStock
+from ..exceptions import InsufficientStock, StockOutOfRange
 from ..models import StockLevel, StockMovement
+from ..numeric_bounds import INTEGER_MAX, INTEGER_MIN
 from ..signals import stock_changed
 
 
@@ -22,12 +23,23 @@ def ensure_stock_levels(*, product) -> None:
     )
 
 
+def stock_range_message(on_hand: int) -> str:
+    return (
+        f"{on_hand} on hand: a stock count must stay between {INTEGER_MIN} and {INTEGER_MAX}, "
+        "and one change within the same bounds."
+    )
+
+
 def take_stock(*, level: StockLevel, quantity: int, reason: str, order=None, note="", user=None):
     """Move ``quantity`` units (negative takes) on a row the caller has already locked.
 
-    The CHECK constraint is the last line of defence: if it fires, the caller sees
-    InsufficientStock, never an IntegrityError.
+    The count and the ledger quantity stay within what their columns hold on every database
+    (StockOutOfRange otherwise). The CHECK constraint is the last line of defence: if it
+    fires, the caller sees InsufficientStock, never an IntegrityError.
     """
+    in_range = INTEGER_MIN <= quantity <= INTEGER_MAX
+    if not (in_range and INTEGER_MIN <= level.on_hand + quantity <= INTEGER_MAX):
+        raise StockOutOfRange(stock_range_message(level.on_hand))
     try:
         with transaction.atomic():
             StockLevel.objects.filter(pk=level.pk).update(on_hand=F("on_hand") + quantity)

@@ -69,12 +69,6 @@ def theirs(other_store):
     return _rows(other_store, prefix="Beta", collection=other_store.collection)
 
 
-@pytest.fixture
-def merchant_client(platform_client, merchant):
-    platform_client.force_login(merchant)
-    return platform_client
-
-
 def _answer(response) -> str:
     """The page's text with Wagtail's block errors (JSON in HTML attributes) readable."""
     text = html.unescape(response.content.decode())

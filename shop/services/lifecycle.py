@@ -1,0 +1,88 @@
+"""Moving an order between statuses. Cancelling puts its stock back, once.
+
+Until the order lifecycle has its full set of transitions, two rules hold here: a cancelled
+order stays cancelled, and an order is cancelled only through ``cancel_order``, which
+returns its stock through the ledger. Shipped, delivered and refunded orders are not
+cancelled: their goods have left the shelf.
+"""
+
+from django.db import transaction
+
+from ..exceptions import InvalidTransition
+from ..models import Order, StockLevel, StockMovement
+from ..signals import order_cancelled, order_status_changed
+from .stock import ensure_stock_levels, take_stock
+
+CANCELLABLE = frozenset({Order.Status.PENDING_PAYMENT, Order.Status.PAID, Order.Status.FULFILLED})
+
+
+def _lock_order(order: Order) -> Order:
+    return Order.objects.select_for_update().get(pk=order.pk)
+
+
+def _lock_levels(lines) -> dict[int, StockLevel]:
+    """The stock rows of the lines' variants, locked in primary-key order."""
+    for product in {line.variant.product for line in lines}:
+        ensure_stock_levels(product=product)
+    return {
+        level.variant_id: level
+        for level in StockLevel.objects.filter(variant_id__in=[line.variant_id for line in lines])
+        .select_related("variant__product")
+        .order_by("pk")
+        .select_for_update(of=("self",))
+    }
+
+
+@transaction.atomic
+def cancel_order(*, order: Order, user=None, reason: str = "") -> Order:
+    """Cancel ``order`` and put each line's units back on the shelf, one RETURN ledger row
+    per line.
+
+    The order row is locked first, then its stock rows in primary-key order (the lock order
+    of ``place_order``), so a second cancellation waits for the first and then finds the
+    order cancelled: it raises InvalidTransition and returns nothing twice.
+    ``order_cancelled`` is sent after commit.
+    """
+    locked = _lock_order(order)
+    if locked.status == Order.Status.CANCELLED:
+        raise InvalidTransition(f"{locked} is already cancelled; its stock was put back then.")
+    if locked.status not in CANCELLABLE:
+        raise InvalidTransition(
+            f"{locked} is {locked.get_status_display().lower()}: too late to cancel."
+        )
+    lines = list(locked.lines.exclude(variant=None).select_related("variant__product"))
+    levels = _lock_levels(lines)
+    note = f"{locked} cancelled" + (f": {reason}" if reason else "")
+    for line in sorted(lines, key=lambda line: levels[line.variant_id].pk):
+        take_stock(
+            level=levels[line.variant_id],
+            quantity=line.quantity,
+            reason=StockMovement.Reason.RETURN,
+            order=locked,
+            note=note[:255],
+            user=user,
+        )
+    locked.status = Order.Status.CANCELLED
+    locked.save(update_fields=["status"])
+    order.status = locked.status
+    transaction.on_commit(lambda: order_cancelled.send(sender=Order, order=locked))
+    return locked
+
+
+@transaction.atomic
+def change_order_status(*, order: Order, status: str, user=None) -> Order:
+    """Move ``order`` to the status the merchant chose: cancelling goes through
+    ``cancel_order`` (so twice is refused), and a cancelled order cannot be moved on."""
+    if status == Order.Status.CANCELLED:
+        return cancel_order(order=order, user=user)
+    locked = _lock_order(order)
+    if locked.status == Order.Status.CANCELLED:
+        raise InvalidTransition(f"{locked} is cancelled and stays cancelled; place a new order.")
+    if locked.status != status:
+        previous, locked.status = locked.status, status
+        locked.save(update_fields=["status"])
+        transaction.on_commit(
+            lambda: order_status_changed.send(sender=Order, order=locked, previous=previous)
+        )
+    order.status = locked.status
+    return locked

@@ -1,0 +1,186 @@
+"""Admin views of shop rows whose writes go through the shop's services: order status and
+cancellation, stock movements, and deleting (or archiving) products.
+
+A refusal from a service (``ShopError``) is shown to the merchant as a message or a form
+error, never as a 500.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
+from wagtail.snippets.views.snippets import DeleteView, EditView
+
+from shop import services
+from shop.exceptions import ProductInUse, ShopError
+from shop.models import Order, Product
+from shop.selectors import variant_history
+from shop.services.lifecycle import CANCELLABLE
+
+
+class ServiceEditView(EditView):
+    """An edit view whose form saves through a shop service: the service's refusal (a race
+    lost since the form was loaded) is shown on the form, and nothing is saved."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except (ShopError, ValidationError) as error:
+            form.add_error(None, str(error) if isinstance(error, ShopError) else error)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
+class OrderEditView(ServiceEditView):
+    """The order's edit screen, with a "Cancel order" button while it can be cancelled."""
+
+    cancel_url_name = None
+
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.object.status in CANCELLABLE and self.user_has_permission("change"):
+            url = reverse(self.cancel_url_name, args=[self.object.pk])
+            buttons.append(Button("Cancel order", url=url, icon_name="cross", priority=5))
+        return buttons
+
+
+class OrderCancelView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Confirm, then cancel an order through ``cancel_order``: its stock goes back, once."""
+
+    permission_required = "change"
+    template_name = "tenants/admin/order_cancel.html"
+    page_title = "Cancel order"
+    header_icon = "list-ol"
+    model = Order
+    index_url_name = None
+    edit_url_name = None
+    cancel_url_name = None
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # The default manager returns the request's stores' orders only: another's is a 404.
+        self.object = get_object_or_404(
+            self.model.objects.prefetch_related("lines"), pk=kwargs["pk"]
+        )
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        return []  # a confirmation, like Wagtail's delete page: a header naming the order
+
+    @property
+    def edit_url(self):
+        return reverse(self.edit_url_name, args=[self.object.pk])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            order=self.object,
+            can_cancel=self.object.status in CANCELLABLE,
+            cancel_url=reverse(self.cancel_url_name, args=[self.object.pk]),
+            edit_url=self.edit_url,
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        reason = request.POST.get("reason", "").strip()
+        try:
+            services.cancel_order(order=self.object, user=request.user, reason=reason)
+        except ShopError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"{self.object} cancelled: its items are back in stock.")
+        return redirect(self.edit_url)
+
+
+class ProductDeleteView(DeleteView):
+    """Deletes a product never stocked nor sold; one with history is refused, with an offer
+    to archive it (see docs/adr/0013-...)."""
+
+    template_name = "tenants/admin/product_delete.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.history = variant_history(
+            variant_ids=self.object.variants.values_list("pk", flat=True)
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.history:
+            context["in_use_message"] = services.in_use_message(self.object, self.history)
+            context["archived"] = self.object.status == Product.Status.ARCHIVED
+            context["edit_url"] = reverse(self.edit_url_name, args=[self.object.pk])
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("archive"):
+            services.archive_product(product=self.object, user=request.user)
+            messages.success(
+                request, f"“{self.object}” archived: shoppers no longer see it; its history stays."
+            )
+            return redirect(self.edit_url_name, self.object.pk)
+        if self.history:
+            return self.render_to_response(self.get_context_data())
+        return super().post(request, *args, **kwargs)
+
+    def delete_action(self):
+        services.delete_product(product=self.object, user=self.request.user)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProductInUse as error:
+            messages.error(self.request, str(error))
+            return redirect(self.edit_url_name, self.object.pk)
+
+
+class ProductDeleteBulkAction(DeleteBulkAction):
+    """Bulk delete of products: all or nothing, refused while a chosen product has stock
+    history or orders (the ledger and order lines keep it; it can be archived)."""
+
+    models = [Product]
+    template_name = "tenants/admin/product_bulk_delete.html"
+
+    @cached_property
+    def in_use_messages(self) -> list[str]:
+        objects = self.get_actionable_objects()[0]
+        found = []
+        for product in objects:
+            history = variant_history(variant_ids=product.variants.values_list("pk", flat=True))
+            if history:
+                found.append(services.in_use_message(product, history))
+        return found
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "in_use_messages": self.in_use_messages}
+
+    def prepare_action(self, objects, objects_without_access):
+        if self.in_use_messages:
+            for message in self.in_use_messages:
+                messages.error(self.request, message)
+            return redirect(self.request.get_full_path())
+        return super().prepare_action(objects, objects_without_access)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProductInUse as error:  # stocked or sold since the confirmation
+            messages.error(self.request, str(error))
+            return redirect(self.request.get_full_path())
+
+    @classmethod
+    def execute_action(cls, objects, **kwargs):
+        user = kwargs["self"].request.user
+        for product in objects:
+            services.delete_product(product=product, user=user)
+        return len(objects), 0
