@@ -51,6 +51,8 @@ NOT_EDITABLE = {
     "shop.ProductImage.sort_order": "set from the inline panel's order, not typed",
     "crm_bridge.Client.orders_count": "recomputed from the client's orders",
     "crm_bridge.Client.total_spent": "recomputed from the client's orders",
+    "tenants.StaffInvitation.link_version": "raised by the invitation service on each resend",
+    "tenants.StaffInvitation.emailed_version": "set by the invitation email task",
 }
 
 
