@@ -24,3 +24,11 @@ class ProductUnavailable(ShopError):
 class EmptyCart(ShopError):
     def __init__(self):
         super().__init__("Your cart is empty.")
+
+
+class CountryNotServed(ShopError):
+    """The store does not ship to the chosen country."""
+
+    def __init__(self, country: str):
+        self.country = country
+        super().__init__("This store does not ship to that country.")

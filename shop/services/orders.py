@@ -1,12 +1,13 @@
 """Turning a cart into an order."""
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.db import transaction
 from django.db.models import F
 
-from ..exceptions import EmptyCart, InsufficientStock, ProductUnavailable
-from ..models import Order, OrderLine, OrderNumberSequence, Product, StockLevel, StockMovement
+from ..exceptions import CountryNotServed, EmptyCart, InsufficientStock, ProductUnavailable
+from ..models import Cart, Order, OrderLine, OrderNumberSequence, Product, StockLevel, StockMovement
 from ..models.settings import StoreSettings
 from ..pricing import price_cart
 from ..signals import order_placed
@@ -20,7 +21,7 @@ class CheckoutDetails:
     address_line1: str
     postal_code: str
     city: str
-    country: str
+    country: str  # ISO 3166-1 alpha-2 code, one the store ships to
     phone: str = ""
     address_line2: str = ""
     note: str = ""
@@ -35,16 +36,27 @@ def next_order_number(*, site) -> int:
 
 
 @transaction.atomic
-def place_order(*, cart, details: CheckoutDetails) -> Order:
+def place_order(*, cart, details: CheckoutDetails, checkout_token: UUID | None = None) -> Order:
     """Turn a cart into an order and take its items out of stock.
 
-    Stock rows are locked in primary-key order, so two checkouts that share items always
-    lock in the same order and cannot deadlock; the order-number row is locked after them.
-    Totals are computed here from current prices, never taken from the shopper.
+    One cart, one order: the cart row is locked first, so two submissions of one cart run
+    one after the other, and a submission whose ``checkout_token`` (issued with the
+    checkout form) already placed an order gets that order back instead of a second one.
+    Stock rows are then locked in primary-key order, so two checkouts that share items
+    always lock in the same order and cannot deadlock; the order-number row is locked
+    after them. Totals are computed here from current prices, never taken from the shopper.
     """
+    cart = Cart.objects.select_for_update().get(pk=cart.pk)
+    if checkout_token is not None:
+        placed = Order.objects.filter(site_id=cart.site_id, checkout_token=checkout_token).first()
+        if placed is not None:
+            return placed
     lines = list(cart.lines.select_related("variant__product").order_by("variant_id"))
     if not lines:
         raise EmptyCart()
+    store_settings = StoreSettings.for_site(cart.site)
+    if not store_settings.ships_to(details.country):
+        raise CountryNotServed(details.country)
     for line in lines:
         product = line.variant.product
         if line.variant.site_id != cart.site_id or product.status != Product.Status.ACTIVE:
@@ -64,9 +76,10 @@ def place_order(*, cart, details: CheckoutDetails) -> Order:
     if short:
         raise InsufficientStock(short)
 
-    totals = price_cart(lines=lines, store_settings=StoreSettings.for_site(cart.site))
+    totals = price_cart(lines=lines, store_settings=store_settings, country=details.country)
     order = Order.objects.create(
         site_id=cart.site_id,
+        checkout_token=checkout_token,
         number=next_order_number(site=cart.site),
         payment_method=details.payment_method,
         email=details.email.strip().lower(),
