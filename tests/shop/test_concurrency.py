@@ -31,21 +31,8 @@ UNITS = 5
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("restore_initial_data"),
 ]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _restore_initial_data(django_db_blocker):
-    """Put back what migrations wrote (root page, default site...) once the races are over.
-
-    A transactional test empties the tables when it ends; Django reloads the serialized
-    data only when the *next* such test starts, so without this a database kept with
-    ``--reuse-db`` would start the next session empty.
-    """
-    yield
-    with django_db_blocker.unblock():
-        if hasattr(connection, "_test_serialized_contents"):
-            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
 @pytest.fixture(autouse=True)
