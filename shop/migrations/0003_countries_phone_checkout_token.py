@@ -63,29 +63,30 @@ def countries_to_codes(apps, schema_editor):
     Order = apps.get_model("shop", "Order")
     StoreSettings = apps.get_model("shop", "StoreSettings")
     counts = {}
-    for order in Order.objects.only("pk", "site_id", "country").iterator():
-        code = country_code(order.country)
+    rows = Order.objects.values_list("pk", "site_id", "country")
+    for pk, site_id, typed in rows.iterator():
+        code = country_code(typed)
         if code is None:
             continue
-        if code != order.country:
-            Order.objects.filter(pk=order.pk).update(country=code)
-        per_site = counts.setdefault(order.site_id, {})
+        if code != typed:
+            Order.objects.filter(pk=pk).update(country=code)
+        per_site = counts.setdefault(site_id, {})
         per_site[code] = per_site.get(code, 0) + 1
-    for store_settings in StoreSettings.objects.all():
-        most_ordered = counts.get(store_settings.site_id)
-        code = CURRENCY_COUNTRIES.get(store_settings.currency) or (
+    for pk, site_id, currency in StoreSettings.objects.values_list("pk", "site_id", "currency"):
+        most_ordered = counts.get(site_id)
+        code = CURRENCY_COUNTRIES.get(currency) or (
             max(most_ordered, key=most_ordered.get) if most_ordered else None
         )
         if code:
-            StoreSettings.objects.filter(pk=store_settings.pk).update(default_country=code)
+            StoreSettings.objects.filter(pk=pk).update(default_country=code)
 
 
 def codes_to_countries(apps, schema_editor):
     Order = apps.get_model("shop", "Order")
-    for order in Order.objects.only("pk", "country").iterator():
-        name = countries.name(order.country) if len(order.country) == 2 else ""
+    for pk, code in Order.objects.values_list("pk", "country").iterator():
+        name = countries.name(code) if len(code) == 2 else ""
         if name:
-            Order.objects.filter(pk=order.pk).update(country=str(name))
+            Order.objects.filter(pk=pk).update(country=str(name))
 
 
 class Migration(migrations.Migration):
