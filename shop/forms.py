@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django_countries import countries
 
 from .models import Order
+from .templatetags.shop_tags import money
 from .validators import no_invisible_characters, no_invisible_characters_multiline
 
 TEXT = [no_invisible_characters]
@@ -54,6 +55,10 @@ class CheckoutForm(forms.Form):
     """
 
     checkout_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The total the page showed when the shopper pressed "Place order".
+    quoted_total = forms.DecimalField(
+        widget=forms.HiddenInput, required=False, max_digits=12, decimal_places=2
+    )
     email = forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     name = forms.CharField(
         label="Full name",
@@ -152,4 +157,19 @@ class CheckoutForm(forms.Form):
 
     def checkout_details(self) -> dict:
         """The cleaned fields the order service takes as ``CheckoutDetails``."""
-        return {k: v for k, v in self.cleaned_data.items() if k != "checkout_token"}
+        skip = {"checkout_token", "quoted_total"}
+        return {k: v for k, v in self.cleaned_data.items() if k not in skip}
+
+    def confirm_total(self, totals, *, country) -> bool:
+        """Whether ``totals`` are what the page showed. When not (shipping to the chosen
+        country costs another rate, or a price changed since), says so on the form."""
+        quoted = self.cleaned_data.get("quoted_total")
+        if quoted is None or quoted == totals.total:
+            return True
+        self.add_error(
+            None,
+            f"Shipping to {country.name} costs {money(totals.shipping, totals.currency)}: "
+            f"your total is now {money(totals.total, totals.currency)}. "
+            "Check it and place your order again.",
+        )
+        return False

@@ -132,7 +132,7 @@ def checkout(request, *, site):
     if not totals.lines:
         messages.info(request, "Your cart is empty.")
         return redirect("shop:cart-detail")
-    if valid:
+    if valid and form.confirm_total(totals, country=country):
         try:
             order = services.place_order(
                 cart=cart,

@@ -236,3 +236,32 @@ def test_a_token_issued_for_another_cart_is_refused(store, variant, in_checkout)
     assert response.status_code == 200
     assert "checkout_token" in response.context["form"].errors
     assert _orders(store) == []
+
+
+def _quoted_total(response) -> str:
+    return re.search(r'name="quoted_total" value="([^"]+)"', response.content.decode()).group(1)
+
+
+def test_an_order_is_not_placed_at_a_total_the_shopper_was_not_shown(uk_store, in_checkout):
+    page = in_checkout.get(reverse("shop:checkout"))
+    assert _quoted_total(page) == "50.00"  # to the United Kingdom: free shipping
+    form = {**CHECKOUT_FORM, "checkout_token": issued_checkout_token(in_checkout)}
+
+    shown_again = in_checkout.post(
+        reverse("shop:checkout"), {**form, "country": "NO", "quoted_total": "50.00"}
+    )
+
+    assert shown_again.status_code == 200
+    assert (
+        "Shipping to Norway costs £12.00: your total is now £62.00. "
+        "Check it and place your order again." in shown_again.content.decode()
+    )
+    assert _orders(uk_store) == []
+
+    placed = in_checkout.post(
+        reverse("shop:checkout"),
+        {**form, "country": "NO", "quoted_total": _quoted_total(shown_again)},
+    )
+
+    assert placed.status_code == 302
+    assert [order.total for order in _orders(uk_store)] == [Decimal("62.00")]
