@@ -35,6 +35,45 @@ def next_order_number(*, site) -> int:
     return OrderNumberSequence.objects.values_list("last_number", flat=True).get(pk=sequence.pk)
 
 
+def _create_order(*, cart, details: CheckoutDetails, totals, token: UUID | None) -> Order:
+    """The order row and its line snapshots, at the totals computed by ``place_order``."""
+    order = Order.objects.create(
+        site_id=cart.site_id,
+        checkout_token=token,
+        number=next_order_number(site=cart.site),
+        payment_method=details.payment_method,
+        email=details.email.strip().lower(),
+        name=details.name,
+        phone=details.phone,
+        address_line1=details.address_line1,
+        address_line2=details.address_line2,
+        postal_code=details.postal_code,
+        city=details.city,
+        country=details.country,
+        note=details.note,
+        currency=totals.currency,
+        subtotal=totals.subtotal,
+        shipping_total=totals.shipping,
+        total=totals.total,
+    )
+    OrderLine.objects.bulk_create(
+        [
+            OrderLine(
+                order=order,
+                variant=priced.line.variant,
+                product_title=priced.line.variant.product.title,
+                variant_label=priced.line.variant.options_label,
+                sku=priced.line.variant.sku,
+                unit_price=priced.unit_price,
+                quantity=priced.line.quantity,
+                line_total=priced.total,
+            )
+            for priced in totals.lines
+        ]
+    )
+    return order
+
+
 @transaction.atomic
 def place_order(*, cart, details: CheckoutDetails, checkout_token: UUID | None = None) -> Order:
     """Turn a cart into an order and take its items out of stock.
@@ -77,40 +116,7 @@ def place_order(*, cart, details: CheckoutDetails, checkout_token: UUID | None =
         raise InsufficientStock(short)
 
     totals = price_cart(lines=lines, store_settings=store_settings, country=details.country)
-    order = Order.objects.create(
-        site_id=cart.site_id,
-        checkout_token=checkout_token,
-        number=next_order_number(site=cart.site),
-        payment_method=details.payment_method,
-        email=details.email.strip().lower(),
-        name=details.name,
-        phone=details.phone,
-        address_line1=details.address_line1,
-        address_line2=details.address_line2,
-        postal_code=details.postal_code,
-        city=details.city,
-        country=details.country,
-        note=details.note,
-        currency=totals.currency,
-        subtotal=totals.subtotal,
-        shipping_total=totals.shipping,
-        total=totals.total,
-    )
-    OrderLine.objects.bulk_create(
-        [
-            OrderLine(
-                order=order,
-                variant=priced.line.variant,
-                product_title=priced.line.variant.product.title,
-                variant_label=priced.line.variant.options_label,
-                sku=priced.line.variant.sku,
-                unit_price=priced.unit_price,
-                quantity=priced.line.quantity,
-                line_total=priced.total,
-            )
-            for priced in totals.lines
-        ]
-    )
+    order = _create_order(cart=cart, details=details, totals=totals, token=checkout_token)
     for line in lines:
         take_stock(
             level=levels[line.variant_id],

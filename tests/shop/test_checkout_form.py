@@ -7,10 +7,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from shop.exceptions import CountryNotServed
 from shop.models import Order, StockLevel, StoreSettings
 from shop.scoping import store_scope
 from tests.shop.checkout_helpers import issued_checkout_token
-from tests.shop.factories import stocked_variant
+from tests.shop.factories import place_test_order, stocked_variant
 from tests.shop.test_views import CHECKOUT_FORM
 
 pytestmark = pytest.mark.django_db
@@ -265,3 +266,12 @@ def test_an_order_is_not_placed_at_a_total_the_shopper_was_not_shown(uk_store, i
 
     assert placed.status_code == 302
     assert [order.total for order in _orders(uk_store)] == [Decimal("62.00")]
+
+
+def test_the_order_service_refuses_a_country_the_store_does_not_ship_to(uk_store, variant):
+    with pytest.raises(CountryNotServed):
+        place_test_order(lines=[(variant, 1)], country="SE")
+
+    assert _orders(uk_store) == []
+    with store_scope([uk_store.site.pk]):
+        assert StockLevel.objects.get(variant=variant).on_hand == 5
