@@ -275,3 +275,27 @@ def test_the_order_service_refuses_a_country_the_store_does_not_ship_to(uk_store
     assert _orders(uk_store) == []
     with store_scope([uk_store.site.pk]):
         assert StockLevel.objects.get(variant=variant).on_hand == 5
+
+
+def test_the_merchant_sets_the_countries_and_rates_under_store_settings(
+    platform_client, merchant, store, in_checkout
+):
+    platform_client.force_login(merchant)
+    url = reverse("wagtailsettings:edit", args=["shop", "storesettings", store.site.pk])
+    form = platform_client.get(url).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+
+    response = platform_client.post(
+        url,
+        {
+            **data,
+            "default_country": "GB",
+            "selling_countries": ["NO", "IE"],
+            "international_shipping_rate": "12.00",
+        },
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    page = in_checkout.get(reverse("shop:checkout")).content.decode()
+    select = re.search(r'<select name="country".*?</select>', page, re.S).group(0)
+    assert re.findall(r'<option value="(\w+)"', select) == ["GB", "IE", "NO"]
