@@ -38,3 +38,11 @@ class ProductInUse(ShopError):
 class InvalidTransition(ShopError):
     """An order cannot move from its status to the one asked for (cancelling it twice,
     moving it out of cancelled)."""
+
+
+class CountryNotServed(ShopError):
+    """The store does not ship to the chosen country."""
+
+    def __init__(self, country: str):
+        self.country = country
+        super().__init__("This store does not ship to that country.")

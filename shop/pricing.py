@@ -30,8 +30,25 @@ class Totals:
         return sum(priced.line.quantity for priced in self.lines)
 
 
-def price_cart(*, lines, store_settings) -> Totals:
-    """Price cart lines with the variants' current prices and the store's shipping rule."""
+def shipping_for(*, subtotal: Decimal, country: str, store_settings) -> Decimal:
+    """The store's shipping rule for an order of ``subtotal`` to ``country`` (a code).
+
+    Within the store's own country: the flat rate, free at or above the threshold.
+    To any other country: the international rate (the flat rate when none is set), never free.
+    """
+    if not store_settings.is_domestic(country):
+        return quantize(store_settings.abroad_shipping_rate)
+    threshold = store_settings.free_shipping_threshold
+    if threshold is not None and subtotal >= threshold:
+        return quantize(0)
+    return quantize(store_settings.flat_shipping_rate)
+
+
+def price_cart(*, lines, store_settings, country: str | None = None) -> Totals:
+    """Price cart lines with the variants' current prices and the store's shipping rule.
+
+    ``country`` is the destination's code; by default the store's own country.
+    """
     priced = [
         PricedLine(
             line=line,
@@ -41,11 +58,14 @@ def price_cart(*, lines, store_settings) -> Totals:
         for line in lines
     ]
     subtotal = quantize(sum((p.total for p in priced), Decimal("0")))
-    threshold = store_settings.free_shipping_threshold
-    if not priced or (threshold is not None and subtotal >= threshold):
+    if not priced:
         shipping = quantize(0)
     else:
-        shipping = quantize(store_settings.flat_shipping_rate)
+        shipping = shipping_for(
+            subtotal=subtotal,
+            country=country or store_settings.default_country.code,
+            store_settings=store_settings,
+        )
     return Totals(
         currency=store_settings.currency,
         lines=priced,

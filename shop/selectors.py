@@ -8,7 +8,7 @@ from django.db.models import Min, Prefetch
 from . import pages as page_types
 from .models.cart import Cart, CartLine
 from .models.catalog import Product, ProductImage, ProductVariant
-from .models.orders import OrderLine
+from .models.orders import Order, OrderLine
 from .models.settings import StoreSettings
 from .models.stock import StockMovement
 from .pricing import Totals, price_cart
@@ -87,7 +87,8 @@ def find_cart(*, site, session_key) -> Cart | None:
     return Cart.objects.filter(site=site, session_key=session_key).first()
 
 
-def cart_totals(*, site, cart: Cart | None) -> Totals:
+def cart_totals(*, site, cart: Cart | None, country: str | None = None) -> Totals:
+    """The cart priced for shipping to ``country`` (a code; by default the store's own)."""
     lines = []
     if cart is not None:
         lines = list(
@@ -102,7 +103,14 @@ def cart_totals(*, site, cart: Cart | None) -> Totals:
                 )
             )
         )
-    return price_cart(lines=lines, store_settings=StoreSettings.for_site(site))
+    return price_cart(lines=lines, store_settings=StoreSettings.for_site(site), country=country)
+
+
+def order_for_checkout_token(*, site, token) -> Order | None:
+    """The order placed from the checkout form that carried ``token``, if any."""
+    if token is None:
+        return None
+    return Order.objects.for_site(site).filter(checkout_token=token).first()
 
 
 def cart_item_count(*, site, session_key) -> int:

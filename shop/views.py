@@ -7,13 +7,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
+from django_countries.fields import Country
 
 from themes.theme import Theme
 
 from . import selectors, services
 from .exceptions import ShopError
 from .forms import AddToCartForm, CartLineForm, CheckoutForm
-from .models import Order, ProductVariant
+from .models import Order, ProductVariant, StoreSettings
 from .storefront import StoreContext, shopper_session_key
 
 SESSION_ORDERS_KEY = "shop_placed_orders"
@@ -106,28 +107,44 @@ def cart_line_remove(request, line_id, *, site):
     return redirect("shop:cart-detail")
 
 
+def _remember_order(request, order):
+    """Let this session see the order's confirmation page."""
+    placed = request.session.get(SESSION_ORDERS_KEY, [])
+    if order.pk not in placed:
+        request.session[SESSION_ORDERS_KEY] = [*placed[-19:], order.pk]
+    return redirect("shop:order-complete", number=order.number)
+
+
 @store_view
 def checkout(request, *, site):
     cart = selectors.find_cart(site=site, session_key=shopper_session_key(request))
-    totals = selectors.cart_totals(site=site, cart=cart)
+    store_settings = StoreSettings.for_site(site)
+    form = CheckoutForm(request.POST or None, store_settings=store_settings, cart=cart)
+    valid = form.is_bound and form.is_valid()
+    cleaned = getattr(form, "cleaned_data", {})
+    if cart is not None and cleaned.get("checkout_token"):
+        # The same form submitted again (a double click, a retry): show the order it placed.
+        placed = selectors.order_for_checkout_token(site=site, token=cleaned["checkout_token"])
+        if placed is not None:
+            return _remember_order(request, placed)
+    country = Country(cleaned.get("country") or store_settings.default_country.code)
+    totals = selectors.cart_totals(site=site, cart=cart, country=country.code)
     if not totals.lines:
         messages.info(request, "Your cart is empty.")
         return redirect("shop:cart-detail")
-    form = CheckoutForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if valid and form.confirm_total(totals, country=country):
         try:
             order = services.place_order(
-                cart=cart, details=services.CheckoutDetails(**form.cleaned_data)
+                cart=cart,
+                details=services.CheckoutDetails(**form.checkout_details()),
+                checkout_token=cleaned["checkout_token"],
             )
         except ShopError as error:
             messages.error(request, str(error))
             return redirect("shop:cart-detail")
-        request.session[SESSION_ORDERS_KEY] = [
-            *request.session.get(SESSION_ORDERS_KEY, [])[-19:],
-            order.pk,
-        ]
-        return redirect("shop:order-complete", number=order.number)
-    return render_themed(request, site, "shop/checkout.html", {"form": form, "totals": totals})
+        return _remember_order(request, order)
+    context = {"form": form, "totals": totals, "shipping_country": country}
+    return render_themed(request, site, "shop/checkout.html", context)
 
 
 @store_view

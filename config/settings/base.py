@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "taggit",
     # Third party
     "rest_framework",
+    "django_countries",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -114,6 +115,12 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Every transaction takes SQLite's write lock when it begins, and a writer that finds
+    # it taken waits (up to `timeout` seconds) instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")

@@ -1,8 +1,12 @@
 from django.db import models
+from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from ..scoping import StoreOwnedQuerySet, StoreScopedManager
+from ..validators import no_invisible_characters, no_invisible_characters_multiline
+
+TEXT = [no_invisible_characters]
 
 
 class OrderLineQuerySet(StoreOwnedQuerySet):
@@ -29,18 +33,25 @@ class Order(index.Indexed, models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING_PAYMENT)
     payment_method = models.CharField(max_length=20, choices=PaymentMethod.choices)
     email = models.EmailField()
-    name = models.CharField(max_length=255)
-    phone = models.CharField(max_length=40, blank=True)
-    address_line1 = models.CharField("address", max_length=255)
-    address_line2 = models.CharField("address (line 2)", max_length=255, blank=True)
-    postal_code = models.CharField(max_length=20)
-    city = models.CharField(max_length=100)
-    country = models.CharField(max_length=100)
+    name = models.CharField(max_length=255, validators=TEXT)
+    phone = models.CharField(max_length=40, blank=True, help_text="In E.164 form (+4755501000).")
+    address_line1 = models.CharField("address", max_length=255, validators=TEXT)
+    address_line2 = models.CharField(
+        "address (line 2)", max_length=255, blank=True, validators=TEXT
+    )
+    postal_code = models.CharField(max_length=20, validators=TEXT)
+    city = models.CharField(max_length=100, validators=TEXT)
+    # An ISO 3166-1 alpha-2 code. Orders placed before countries were codes keep the text
+    # typed then when it named no country, hence the length.
+    country = CountryField(max_length=100)
     currency = models.CharField(max_length=3)
     subtotal = models.DecimalField(max_digits=12, decimal_places=2)
     shipping_total = models.DecimalField(max_digits=12, decimal_places=2)
     total = models.DecimalField(max_digits=12, decimal_places=2)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, validators=[no_invisible_characters_multiline])
+    # Issued with the checkout form: a second submission of the same form finds this order
+    # instead of placing another one.
+    checkout_token = models.UUIDField(null=True, blank=True, editable=False)
     placed_at = models.DateTimeField(auto_now_add=True)
 
     objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
@@ -71,6 +82,9 @@ class Order(index.Indexed, models.Model):
         ordering = ["-placed_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["site", "number"], name="order_number_per_site"),
+            models.UniqueConstraint(
+                fields=["site", "checkout_token"], name="one_order_per_checkout_token"
+            ),
         ]
 
     def __str__(self):
@@ -79,7 +93,8 @@ class Order(index.Indexed, models.Model):
     @property
     def shipping_address(self) -> str:
         parts = [self.address_line1, self.address_line2, f"{self.postal_code} {self.city}"]
-        return "\n".join(p for p in [*parts, self.country] if p.strip())
+        country = self.country.name or self.country.code
+        return "\n".join(p for p in [*parts, str(country)] if p.strip())
 
 
 class OrderLine(models.Model):

@@ -2,6 +2,8 @@ from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django_countries import countries
+from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -23,6 +25,20 @@ class StoreSettings(BaseSiteSetting):
     """Commerce settings of one store."""
 
     currency = models.CharField(max_length=3, choices=CURRENCIES, default="EUR")
+    default_country = CountryField(
+        "store's country",
+        default="NO",
+        help_text="Preselected at checkout. Orders to this country pay the flat shipping rate "
+        "and ship free above the threshold.",
+    )
+    selling_countries = CountryField(
+        "also ships to",
+        multiple=True,
+        max_length=1000,
+        blank=True,
+        help_text="Other countries shoppers may choose at checkout. Leave empty to sell only "
+        "to the store's country.",
+    )
     contact_email = models.EmailField(blank=True)
     flat_shipping_rate = models.DecimalField(
         max_digits=10,
@@ -36,7 +52,17 @@ class StoreSettings(BaseSiteSetting):
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("0"))],
-        help_text="Orders at or above this subtotal ship free. Leave empty for never.",
+        help_text="Orders to the store's country at or above this subtotal ship free. "
+        "Leave empty for never.",
+    )
+    international_shipping_rate = models.DecimalField(
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text="Shipping to the other countries, whatever the subtotal. "
+        "Leave empty to charge the flat rate.",
     )
     offline_payment_instructions = models.TextField(
         blank=True,
@@ -49,7 +75,13 @@ class StoreSettings(BaseSiteSetting):
         FieldPanel("currency"),
         FieldPanel("contact_email"),
         MultiFieldPanel(
-            [FieldPanel("flat_shipping_rate"), FieldPanel("free_shipping_threshold")],
+            [
+                FieldPanel("default_country"),
+                FieldPanel("selling_countries"),
+                FieldPanel("flat_shipping_rate"),
+                FieldPanel("free_shipping_threshold"),
+                FieldPanel("international_shipping_rate"),
+            ],
             heading="Shipping",
         ),
         FieldPanel("offline_payment_instructions"),
@@ -63,3 +95,25 @@ class StoreSettings(BaseSiteSetting):
     @property
     def currency_symbol(self) -> str:
         return CURRENCY_SYMBOLS.get(self.currency, f"{self.currency} ")
+
+    @property
+    def country_choices(self) -> list[tuple[str, str]]:
+        """The countries shoppers may ship to: the store's own first, then by name."""
+        home = self.default_country.code
+        others = sorted(
+            {country.code for country in self.selling_countries} - {home},
+            key=lambda code: countries.name(code),
+        )
+        return [(code, countries.name(code)) for code in [home, *others]]
+
+    def ships_to(self, country_code: str) -> bool:
+        return country_code in {code for code, _ in self.country_choices}
+
+    @property
+    def abroad_shipping_rate(self) -> Decimal:
+        """What shipping to any country but the store's own costs."""
+        rate = self.international_shipping_rate
+        return self.flat_shipping_rate if rate is None else rate
+
+    def is_domestic(self, country_code: str) -> bool:
+        return country_code == self.default_country.code

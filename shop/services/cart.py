@@ -25,10 +25,16 @@ def _check_sellable(*, cart: Cart, variant, quantity: int) -> None:
 
 @transaction.atomic
 def add_to_cart(*, cart: Cart, variant, quantity: int = 1) -> CartLine:
-    """Add units of a variant; the line's new total must be in stock."""
+    """Add units of a variant; the line's new total must be in stock.
+
+    The cart row is locked first: a missing line cannot be locked, so two adds of one
+    variant at once would both create it. Behind the cart's lock the second add finds the
+    first one's line and adds to its quantity.
+    """
     if quantity < 1:
         raise ProductUnavailable("Choose a quantity of at least 1.")
-    line = CartLine.objects.select_for_update().filter(cart=cart, variant=variant).first()
+    Cart.objects.select_for_update().get(pk=cart.pk)
+    line = CartLine.objects.filter(cart=cart, variant=variant).first()
     new_quantity = quantity + (line.quantity if line else 0)
     _check_sellable(cart=cart, variant=variant, quantity=new_quantity)
     if line is None:

@@ -1,12 +1,13 @@
 """Turning a cart into an order."""
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.db import transaction
 from django.db.models import F
 
-from ..exceptions import EmptyCart, InsufficientStock, ProductUnavailable
-from ..models import Order, OrderLine, OrderNumberSequence, Product, StockLevel, StockMovement
+from ..exceptions import CountryNotServed, EmptyCart, InsufficientStock, ProductUnavailable
+from ..models import Cart, Order, OrderLine, OrderNumberSequence, Product, StockLevel, StockMovement
 from ..models.settings import StoreSettings
 from ..pricing import price_cart
 from ..signals import order_placed
@@ -20,7 +21,7 @@ class CheckoutDetails:
     address_line1: str
     postal_code: str
     city: str
-    country: str
+    country: str  # ISO 3166-1 alpha-2 code, one the store ships to
     phone: str = ""
     address_line2: str = ""
     note: str = ""
@@ -34,39 +35,11 @@ def next_order_number(*, site) -> int:
     return OrderNumberSequence.objects.values_list("last_number", flat=True).get(pk=sequence.pk)
 
 
-@transaction.atomic
-def place_order(*, cart, details: CheckoutDetails) -> Order:
-    """Turn a cart into an order and take its items out of stock.
-
-    Stock rows are locked in primary-key order, so two checkouts that share items always
-    lock in the same order and cannot deadlock; the order-number row is locked after them.
-    Totals are computed here from current prices, never taken from the shopper.
-    """
-    lines = list(cart.lines.select_related("variant__product").order_by("variant_id"))
-    if not lines:
-        raise EmptyCart()
-    for line in lines:
-        product = line.variant.product
-        if line.variant.site_id != cart.site_id or product.status != Product.Status.ACTIVE:
-            raise ProductUnavailable(f"{product.title} is no longer available.")
-    levels = {
-        level.variant_id: level
-        for level in StockLevel.objects.filter(variant_id__in=[line.variant_id for line in lines])
-        .select_related("variant__product")
-        .order_by("pk")
-        .select_for_update(of=("self",))
-    }
-    short = [
-        (line.variant, levels[line.variant_id].on_hand if line.variant_id in levels else 0)
-        for line in lines
-        if line.variant_id not in levels or not levels[line.variant_id].can_take(line.quantity)
-    ]
-    if short:
-        raise InsufficientStock(short)
-
-    totals = price_cart(lines=lines, store_settings=StoreSettings.for_site(cart.site))
+def _create_order(*, cart, details: CheckoutDetails, totals, token: UUID | None) -> Order:
+    """The order row and its line snapshots, at the totals computed by ``place_order``."""
     order = Order.objects.create(
         site_id=cart.site_id,
+        checkout_token=token,
         number=next_order_number(site=cart.site),
         payment_method=details.payment_method,
         email=details.email.strip().lower(),
@@ -98,6 +71,52 @@ def place_order(*, cart, details: CheckoutDetails) -> Order:
             for priced in totals.lines
         ]
     )
+    return order
+
+
+@transaction.atomic
+def place_order(*, cart, details: CheckoutDetails, checkout_token: UUID | None = None) -> Order:
+    """Turn a cart into an order and take its items out of stock.
+
+    One cart, one order: the cart row is locked first, so two submissions of one cart run
+    one after the other, and a submission whose ``checkout_token`` (issued with the
+    checkout form) already placed an order gets that order back instead of a second one.
+    Stock rows are then locked in primary-key order, so two checkouts that share items
+    always lock in the same order and cannot deadlock; the order-number row is locked
+    after them. Totals are computed here from current prices, never taken from the shopper.
+    """
+    cart = Cart.objects.select_for_update().get(pk=cart.pk)
+    if checkout_token is not None:
+        placed = Order.objects.filter(site_id=cart.site_id, checkout_token=checkout_token).first()
+        if placed is not None:
+            return placed
+    lines = list(cart.lines.select_related("variant__product").order_by("variant_id"))
+    if not lines:
+        raise EmptyCart()
+    store_settings = StoreSettings.for_site(cart.site)
+    if not store_settings.ships_to(details.country):
+        raise CountryNotServed(details.country)
+    for line in lines:
+        product = line.variant.product
+        if line.variant.site_id != cart.site_id or product.status != Product.Status.ACTIVE:
+            raise ProductUnavailable(f"{product.title} is no longer available.")
+    levels = {
+        level.variant_id: level
+        for level in StockLevel.objects.filter(variant_id__in=[line.variant_id for line in lines])
+        .select_related("variant__product")
+        .order_by("pk")
+        .select_for_update(of=("self",))
+    }
+    short = [
+        (line.variant, levels[line.variant_id].on_hand if line.variant_id in levels else 0)
+        for line in lines
+        if line.variant_id not in levels or not levels[line.variant_id].can_take(line.quantity)
+    ]
+    if short:
+        raise InsufficientStock(short)
+
+    totals = price_cart(lines=lines, store_settings=store_settings, country=details.country)
+    order = _create_order(cart=cart, details=details, totals=totals, token=checkout_token)
     for line in lines:
         take_stock(
             level=levels[line.variant_id],

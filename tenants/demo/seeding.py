@@ -181,6 +181,8 @@ def _configure(*, store: Store, spec: StoreSpec) -> None:
     shop_settings.contact_email = spec.contact_email
     shop_settings.flat_shipping_rate = Decimal(spec.flat_shipping_rate)
     shop_settings.free_shipping_threshold = Decimal(spec.free_shipping_threshold)
+    shop_settings.default_country = spec.country
+    shop_settings.selling_countries = list(spec.selling_countries)
     shop_settings.save()
     theme = ThemeSettings.objects.get(site=store.site)
     theme.tagline = spec.tagline

@@ -187,7 +187,7 @@ def checkout_details(**overrides) -> CheckoutDetails:
         "address_line1": "1 Fjord Street",
         "postal_code": "0150",
         "city": "Oslo",
-        "country": "Norway",
+        "country": "NO",
     }
     return CheckoutDetails(**{**fields, **overrides})
 

@@ -27,6 +27,8 @@ AURORA = StoreSpec(
     contact_email="crew@aurora.example",
     flat_shipping_rate="6.00",
     free_shipping_threshold="75.00",
+    country="US",
+    selling_countries=("CA",),
     palette=Palette(
         backgrounds=(
             ("#1b1035", "#3a1c6b"),

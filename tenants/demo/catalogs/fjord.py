@@ -26,6 +26,8 @@ FJORD = StoreSpec(
     contact_email="hello@fjord.example",
     flat_shipping_rate="99.00",
     free_shipping_threshold="1000.00",
+    country="NO",
+    selling_countries=("SE", "DK"),
     palette=Palette(
         backgrounds=(
             ("#f3f1ed", "#dcd8d0"),

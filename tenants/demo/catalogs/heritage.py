@@ -27,6 +27,8 @@ HERITAGE = StoreSpec(
     contact_email="shop@heritage.example",
     flat_shipping_rate="3.95",
     free_shipping_threshold="40.00",
+    country="GB",
+    selling_countries=("IE",),
     palette=Palette(
         backgrounds=(
             ("#f7f0e3", "#e6d6b8"),

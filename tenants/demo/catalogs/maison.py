@@ -27,6 +27,8 @@ MAISON = StoreSpec(
     contact_email="atelier@maison.example",
     flat_shipping_rate="12.00",
     free_shipping_threshold="250.00",
+    country="FR",
+    selling_countries=("BE", "LU", "DE"),
     palette=Palette(
         backgrounds=(
             ("#f6f1ea", "#e4d8c8"),

@@ -83,6 +83,8 @@ class StoreSpec:
     about: str
     categories: tuple[CategorySpec, ...]
     theme_colours: dict[str, str] = field(default_factory=dict)
+    country: str = "NO"  # the store's own country, an ISO 3166-1 alpha-2 code
+    selling_countries: tuple[str, ...] = ()  # other countries it ships to
 
 
 def variant(sku: str, price: str, *, stock: int = 12, was: str | None = None, **options):
