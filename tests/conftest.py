@@ -1,12 +1,13 @@
 """Shared fixtures: two stores with their merchants, and clients on the right hosts."""
 
 import pytest
+from django.db import connection
 from django.test import Client as HttpClient
 from django.test import override_settings
 from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished
 
-from tests.helpers import use_fresh_cache
+from tests.helpers import require_service, use_fresh_cache
 from tests.tenants.factories import StoreFactory, UserFactory, owner_of
 from themes.presets import Preset
 
@@ -92,3 +93,26 @@ def pytest_collection_modifyitems(config, items):
     """Run the browser tests last: Playwright's event loop, once started, gives this thread
     a new database connection object for the rest of the session."""
     items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
+
+
+@pytest.fixture(scope="module")
+def restore_initial_data(django_db_blocker):
+    """Put back what migrations wrote (root page, default site...) once the races are over.
+
+    A transactional test empties the tables when it ends; Django reloads the serialized
+    data only when the *next* such test starts, so without this a database kept with
+    ``--reuse-db`` would start the next session empty.
+    """
+    yield
+    with django_db_blocker.unblock():
+        if hasattr(connection, "_test_serialized_contents"):
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+@pytest.fixture
+def postgresql_only(db):
+    """Races prove nothing on SQLite, which serialises writers for the whole database."""
+    if connection.vendor != "postgresql":
+        require_service(
+            "PostgreSQL", f"the database is {connection.vendor}; set DATABASE_URL=postgres://..."
+        )

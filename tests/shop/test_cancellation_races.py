@@ -11,17 +11,14 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from shop.models import Order, StockLevel, StockMovement
 from shop.scoping import store_scope
+from tests.races import race
 from tests.shop.factories import place_test_order, stocked_variant
-from tests.shop.test_concurrency import (  # noqa: F401 (fixtures of these races)
-    _postgresql_only,
-    _race,
-    _restore_initial_data,
-)
 from tests.tenants.factories import StoreFactory, owner_of
 
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("postgresql_only", "restore_initial_data"),
 ]
 
 MERCHANTS = 2
@@ -57,7 +54,7 @@ def test_two_concurrent_cancellations_return_the_stock_once():
     clients, order, lamp, bulb = _merchants_and_order()
     url = reverse("wagtailsnippets_shop_order:cancel", args=[order.pk])
 
-    outcomes = _race(lambda index: _outcome(clients[index].post(url)), MERCHANTS)
+    outcomes = race(lambda index: _outcome(clients[index].post(url)), MERCHANTS)
 
     assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
     assert {status for status, _ in outcomes} == {302}
@@ -80,7 +77,7 @@ def test_two_concurrent_edits_to_cancelled_return_the_stock_once():
         response = clients[index].post(url, forms[index])
         return response.status_code, response.content.decode()
 
-    outcomes = _race(edit, MERCHANTS)
+    outcomes = race(edit, MERCHANTS)
 
     assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
     assert sorted(status for status, _ in outcomes) == [200, 302]

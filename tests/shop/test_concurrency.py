@@ -5,13 +5,11 @@ run on PostgreSQL only (``DATABASE_URL``), and fail instead of skipping under
 ``REQUIRE_SERVICES=1``.
 """
 
-import threading
 from collections import Counter
 from importlib import import_module
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.test import Client as HttpClient
 from django.urls import reverse
 
@@ -19,7 +17,7 @@ from shop import services
 from shop.exceptions import InsufficientStock
 from shop.models import CartLine, Order, StockLevel, StockMovement
 from shop.scoping import store_scope
-from tests.helpers import require_service
+from tests.races import race
 from tests.shop.checkout_helpers import issued_checkout_token
 from tests.shop.factories import CartFactory, checkout_details, stocked_variant
 from tests.shop.test_views import CHECKOUT_FORM
@@ -31,39 +29,8 @@ UNITS = 5
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("restore_initial_data"),
+    pytest.mark.usefixtures("postgresql_only", "restore_initial_data"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only(db):
-    if connection.vendor != "postgresql":
-        require_service(
-            "PostgreSQL", f"the database is {connection.vendor}; set DATABASE_URL=postgres://..."
-        )
-
-
-def _race(work, count):
-    """Run ``work(index)`` in ``count`` threads released together; return what each got."""
-    barrier = threading.Barrier(count, timeout=30)
-    outcomes = [None] * count
-
-    def run(index):
-        try:
-            barrier.wait()
-            outcomes[index] = work(index)
-        except Exception as error:  # every outcome is asserted on below
-            outcomes[index] = error
-        finally:
-            connection.close()  # this thread's own connection
-
-    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a buyer is stuck (deadlock?)"
-    return outcomes
 
 
 def _assert_sold_exactly_the_stock(variant):
@@ -90,7 +57,7 @@ def test_buyers_racing_for_the_last_units_get_exactly_the_stock():
                 cart=carts[index], details=checkout_details(email=f"buyer{index}@example.test")
             )
 
-    outcomes = _race(buy, BUYERS)
+    outcomes = race(buy, BUYERS)
 
     kinds = Counter(type(outcome).__name__ for outcome in outcomes)
     assert kinds == {"Order": UNITS, "InsufficientStock": BUYERS - UNITS}, outcomes
@@ -114,7 +81,7 @@ def test_shoppers_racing_through_the_checkout_page_get_exactly_the_stock():
         response = clients[index].post(reverse("shop:checkout"), CHECKOUT_FORM)
         return response.status_code, response["Location"]
 
-    outcomes = _race(check_out, BUYERS)
+    outcomes = race(check_out, BUYERS)
 
     assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
     completed = [loc for status, loc in outcomes if "/checkout/complete/" in loc]
@@ -149,7 +116,7 @@ def test_each_cart_submitted_twice_at_once_makes_one_order_shown_to_both_submiss
         response = tabs[index].post(reverse("shop:checkout"), forms[index // 2])
         return response.status_code, response.get("Location", "")
 
-    outcomes = _race(submit, 2 * UNITS)
+    outcomes = race(submit, 2 * UNITS)
 
     assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
     assert {status for status, _ in outcomes} == {302}, outcomes
@@ -177,7 +144,7 @@ def test_one_cart_placed_twice_at_once_without_a_token_makes_one_order():
         with store_scope([store.site.pk]):
             return services.place_order(cart=cart, details=checkout_details())
 
-    outcomes = _race(place, 2)
+    outcomes = race(place, 2)
 
     kinds = Counter(type(outcome).__name__ for outcome in outcomes)
     assert kinds == {"Order": 1, "EmptyCart": 1}, outcomes
@@ -203,7 +170,7 @@ def test_simultaneous_adds_of_one_variant_end_in_one_line_with_the_summed_quanti
         )
         return response.status_code, response.get("Location", "")
 
-    outcomes = _race(add, 10)
+    outcomes = race(add, 10)
 
     assert outcomes == [(302, reverse("shop:cart-detail"))] * 10, outcomes
     with store_scope([store.site.pk]):

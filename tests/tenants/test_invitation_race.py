@@ -12,16 +12,13 @@ from tenants.exceptions import LinkError, StaffError
 from tenants.invitations import ACCEPT_ACTION, accept_invitation, invite_staff
 from tenants.links import invitation_link
 from tenants.models import StaffInvitation
-from tests.shop.test_concurrency import (  # noqa: F401 (fixtures used by name)
-    _postgresql_only,
-    _race,
-    _restore_initial_data,
-)
+from tests.races import race
 from tests.tenants.factories import StoreFactory, UserFactory
 
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("postgresql_only", "restore_initial_data"),
 ]
 
 SUBMISSIONS = 6
@@ -33,7 +30,7 @@ def test_simultaneous_acceptances_grant_the_role_once():
     invitation = invite_staff(store=store, email=person.email, role="editor", invited_by=None)
     token = invitation_link(invitation).rstrip("/").rsplit("/", 1)[1]
 
-    outcomes = _race(
+    outcomes = race(
         lambda _: accept_invitation(token=token, user=User.objects.get(pk=person.pk)),
         SUBMISSIONS,
     )
