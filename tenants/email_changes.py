@@ -13,8 +13,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -24,6 +22,7 @@ from . import email_limits
 from .exceptions import EmailChangeError, ExpiredLink, InvalidLink, UsedLink
 from .links import EMAIL_CHANGE_SALT, read_token
 from .models import EmailChange
+from .staff import normalised_email
 from .tasks import send_email_change_task, send_email_changed_task
 
 CHANGE_EMAIL_ACTION = "tenants.change_email"
@@ -34,15 +33,6 @@ def pending_email_change(user: User) -> EmailChange | None:
     return EmailChange.objects.open().filter(user=user, expires_at__gt=timezone.now()).first()
 
 
-def _valid_address(email: str) -> str:
-    email = (email or "").strip().lower()
-    try:
-        validate_email(email)
-    except ValidationError as error:
-        raise EmailChangeError(f"“{email}” is not a valid email address.") from error
-    return email
-
-
 @transaction.atomic
 def request_email_change(*, user: User, new_email: str) -> EmailChange:
     """Ask the new address to confirm; replaces any earlier unconfirmed request.
@@ -51,7 +41,7 @@ def request_email_change(*, user: User, new_email: str) -> EmailChange:
     address or asked for by the account. Whether another account uses the address is
     checked at confirmation, so this answer tells nothing about other people's accounts.
     """
-    new_email = _valid_address(new_email)
+    new_email = normalised_email(new_email, error_class=EmailChangeError)
     if new_email == user.email.strip().lower():
         raise EmailChangeError(f"{new_email} is already your email address.")
     email_limits.spend(email_limits.EMAIL_CHANGE, address=new_email, sender=user)

@@ -32,12 +32,13 @@ def store_role_group(store: Store, role: str) -> StoreGroup:
         raise StaffError(f"“{role}” is not a staff role.") from error
 
 
-def normalised_email(email: str) -> str:
+def normalised_email(email: str, *, error_class: type[Exception] = StaffError) -> str:
+    """The address in lower case, or ``error_class`` saying it is not a valid address."""
     email = (email or "").strip().lower()
     try:
         validate_email(email)
     except ValidationError as error:
-        raise StaffError(f"“{email}” is not a valid email address.") from error
+        raise error_class(f"“{email}” is not a valid email address.") from error
     return email
 
 
