@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "themes",
     "shop",
     "crm_bridge",
+    "demo",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",

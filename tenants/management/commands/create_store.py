@@ -1,24 +1,13 @@
 """``manage.py create_store <slug> --name … --owner-email … --preset …``: open a new store."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
+from tenants.addresses import platform_url, public_url
 from tenants.exceptions import StoreError
 from tenants.services import create_store
 from themes.presets import Preset
-
-
-def public_url(hostname: str) -> str:
-    """The address a browser reaches ``hostname`` at, on the port stores are served on."""
-    port = settings.STORES_PORT
-    suffix = "" if port in (80, 443) else f":{port}"
-    return f"{settings.STORES_SCHEME}://{hostname}{suffix}/"
-
-
-def platform_url() -> str:
-    return public_url(settings.PLATFORM_HOSTS[0])
 
 
 class Command(BaseCommand):

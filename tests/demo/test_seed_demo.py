@@ -8,14 +8,14 @@ from django.test import Client as HttpClient
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from demo import seeding
+from demo.catalogs import FJORD, STORES
+from demo.images import SHAPES, SMALL_SIZES
+from demo.management.commands import seed_demo as seed_demo_command
+from demo.seeding import ADMIN_PASSWORD, seed_demo
 from shop.models import CartLine, Product, ProductImage, ProductVariant, StockLevel, StoreSettings
 from shop.pages import CategoryPage, ProductPage, StoreHomePage, StorePage
 from shop.scoping import all_stores, store_scope
-from tenants.demo import seeding
-from tenants.demo.catalogs import FJORD, STORES
-from tenants.demo.images import SHAPES, SMALL_SIZES
-from tenants.demo.seeding import ADMIN_PASSWORD, seed_demo
-from tenants.management.commands import seed_demo as seed_demo_command
 from tenants.models import Store
 from tenants.roles import Role
 from tenants.selectors import role_of

@@ -4,9 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from tenants.demo.seeding import ADMIN_PASSWORD, ADMIN_USERNAME, SeedResult, seed_demo
-
-from .create_store import platform_url, public_url
+from demo.seeding import ADMIN_PASSWORD, ADMIN_USERNAME, SeedResult, seed_demo
+from tenants.addresses import platform_url, public_url
 
 
 class Command(BaseCommand):

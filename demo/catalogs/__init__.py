@@ -1,6 +1,6 @@
 """The four demo stores, as plain data (no database access).
 
-``tenants.demo.seeding`` turns them into stores. Every SKU is unique within its store and
+``demo.seeding`` turns them into stores. Every SKU is unique within its store and
 prices are Decimal strings in the store's currency.
 """
 

@@ -1,6 +1,6 @@
 """The four demo stores as plain data: brand, theme, catalog and home page copy.
 
-Nothing here touches the database; ``tenants.demo.seeding`` turns it into stores. Every
+Nothing here touches the database; ``demo.seeding`` turns it into stores. Every
 SKU is unique within its store, prices are Decimal strings in the store's currency, and
 ``stock`` is the on-hand quantity the seeder restocks to (0 means sold out).
 """
@@ -24,7 +24,7 @@ class ProductSpec:
     vendor: str
     product_type: str
     description: str
-    shape: str  # a shape of tenants.demo.images
+    shape: str  # a shape of demo.images
     colours: tuple[str, ...]  # the object's colour in each picture: one picture per colour
     variants: tuple[VariantSpec, ...]
 
