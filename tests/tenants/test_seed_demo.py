@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 
 from shop.models import CartLine, Product, ProductImage, ProductVariant, StockLevel, StoreSettings
 from shop.pages import CategoryPage, ProductPage, StoreHomePage, StorePage
-from shop.scoping import all_stores, store_scope
+from tenancy.scope import all_stores, store_scope
 from tenants.demo import seeding
 from tenants.demo.catalogs import FJORD, STORES
 from tenants.demo.images import SHAPES, SMALL_SIZES
