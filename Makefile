@@ -54,9 +54,10 @@ check: install  ## Migrations are committed; production settings pass `check --d
 	WAGTAILADMIN_BASE_URL=https://platform.example \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
-lint: install  ## ruff check and format check
+lint: install  ## ruff check and format check; import contracts (dependencies point one way)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install  ## Reformat the code with ruff
 	$(BIN)/ruff check --fix .

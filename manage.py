@@ -9,7 +9,7 @@ def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
     from django.core.management import execute_from_command_line
 
-    from shop.scoping import all_stores
+    from tenancy.scope import all_stores
 
     # Management commands are platform code: they may read and write every store's rows
     # (seed_demo, Wagtail's update_index and rebuild_references_index, shell). Threads

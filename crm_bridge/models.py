@@ -5,7 +5,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
-from shop.scoping import StoreOwnedQuerySet, StoreScopedManager
+from tenancy.scope import StoreOwnedQuerySet, StoreScopedManager
 
 
 class Client(index.Indexed, models.Model):

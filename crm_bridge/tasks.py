@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from shop.models import Order
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 
 from . import services
 

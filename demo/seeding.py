@@ -3,7 +3,7 @@
 Idempotent: a store whose slug exists is left as it is, so running it again creates
 nothing. Each store is made in its own transaction, so a failure leaves no half store
 (picture files already written stay in media storage, unreferenced), and filled in its own
-store scope (``shop.scoping``), so callers need none. Every run points
+store scope (``tenancy.scope``), so callers need none. Every run points
 the demo Sites and the platform Site at ``settings.STORES_PORT``, the port ``make run``
 serves on. The logins made here are published demo logins, never for a real deployment.
 """
@@ -23,8 +23,8 @@ from wagtail.utils.file import hash_filelike
 
 from shop.models import Product, ProductImage, ProductVariant, StockMovement, StoreSettings
 from shop.pages import CategoryPage, ProductPage, StoreHomePage, StorePage
-from shop.scoping import store_scope
 from shop.services import adjust_stock, ensure_stock_levels
+from tenancy.scope import store_scope
 from tenants.models import Store
 from tenants.roles import Role
 from tenants.selectors import role_of

@@ -6,12 +6,12 @@ from wagtail import blocks
 from wagtail.models import Site
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from tenancy.scope import StoreScopedChoiceField
 from themes.blocks import THEME_BLOCKS
 from themes.content_choices import not_of_this_store
 from themes.templating import ThemedBlockMixin
 
 from . import selectors
-from .scoping import StoreScopedChoiceField
 
 
 class UnavailableChoice:

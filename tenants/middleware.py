@@ -10,7 +10,7 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import CollectionMember, Page, TaskState
 
 from domains import resolver
-from shop.scoping import all_stores, store_scope
+from tenancy.scope import all_stores, store_scope
 
 from .auth_backends import active_store
 from .models import Store

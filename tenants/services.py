@@ -24,7 +24,7 @@ from wagtail.models import (
 from domains import resolver
 from domains.models import Domain
 from shop.models import OrderNumberSequence, StoreHomePage, StoreSettings
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from themes.models import ThemeSettings
 from themes.presets import Preset
 

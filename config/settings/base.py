@@ -37,6 +37,7 @@ STORES_SCHEME = env("STORES_SCHEME", default="http")
 
 INSTALLED_APPS = [
     # Ours
+    "tenancy",
     "tenants",
     "domains",
     "themes",
@@ -79,7 +80,7 @@ MIDDLEWARE = [
     "domains.middleware.HostSiteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tenants.middleware.SuspendedStoreMiddleware",
-    "shop.middleware.StoreScopeMiddleware",
+    "tenancy.middleware.StoreScopeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shop.middleware.PrivateSessionResponseMiddleware",
     "django.middleware.common.CommonMiddleware",

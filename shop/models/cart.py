@@ -1,7 +1,7 @@
 from django.core.validators import MinValueValidator
 from django.db import models
 
-from ..scoping import StoreOwnedQuerySet, StoreScopedManager
+from tenancy.scope import StoreOwnedQuerySet, StoreScopedManager
 
 
 class CartLineQuerySet(StoreOwnedQuerySet):

@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from ..scoping import StoreOwnedQuerySet, StoreScopedManager
+from tenancy.scope import StoreOwnedQuerySet, StoreScopedManager
 
 money = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
 

@@ -3,7 +3,8 @@ from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from ..scoping import StoreOwnedQuerySet, StoreScopedManager
+from tenancy.scope import StoreOwnedQuerySet, StoreScopedManager
+
 from ..validators import no_invisible_characters, no_invisible_characters_multiline
 
 TEXT = [no_invisible_characters]

@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Q
 from wagtail.admin.panels import FieldPanel
 
-from ..scoping import StoreOwnedQuerySet, StoreScopedManager
+from tenancy.scope import StoreOwnedQuerySet, StoreScopedManager
 
 
 class StockLevel(models.Model):

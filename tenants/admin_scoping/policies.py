@@ -24,7 +24,7 @@ from wagtail.permission_policies.sites import SitePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from shop.models import StoreSettings
-from shop.scoping import ALL_STORES, current_scope
+from tenancy.scope import ALL_STORES, current_scope
 from themes.models import ThemeSettings
 
 from .scope import collections_of_stores, in_trees, root_paths

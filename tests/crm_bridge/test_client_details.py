@@ -11,7 +11,7 @@ from django.urls import reverse
 from crm_bridge.models import Client, Ticket
 from shop import services
 from shop.models import Order
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tests.shop.factories import place_test_order, stocked_variant
 
 pytestmark = pytest.mark.django_db

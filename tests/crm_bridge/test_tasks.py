@@ -5,7 +5,7 @@ import pytest
 from crm_bridge import services as crm_services
 from crm_bridge.models import Client, Ticket
 from crm_bridge.tasks import sync_order_to_crm_task
-from shop.scoping import all_stores, current_scope, store_scope
+from tenancy.scope import all_stores, current_scope, store_scope
 from tests.shop.factories import place_test_order, stocked_variant
 
 pytestmark = pytest.mark.django_db

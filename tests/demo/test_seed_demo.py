@@ -15,7 +15,7 @@ from demo.management.commands import seed_demo as seed_demo_command
 from demo.seeding import ADMIN_PASSWORD, seed_demo
 from shop.models import CartLine, Product, ProductImage, ProductVariant, StockLevel, StoreSettings
 from shop.pages import CategoryPage, ProductPage, StoreHomePage, StorePage
-from shop.scoping import all_stores, store_scope
+from tenancy.scope import all_stores, store_scope
 from tenants.models import Store
 from tenants.roles import Role
 from tenants.selectors import role_of

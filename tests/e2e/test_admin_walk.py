@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from shop.models import Product
-from shop.scoping import all_stores
+from tenancy.scope import all_stores
 from tenants.models import Store
 from tenants.selectors import staff_of
 from tests.e2e.browser import capture, sign_in

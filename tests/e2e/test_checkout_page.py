@@ -9,7 +9,7 @@ import re
 import pytest
 
 from shop.models import Order
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tenants.models import Store
 from tests.e2e.browser import capture, store_url
 

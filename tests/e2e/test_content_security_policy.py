@@ -10,7 +10,7 @@ import re
 import pytest
 
 from shop.models import Product
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tenants.models import Store
 from tests.e2e.browser import capture, sign_in, store_url
 

@@ -11,7 +11,7 @@ import pytest
 
 from crm_bridge.models import Client, Ticket
 from shop.models import Order, Product
-from shop.scoping import all_stores, store_scope
+from tenancy.scope import all_stores, store_scope
 from tenants.models import Store
 from tests.e2e.browser import capture, store_url
 

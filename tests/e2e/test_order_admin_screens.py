@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from crm_bridge.models import Ticket
 from shop.models import Product, StockLevel
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tests.e2e.browser import capture, sign_in
 from tests.shop.factories import place_test_order, stocked_variant
 from tests.tenants.factories import OWNER_PASSWORD, StoreFactory

@@ -1,6 +1,6 @@
 import pytest
 
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Catalog, page-tree, cart and order builders. Stock is always written through the stock
 service (``ensure_stock_levels`` / ``adjust_stock``), never by setting ``on_hand``.
 
-Store-owned rows are made in the scope of their store (``shop.scoping``), as the admin,
+Store-owned rows are made in the scope of their store (``tenancy.scope``), as the admin,
 the storefront or a task would; tests that read them open a scope themselves.
 """
 
@@ -25,8 +25,8 @@ from shop.models import (
     StockLevel,
     StockMovement,
 )
-from shop.scoping import store_scope
 from shop.services import CheckoutDetails, adjust_stock, ensure_stock_levels, place_order
+from tenancy.scope import store_scope
 from tests.tenants.factories import StoreFactory
 
 

@@ -23,7 +23,7 @@ def main() -> dict:
     from django.urls import reverse
 
     from shop.models import Order, StockLevel
-    from shop.scoping import store_scope
+    from tenancy.scope import store_scope
     from tests.shop.checkout_helpers import issued_checkout_token
     from tests.shop.factories import stocked_variant
     from tests.shop.test_views import CHECKOUT_FORM

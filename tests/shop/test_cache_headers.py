@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.cache import get_max_age
 
 from shop.models import StorePage
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tests.shop.factories import CategoryPageFactory, ProductPageFactory, stocked_product
 
 pytestmark = pytest.mark.django_db

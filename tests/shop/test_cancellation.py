@@ -16,8 +16,8 @@ from crm_bridge.models import Client, Ticket
 from shop import services
 from shop.exceptions import InvalidTransition
 from shop.models import Order, StockLevel, StockMovement
-from shop.scoping import store_scope
 from shop.signals import order_cancelled
+from tenancy.scope import store_scope
 from tests.shop.factories import place_test_order, stocked_variant
 
 pytestmark = pytest.mark.django_db

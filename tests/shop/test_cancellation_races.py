@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
 
 from shop.models import Order, StockLevel, StockMovement
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tests.races import race
 from tests.shop.factories import place_test_order, stocked_variant
 from tests.tenants.factories import StoreFactory, owner_of

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from shop.exceptions import CountryNotServed
 from shop.models import Order, StockLevel, StoreSettings
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tests.shop.checkout_helpers import issued_checkout_token
 from tests.shop.factories import place_test_order, stocked_variant
 from tests.shop.test_views import CHECKOUT_FORM

@@ -16,7 +16,7 @@ from django.urls import reverse
 from shop import services
 from shop.exceptions import InsufficientStock
 from shop.models import CartLine, Order, StockLevel, StockMovement
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tests.races import race
 from tests.shop.checkout_helpers import issued_checkout_token
 from tests.shop.factories import CartFactory, checkout_details, stocked_variant

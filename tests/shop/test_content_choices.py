@@ -26,7 +26,7 @@ from wagtail_factories import DocumentFactory
 
 from shop.blocks import StoreRowChooserBlock
 from shop.models import Product
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tests.shop.factories import CategoryPageFactory, ImageFactory, ProductFactory, stocked_product
 from tests.tenants.factories import owner_of
 from themes.models import ThemeSettings

@@ -6,7 +6,7 @@ import pytest
 from django.apps import apps
 
 from shop.models import Order, StoreSettings
-from shop.scoping import all_stores, store_scope
+from tenancy.scope import all_stores, store_scope
 from tests.shop.factories import place_test_order, stocked_variant
 
 migration = import_module("shop.migrations.0004_countries_phone_checkout_token")

@@ -23,7 +23,7 @@ from shop import services
 from shop.exceptions import StockOutOfRange
 from shop.models import StockLevel, StockMovement
 from shop.numeric_bounds import INTEGER_MAX, decimal_range, integer_range
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tests.shop.factories import place_test_order, stocked_product
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from shop.models import CategoryPage, Product, ProductPage, StoreHomePage, StoreSettings
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tests.helpers import use_fresh_cache
 from tests.shop.factories import (
     CategoryPageFactory,

@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
 
 from shop.models import OrderLine, Product, ProductVariant, StockMovement
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tests.shop.factories import (
     ProductFactory,
     ProductVariantFactory,

@@ -14,8 +14,8 @@ from shop.models import (
     StockMovement,
     StoreSettings,
 )
-from shop.scoping import all_stores, store_scope
 from shop.signals import order_placed
+from tenancy.scope import all_stores, store_scope
 from tests.shop.factories import (
     CartFactory,
     checkout_details,

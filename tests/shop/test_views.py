@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from shop.models import Cart, CartLine, Order, StockLevel, StockMovement
-from shop.scoping import all_stores, store_scope
+from tenancy.scope import all_stores, store_scope
 from tests.helpers import use_fresh_cache
 from tests.shop.factories import (
     CartFactory,

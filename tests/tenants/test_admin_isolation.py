@@ -21,7 +21,7 @@ from wagtail.models import Page, Site, Workflow
 
 from crm_bridge.models import Client, Ticket
 from shop.models import Order, Product, StockLevel, StockMovement
-from shop.scoping import all_stores, current_scope, store_scope
+from tenancy.scope import all_stores, current_scope, store_scope
 from tests.shop.factories import (
     CategoryPageFactory,
     ImageFactory,

@@ -81,7 +81,7 @@ from shop.models import (
     StorePage,
     StoreSettings,
 )
-from shop.scoping import all_stores, store_scope
+from tenancy.scope import all_stores, store_scope
 from tenants.invitations import invite_staff
 from tenants.models import EmailChange, StaffInvitation, Store
 from tenants.roles import Role

@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from shop.models import Order
-from shop.scoping import all_stores, store_scope
+from tenancy.scope import all_stores, store_scope
 from tenants.models import Store
 from tenants.roles import Role
 from tenants.selectors import stores_for_operator

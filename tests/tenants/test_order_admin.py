@@ -5,7 +5,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from shop.models import Order, StockLevel
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tenants.roles import Role
 from tests.shop.factories import place_test_order, stocked_variant
 from tests.tenants.factories import staff_member

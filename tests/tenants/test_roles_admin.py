@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tenants import staff
 from tenants.roles import Role
 from tests.shop.factories import CategoryPageFactory, place_test_order, stocked_product

@@ -7,7 +7,7 @@ from wagtail.models import ModelLogEntry
 
 from domains.models import Domain
 from shop.models import Order
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tenants.middleware import SUSPENDED_RETRY_AFTER
 from tenants.models import Store
 from tenants.services import REACTIVATE_ACTION, SUSPEND_ACTION, reactivate_store, suspend_store

@@ -17,7 +17,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_factories import DocumentFactory
 
 from shop.models import CategoryPage, Product
-from shop.scoping import store_scope
+from tenancy.scope import store_scope
 from tests.shop.factories import CategoryPageFactory, ImageFactory, ProductFactory
 from themes.content_choices import (
     Choice,

@@ -7,7 +7,7 @@ the store scope, a context variable in one of three states:
 - no scope: any query through the manager raises ``StoreScopeError``. Nothing reads or
   writes store rows without first saying whose rows they are.
 - ``store_scope(site_ids)``: only rows of those stores (an empty list sees nothing).
-  Opened by ``shop.middleware.StoreScopeMiddleware`` for a store host's requests, by
+  Opened by ``tenancy.middleware.StoreScopeMiddleware`` for a store host's requests, by
   ``tenants.middleware.AdminStoreMiddleware`` for a merchant's admin requests, and by every
   task that works on one store's rows (the task takes the site id).
 - ``all_stores()``: every row. Platform code that spans stores on purpose: the platform

@@ -13,21 +13,16 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.test import RequestFactory
-from django.urls import reverse
 from wagtail.models import Site
-from wagtail.snippets.widgets import AdminSnippetChooser
 
 import manage
 from domains.models import Domain
-from shop import selectors
-from shop.blocks import COMMERCE_BLOCKS
-from shop.middleware import StoreScopeMiddleware
-from shop.models import Product, ProductPage, StoreSettings
-from shop.scoping import (
+from shop.models import Product, StoreSettings
+from tenancy.middleware import StoreScopeMiddleware
+from tenancy.scope import (
     ALL_STORES,
     StoreScopedManager,
     StoreScopeError,
@@ -39,22 +34,14 @@ from shop.scoping import (
 from tenants.middleware import AdminStoreMiddleware
 from tenants.models import StaffInvitation, Store, StoreGroup
 from tenants.selectors import stores_for_operator
-from tests.shop.factories import (
-    CartFactory,
-    CategoryPageFactory,
-    ImageFactory,
-    ProductImageFactory,
-    ProductPageFactory,
-    place_test_order,
-    stocked_product,
-)
+from tests.tenancy.rows import one_row_of_every_store_owned_model
 from tests.tenants.factories import UserFactory
 from themes.models import ThemeSettings
 
 pytestmark = pytest.mark.django_db
 
 REPO = Path(__file__).resolve().parents[2]
-OUR_APPS = ("shop", "crm_bridge", "tenants", "domains", "themes")
+OUR_APPS = ("tenancy", "shop", "crm_bridge", "tenants", "domains", "themes")
 
 STORE_OWNED_MODELS = sorted(
     (
@@ -112,14 +99,7 @@ def _models_naming_a_store():
 @pytest.fixture
 def filled(store, other_store):
     """One row of every store-owned model in ``store``, and a product in ``other_store``."""
-    product = stocked_product(site=store.site, title="Alpha lamp")
-    ProductImageFactory(product=product, image=ImageFactory(collection=store.collection))
-    with store_scope([store.site.pk]):
-        variant = product.variants.get()
-    place_test_order(lines=[(variant, 1)])
-    CartFactory(site=store.site, lines=[(variant, 1)])
-    theirs = stocked_product(site=other_store.site, title="Beta lamp")
-    return product, theirs
+    return one_row_of_every_store_owned_model(store, other_store)
 
 
 # --- With no scope, store-owned models raise ------------------------------------------
@@ -287,43 +267,6 @@ def test_platform_landing_page_needs_no_store_rows(platform_client, store):
     assert store.name in response.content.decode()
 
 
-def _product_page_pointing_at(product, *, store):
-    category = CategoryPageFactory(parent=store.site.root_page, title="Lamps")
-    return ProductPageFactory(parent=category, product=product, slug="the-lamp")
-
-
-def _forgetful_product_with_variants(*, site, product_id):
-    """A selector that forgot its ``for_site`` filter."""
-    return Product.objects.filter(pk=product_id).prefetch_related("variants", "images").first()
-
-
-def test_a_selector_that_forgets_its_site_filter_still_cannot_reach_another_store(
-    shopper_client, store, filled, monkeypatch
-):
-    _, theirs = filled
-    # A page pointing at another store's product can only be made behind the admin's back.
-    _product_page_pointing_at(theirs, store=store)
-    monkeypatch.setattr(selectors, "product_with_variants", _forgetful_product_with_variants)
-
-    response = shopper_client.get("/lamps/the-lamp/")
-
-    assert response.status_code == 404
-    assert "Beta lamp" not in response.content.decode()
-
-
-def test_the_forgetful_selector_serves_the_stores_own_product(
-    shopper_client, store, filled, monkeypatch
-):
-    mine, _ = filled
-    _product_page_pointing_at(mine, store=store)
-    monkeypatch.setattr(selectors, "product_with_variants", _forgetful_product_with_variants)
-
-    response = shopper_client.get("/lamps/the-lamp/")
-
-    assert response.status_code == 200
-    assert "Alpha lamp" in response.content.decode()
-
-
 # --- Admin requests ---------------------------------------------------------------------
 
 
@@ -358,32 +301,6 @@ def test_operator_store_list_reads_every_store_in_the_operators_scope(filled, st
         figures = {row.slug: (row.product_count, row.order_count) for row in stores_for_operator()}
 
     assert figures == {"alpha": (1, 1), "beta": (1, 0)}
-
-
-# --- Forms that Wagtail builds outside any request ---------------------------------------
-
-
-def test_product_page_form_class_is_built_with_no_scope():
-    """System checks build every page form; under runserver's reloader they have no scope."""
-    with no_store_scope():
-        form_class = ProductPage.get_edit_handler().get_form_class()
-
-    assert isinstance(form_class.base_fields["product"].widget, AdminSnippetChooser)
-
-
-def test_product_grid_chooser_reads_the_scope_of_each_use(filled, store, other_store):
-    mine, theirs = filled
-    reverse("wagtailadmin_home")  # loads the admin URLs, which register the snippet choosers
-    field = COMMERCE_BLOCKS[0][1].child_blocks["products"].child_block.field
-
-    with store_scope([store.site.pk]):
-        assert field.clean(mine.pk) == mine
-        with pytest.raises(ValidationError):
-            field.clean(theirs.pk)
-    with store_scope([other_store.site.pk]):
-        assert field.clean(theirs.pk) == theirs
-        with pytest.raises(ValidationError):
-            field.clean(mine.pk)
 
 
 # --- Management commands ----------------------------------------------------------------
@@ -422,7 +339,7 @@ def test_commands_through_manage_py_work_on_a_fresh_database(tmp_path):
     setup = (
         "import django; django.setup()\n"
         "from django.core.management import call_command\n"
-        "from shop.scoping import current_scope\n"
+        "from tenancy.scope import current_scope\n"
         "assert current_scope() is None\n"
         "call_command('migrate', verbosity=0)\n"
         "call_command('check')\n"

@@ -1,0 +1,7 @@
+"""Tenancy: the bottom layer every app builds on; imports no app of ours.
+
+It holds the store scope (``tenancy.scope``): which stores' rows the default managers of
+store-owned models may return, and the middleware that opens a store host's scope for its
+requests (``tenancy.middleware``). Every app may import it; ``make lint`` checks that it
+imports none of them (the import contracts in ``pyproject.toml``).
+"""

@@ -1,0 +1,25 @@
+"""Rows in two stores for the store scope's tests."""
+
+from tenancy.scope import store_scope
+from tests.shop.factories import (
+    CartFactory,
+    ImageFactory,
+    ProductImageFactory,
+    place_test_order,
+    stocked_product,
+)
+
+
+def one_row_of_every_store_owned_model(store, other_store):
+    """One row of every store-owned model in ``store``, and a product in ``other_store``.
+
+    Returns the two products: ``store``'s "Alpha lamp" and ``other_store``'s "Beta lamp".
+    """
+    product = stocked_product(site=store.site, title="Alpha lamp")
+    ProductImageFactory(product=product, image=ImageFactory(collection=store.collection))
+    with store_scope([store.site.pk]):
+        variant = product.variants.get()
+    place_test_order(lines=[(variant, 1)])
+    CartFactory(site=store.site, lines=[(variant, 1)])
+    theirs = stocked_product(site=other_store.site, title="Beta lamp")
+    return product, theirs
