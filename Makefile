@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 DEMO_ENV = STORES_PORT=$(PORT) WAGTAILADMIN_BASE_URL=http://localhost:$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate seed static run dev test test-fast lint format check bench clean
+.PHONY: help install migrate seed static run dev test lint format check clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'

@@ -44,10 +44,6 @@ class Theme:
         return value if HEX_COLOUR.fullmatch(value) else getattr(self.defaults, name)
 
     @cached_property
-    def preset_label(self) -> str:
-        return Preset(self.preset).label
-
-    @cached_property
     def primary_color(self) -> str:
         return self._colour("primary_color")
 

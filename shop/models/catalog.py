@@ -3,7 +3,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Min, Prefetch
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -19,16 +18,6 @@ money = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator
 class ProductQuerySet(StoreOwnedQuerySet):
     def active(self):
         return self.filter(status=Product.Status.ACTIVE)
-
-    def with_storefront_data(self):
-        """Everything a product card needs, in a fixed number of queries."""
-        return self.annotate(min_price=Min("variants__price")).prefetch_related(
-            Prefetch(
-                "variants",
-                queryset=ProductVariant.objects.select_related("stock").order_by("sort_order"),
-            ),
-            Prefetch("images", queryset=ProductImage.objects.select_related("image")),
-        )
 
 
 class ProductImageQuerySet(StoreOwnedQuerySet):

@@ -93,10 +93,6 @@ class StoreSettings(BaseSiteSetting):
         verbose_name = "store settings"
 
     @property
-    def currency_symbol(self) -> str:
-        return CURRENCY_SYMBOLS.get(self.currency, f"{self.currency} ")
-
-    @property
     def country_choices(self) -> list[tuple[str, str]]:
         """The countries shoppers may ship to: the store's own first, then by name."""
         home = self.default_country.code

@@ -4,7 +4,7 @@ from .cart import add_to_cart, get_or_create_cart, remove_cart_line, update_cart
 from .catalog import archive_product, delete_product, in_use_message
 from .lifecycle import cancel_order, change_order_status
 from .orders import CheckoutDetails, place_order
-from .stock import adjust_stock, ensure_stock_levels, stock_range_message, take_stock
+from .stock import adjust_stock, ensure_stock_levels, move_stock, stock_range_message
 
 __all__ = [
     "CheckoutDetails",
@@ -17,9 +17,9 @@ __all__ = [
     "ensure_stock_levels",
     "get_or_create_cart",
     "in_use_message",
+    "move_stock",
     "place_order",
     "remove_cart_line",
     "stock_range_message",
-    "take_stock",
     "update_cart_line",
 ]

@@ -11,7 +11,7 @@ from django.db import transaction
 from ..exceptions import InvalidTransition
 from ..models import Order, StockLevel, StockMovement
 from ..signals import order_cancelled, order_status_changed
-from .stock import ensure_stock_levels, take_stock
+from .stock import ensure_stock_levels, move_stock
 
 CANCELLABLE = frozenset({Order.Status.PENDING_PAYMENT, Order.Status.PAID, Order.Status.FULFILLED})
 
@@ -54,7 +54,7 @@ def cancel_order(*, order: Order, user=None, reason: str = "") -> Order:
     levels = _lock_levels(lines)
     note = f"{locked} cancelled" + (f": {reason}" if reason else "")
     for line in sorted(lines, key=lambda line: levels[line.variant_id].pk):
-        take_stock(
+        move_stock(
             level=levels[line.variant_id],
             quantity=line.quantity,
             reason=StockMovement.Reason.RETURN,

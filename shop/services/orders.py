@@ -11,7 +11,7 @@ from ..models import Cart, Order, OrderLine, OrderNumberSequence, Product, Stock
 from ..models.settings import StoreSettings
 from ..pricing import price_cart
 from ..signals import order_placed
-from .stock import take_stock
+from .stock import move_stock
 
 
 @dataclass(frozen=True)
@@ -74,22 +74,16 @@ def _create_order(*, cart, details: CheckoutDetails, totals, token: UUID | None)
     return order
 
 
-@transaction.atomic
-def place_order(*, cart, details: CheckoutDetails, checkout_token: UUID | None = None) -> Order:
-    """Turn a cart into an order and take its items out of stock.
-
-    One cart, one order: the cart row is locked first, so two submissions of one cart run
-    one after the other, and a submission whose ``checkout_token`` (issued with the
-    checkout form) already placed an order gets that order back instead of a second one.
-    Stock rows are then locked in primary-key order, so two checkouts that share items
-    always lock in the same order and cannot deadlock; the order-number row is locked
-    after them. Totals are computed here from current prices, never taken from the shopper.
-    """
+def _lock_cart(*, cart, token: UUID | None) -> tuple[Cart, Order | None]:
+    """Lock the cart row; return it with the order ``token`` already placed, if any."""
     cart = Cart.objects.select_for_update().get(pk=cart.pk)
-    if checkout_token is not None:
-        placed = Order.objects.filter(site_id=cart.site_id, checkout_token=checkout_token).first()
-        if placed is not None:
-            return placed
+    if token is None:
+        return cart, None
+    return cart, Order.objects.filter(site_id=cart.site_id, checkout_token=token).first()
+
+
+def _checked_lines(*, cart, details: CheckoutDetails) -> tuple[list, StoreSettings]:
+    """The cart's lines by variant, with the store's settings, once they can be ordered."""
     lines = list(cart.lines.select_related("variant__product").order_by("variant_id"))
     if not lines:
         raise EmptyCart()
@@ -100,6 +94,11 @@ def place_order(*, cart, details: CheckoutDetails, checkout_token: UUID | None =
         product = line.variant.product
         if line.variant.site_id != cart.site_id or product.status != Product.Status.ACTIVE:
             raise ProductUnavailable(f"{product.title} is no longer available.")
+    return lines, store_settings
+
+
+def _lock_stock(*, lines) -> dict[int, StockLevel]:
+    """Lock the lines' stock rows in primary-key order; InsufficientStock if any falls short."""
     levels = {
         level.variant_id: level
         for level in StockLevel.objects.filter(variant_id__in=[line.variant_id for line in lines])
@@ -114,16 +113,39 @@ def place_order(*, cart, details: CheckoutDetails, checkout_token: UUID | None =
     ]
     if short:
         raise InsufficientStock(short)
+    return levels
 
-    totals = price_cart(lines=lines, store_settings=store_settings, country=details.country)
-    order = _create_order(cart=cart, details=details, totals=totals, token=checkout_token)
+
+def _take_stock(*, order: Order, lines, levels: dict[int, StockLevel]) -> None:
+    """Take each line's quantity out of its locked stock row, as a sale of ``order``."""
     for line in lines:
-        take_stock(
+        move_stock(
             level=levels[line.variant_id],
             quantity=-line.quantity,
             reason=StockMovement.Reason.SALE,
             order=order,
         )
+
+
+@transaction.atomic
+def place_order(*, cart, details: CheckoutDetails, checkout_token: UUID | None = None) -> Order:
+    """Turn a cart into an order and take its items out of stock.
+
+    One cart, one order: the cart row is locked first, so two submissions of one cart run
+    one after the other, and a submission whose ``checkout_token`` (issued with the
+    checkout form) already placed an order gets that order back instead of a second one.
+    Stock rows are then locked in primary-key order, so two checkouts that share items
+    always lock in the same order and cannot deadlock; the order-number row is locked
+    after them. Totals are computed here from current prices, never taken from the shopper.
+    """
+    cart, placed = _lock_cart(cart=cart, token=checkout_token)
+    if placed is not None:
+        return placed
+    lines, store_settings = _checked_lines(cart=cart, details=details)
+    levels = _lock_stock(lines=lines)
+    totals = price_cart(lines=lines, store_settings=store_settings, country=details.country)
+    order = _create_order(cart=cart, details=details, totals=totals, token=checkout_token)
+    _take_stock(order=order, lines=lines, levels=levels)
     cart.lines.all().delete()
     transaction.on_commit(lambda: order_placed.send(sender=Order, order=order))
     return order

@@ -30,8 +30,8 @@ def stock_range_message(on_hand: int) -> str:
     )
 
 
-def take_stock(*, level: StockLevel, quantity: int, reason: str, order=None, note="", user=None):
-    """Move ``quantity`` units (negative takes) on a row the caller has already locked.
+def move_stock(*, level: StockLevel, quantity: int, reason: str, order=None, note="", user=None):
+    """Move ``quantity`` units (positive adds, negative takes) on a row the caller has locked.
 
     The count and the ledger quantity stay within what their columns hold on every database
     (StockOutOfRange otherwise). The CHECK constraint is the last line of defence: if it
@@ -69,4 +69,4 @@ def adjust_stock(*, variant, quantity: int, reason: str, note: str = "", user=No
     level = StockLevel.objects.select_for_update().select_related("variant").get(pk=level.pk)
     if quantity < 0 and not level.can_take(-quantity):
         raise InsufficientStock([(variant, level.on_hand)])
-    return take_stock(level=level, quantity=quantity, reason=reason, note=note, user=user)
+    return move_stock(level=level, quantity=quantity, reason=reason, note=note, user=user)

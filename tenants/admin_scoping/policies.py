@@ -37,43 +37,48 @@ def _scope_site_ids() -> frozenset[int] | None:
     return None if scope is ALL_STORES else scope
 
 
-class StorePagePermissionPolicy(PagePermissionPolicy):
+class StoreScopedPermissionsMixin:
+    """A permission policy whose ``get_all_permissions_for_user`` keeps the scope's stores."""
+
+    def get_all_permissions_for_user(self, user):
+        permissions = super().get_all_permissions_for_user(user)
+        site_ids = _scope_site_ids()
+        if site_ids is None:
+            return permissions
+        return self.narrow_to_stores(permissions, site_ids)
+
+    def narrow_to_stores(self, permissions, site_ids):
+        """The ``permissions`` granted inside the stores ``site_ids``."""
+        raise NotImplementedError
+
+
+class StorePagePermissionPolicy(StoreScopedPermissionsMixin, PagePermissionPolicy):
     """Pages: permissions on the scope's store trees only."""
 
     permission_cache_name = "_store_page_permission_cache"
     _explorable_root_instance_cache_name = "_store_explorable_root_page_cache"
 
-    def get_all_permissions_for_user(self, user):
-        permissions = super().get_all_permissions_for_user(user)
-        site_ids = _scope_site_ids()
-        if site_ids is None:
-            return permissions
+    def narrow_to_stores(self, permissions, site_ids):
         return permissions.filter(in_trees(root_paths(site_ids), prefix="page__"))
 
 
-class StoreCollectionPermissionPolicy(CollectionOwnershipPermissionPolicy):
+class StoreCollectionPermissionPolicy(
+    StoreScopedPermissionsMixin, CollectionOwnershipPermissionPolicy
+):
     """Images and documents: permissions on the scope's store collections only."""
 
     permission_cache_name = "_store_collection_permission_cache"
 
-    def get_all_permissions_for_user(self, user):
-        permissions = super().get_all_permissions_for_user(user)
-        site_ids = _scope_site_ids()
-        if site_ids is None:
-            return permissions
+    def narrow_to_stores(self, permissions, site_ids):
         return permissions.filter(collection__in=collections_of_stores(site_ids))
 
 
-class StoreSitePermissionPolicy(SitePermissionPolicy):
+class StoreSitePermissionPolicy(StoreScopedPermissionsMixin, SitePermissionPolicy):
     """Site settings: the scope's sites only, whatever global permission the user holds."""
 
     permission_cache_name = "_store_site_permission_cache"
 
-    def get_all_permissions_for_user(self, user):
-        permissions = super().get_all_permissions_for_user(user)
-        site_ids = _scope_site_ids()
-        if site_ids is None:
-            return permissions
+    def narrow_to_stores(self, permissions, site_ids):
         return permissions.filter(site_id__in=site_ids)
 
     def sites_user_has_any_permission_for(self, user, actions):
