@@ -2,11 +2,15 @@
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.test.testcases import LiveServerThread
 
 from tests.e2e.browser import CspViolations
 from tests.helpers import require_service
@@ -61,6 +65,35 @@ def page(browser, csp_violations):
     yield page
     context.close()
     csp_violations.assert_none("by the end of the test")
+
+
+class OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server, answering one request at a time.
+
+    On SQLite the test database lives in memory and every thread of the live server uses
+    the test's one connection: two requests at once (a double click on "Place order")
+    would interleave their transactions on it. PostgreSQL gives each thread its own
+    connection, and the races are proven there (tests/shop/test_concurrency.py).
+    """
+
+    def set_app(self, application):
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(one_at_a_time)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sqlite_live_server_serves_one_request_at_a_time():
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LiveServerThread, "server_class", OneRequestAtATimeServer)
+        yield
 
 
 @pytest.fixture(scope="session")
