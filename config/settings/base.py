@@ -169,8 +169,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_LOCKOUT_CALLABLE = "config.login_lockout.locked_out_response"
-AXES_CLIENT_IP_CALLABLE = "config.login_lockout.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "tenants.login_lockout.locked_out_response"
+AXES_CLIENT_IP_CALLABLE = "tenants.login_lockout.client_ip_address"
 # How many reverse proxies in front of Django append to X-Forwarded-For. 0 (no proxy):
 # the header is ignored and the client is REMOTE_ADDR. Production sets 1 (Caddy).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
