@@ -10,6 +10,7 @@ from csp.utils import default_config
 from django.conf import settings
 
 from domains.middleware import ADMIN_PREFIXES
+from tenancy.request import is_platform_request
 
 
 class AreaPolicyCSPMiddleware(CSPMiddleware):
@@ -28,6 +29,4 @@ class AreaPolicyCSPMiddleware(CSPMiddleware):
 def is_admin_request(request) -> bool:
     """The admin answers on platform hosts only: ``/admin/`` on a store host is the host
     middleware's 404 and keeps the site policy."""
-    return getattr(request, "is_platform_host", False) and request.path_info.startswith(
-        ADMIN_PREFIXES
-    )
+    return is_platform_request(request) and request.path_info.startswith(ADMIN_PREFIXES)

@@ -1,6 +1,8 @@
 from django.http import HttpResponseNotFound, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
 
+from tenancy.request import record_host
+
 from . import resolver
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
@@ -14,8 +16,8 @@ class HostSiteMiddleware:
     - any other Host gets the platform's 404, never a store (Wagtail would fall back to the
       default site, and its own lookup skips ALLOWED_HOSTS).
 
-    Sets ``request._wagtail_site`` (read by ``Site.find_for_request``) and
-    ``request.is_platform_host``.
+    Records the Site with ``tenancy.request.record_host``: from then on
+    ``tenancy.request.store_site`` and ``is_platform_request`` answer for the request.
 
     The middleware that only add the baseline security headers (SecurityMiddleware, the
     Content-Security-Policy, X-Frame-Options) run before this one, so the answers it gives
@@ -36,8 +38,7 @@ class HostSiteMiddleware:
             )
         if not route.is_platform and request.path_info.startswith(ADMIN_PREFIXES):
             return unknown_host_response(request)
-        request._wagtail_site = route.site
-        request.is_platform_host = route.is_platform
+        record_host(request, site=route.site, is_platform=route.is_platform)
         return self.get_response(request)
 
 

@@ -3,9 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from wagtail import blocks
-from wagtail.models import Site
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from tenancy.request import request_site
 from tenancy.scope import StoreScopedChoiceField
 from themes.blocks import THEME_BLOCKS
 from themes.content_choices import not_of_this_store
@@ -95,7 +95,7 @@ class ProductGridBlock(ThemedBlockMixin, blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         request = (parent_context or {}).get("request")
         store = (parent_context or {}).get("store")
-        site = store.site if store is not None else Site.find_for_request(request)
+        site = store.site if store is not None else request_site(request)
         context["cards"] = self.cards(value, site=site, request=request)
         return context
 

@@ -8,19 +8,15 @@ import logging
 
 from django.views import defaults
 
+from tenancy.request import store_site
+
 from .views import render_themed
 
 logger = logging.getLogger(__name__)
 
 
-def _store_site(request):
-    if getattr(request, "is_platform_host", True):
-        return None
-    return getattr(request, "_wagtail_site", None)
-
-
 def page_not_found(request, exception):
-    site = _store_site(request)
+    site = store_site(request)
     if site is None:
         return defaults.page_not_found(request, exception)
     response = render_themed(request, site, "404.html", {})
@@ -31,7 +27,7 @@ def page_not_found(request, exception):
 def server_error(request):
     """The store's themed error page; the plain one if the theme itself cannot be shown
     (the database may be what failed)."""
-    site = _store_site(request)
+    site = store_site(request)
     if site is not None:
         try:
             response = render_themed(request, site, "500.html", {})

@@ -4,7 +4,9 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.functional import SimpleLazyObject, cached_property
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from tenancy.request import request_site
 
 from .models.settings import StoreSettings
 
@@ -87,7 +89,7 @@ def storefront(request):
     """Context processor: ``store`` for templates rendered outside a store page."""
 
     def build():
-        site = Site.find_for_request(request)
+        site = request_site(request)
         return StoreContext(site, request) if site else None
 
     return {"store": SimpleLazyObject(build)}

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 from django_countries.fields import Country
 
+from tenancy.request import store_site
 from themes.theme import Theme
 
 from . import selectors, services
@@ -25,9 +26,10 @@ def store_view(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if getattr(request, "is_platform_host", True):
+        site = store_site(request)
+        if site is None:
             raise Http404("Not a store.")
-        return view(request, *args, site=request._wagtail_site, **kwargs)
+        return view(request, *args, site=site, **kwargs)
 
     return wrapper
 

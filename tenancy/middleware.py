@@ -1,11 +1,12 @@
+from .request import store_site
 from .scope import no_store_scope, store_scope
 
 
 class StoreScopeMiddleware:
     """Open the store scope of the request's host for the whole request.
 
-    Runs after ``domains.middleware.HostSiteMiddleware``, which sets ``_wagtail_site`` and
-    ``is_platform_host``. On a store host the scope is that store's site, so a lookup that
+    Runs after ``domains.middleware.HostSiteMiddleware``, which records the request's
+    host (``tenancy.request``). On a store host the scope is that store's site, so a lookup that
     forgot its ``for_site`` filter still cannot reach another store's rows. On the platform
     host every request starts with no scope, whatever the caller had open:
     ``tenants.middleware.AdminStoreMiddleware`` opens the admin's.
@@ -15,8 +16,8 @@ class StoreScopeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        site = getattr(request, "_wagtail_site", None)
-        if site is None or getattr(request, "is_platform_host", True):
+        site = store_site(request)
+        if site is None:
             with no_store_scope():
                 return self.get_response(request)
         with store_scope([site.pk]):

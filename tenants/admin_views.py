@@ -1,6 +1,6 @@
 """The merchant's store area of the admin: the active store, switching, staff, activity.
 
-Everything here acts on ``request.active_store`` (set by ``AdminStoreMiddleware``) and
+Everything here acts on the active store (``tenancy.request.store_access``) and
 never takes a store id from the URL: a merchant cannot name another store. Staff and
 activity are for the store's owners only. Platform operators have no active store and
 manage stores from the Stores list.
@@ -15,6 +15,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from tenancy.request import store_access
 
 from .exceptions import EmailLimitReached, StaffError
 from .forms import ChangeRoleForm, InviteStaffForm
@@ -34,10 +36,11 @@ class StoreAreaMixin(WagtailAdminTemplateMixin):
     header_icon = "site"
 
     def dispatch(self, request, *args, **kwargs):
-        self.store = getattr(request, "active_store", None)
+        self.access = store_access(request)
+        self.store = self.access.active
         if self.store is None:
             raise Http404("Platform operators manage stores from the Stores list.")
-        if self.owner_only and request.store_role != Role.OWNER:
+        if self.owner_only and self.access.role != Role.OWNER:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -60,12 +63,12 @@ class StoreHomeView(StoreAreaMixin, TemplateView):
         return self.store.name
 
     def get_context_data(self, **kwargs):
-        role = self.request.store_role
+        role = self.access.role
         return super().get_context_data(
             store=self.store,
             role=role,
             role_summary=ROLE_SUMMARIES[role],
-            other_stores=[s for s in self.request.member_stores if s.pk != self.store.pk],
+            other_stores=self.access.other_stores,
             **kwargs,
         )
 
@@ -80,7 +83,8 @@ class SwitchStoreView(View):
             store_id = int(request.POST.get("store", ""))
         except ValueError as error:
             raise Http404 from error
-        store = next((s for s in request.member_stores if s.pk == store_id), None)
+        stores = store_access(request).member_stores
+        store = next((s for s in stores if s.pk == store_id), None)
         if store is None:
             raise Http404
         choose_store(request, store)
@@ -142,7 +146,7 @@ class StaffMemberMixin(StoreAreaMixin):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        store = getattr(request, "active_store", None)
+        store = store_access(request).active
         member = get_object_or_404(User, pk=kwargs["user_id"]) if store else None
         self.member_role = role_of(user=member, store=store) if member else None
         if self.member_role is None:

@@ -10,6 +10,14 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import CollectionMember, Page, TaskState
 
 from domains import resolver
+from tenancy.request import (
+    OPERATOR_ACCESS,
+    StoreAccess,
+    admin_site_ids,
+    record_store_access,
+    store_access,
+    store_site,
+)
 from tenancy.scope import all_stores, store_scope
 
 from .auth_backends import active_store
@@ -64,8 +72,8 @@ STATUS_TIMEOUT = 60 * 60
 class SuspendedStoreMiddleware:
     """Answer every storefront request of a suspended store with its holding page (503).
 
-    Runs after ``domains.middleware.HostSiteMiddleware`` (which sets ``_wagtail_site`` and
-    ``is_platform_host``) and after WhiteNoise, so static files still load. Covers pages,
+    Runs after ``domains.middleware.HostSiteMiddleware`` (which records the request's store,
+    ``tenancy.request.store_site``) and after WhiteNoise, so static files still load. Covers pages,
     cart and checkout alike: a suspended store takes no orders. The store's status is
     cached per site under the routing generation, which ``suspend_store`` and
     ``reactivate_store`` bump.
@@ -75,8 +83,8 @@ class SuspendedStoreMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        site = getattr(request, "_wagtail_site", None)
-        if site is None or getattr(request, "is_platform_host", True) or _is_asset(request):
+        site = store_site(request)
+        if site is None or _is_asset(request):
             return self.get_response(request)
         status, name = _store_status(site.pk)
         if status == Store.Status.SUSPENDED:
@@ -120,32 +128,32 @@ class AdminStoreMiddleware:
     their model permissions are those of their role there (``StoreRoleBackend``).
     Superusers are platform operators and see every store.
 
-    Sets ``request.member_stores`` (every store of the merchant, each with its ``role``),
-    ``request.active_store`` and ``request.store_role`` (None for superusers), and
-    ``request.admin_stores`` (``[active_store]``; empty for superusers).
+    Records the request's ``tenancy.request.StoreAccess`` (the merchant's stores with their
+    roles, the active store and role; the operator's access to every store), which
+    ``tenancy.request.store_access`` and ``admin_site_ids`` read.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request.member_stores = []
-        request.admin_stores = []
-        request.active_store = None
-        request.store_role = None
         if _is_operator_admin_request(request):
+            record_store_access(request, OPERATOR_ACCESS)
             with all_stores():
                 return self.get_response(request)
         if not _is_merchant_admin_request(request):
             return self.get_response(request)
-        request.member_stores = stores_of(request.user)
-        active = _chosen_store(request)
+        stores = stores_of(request.user)
+        active = _chosen_store(request, stores)
+        access = StoreAccess(
+            member_stores=tuple(stores),
+            active=active,
+            role=active.role if active is not None else None,
+        )
+        record_store_access(request, access)
         if active is None:
             with store_scope([]):
                 return self.get_response(request)
-        request.active_store = active
-        request.store_role = active.role
-        request.admin_stores = [active]
         with store_scope([active.site_id]), active_store(active, user=request.user):
             return self.get_response(request)
 
@@ -156,8 +164,9 @@ class AdminStoreMiddleware:
         view_name = request.resolver_match.view_name
         if view_name in PLATFORM_ONLY_VIEWS or view_name.startswith(PLATFORM_ONLY_NAMESPACES):
             raise PermissionDenied
-        if view_name == "wagtailadmin_explore_root" and request.active_store:
-            return redirect("wagtailadmin_explore", request.active_store.site.root_page_id)
+        active = store_access(request).active
+        if view_name == "wagtailadmin_explore_root" and active is not None:
+            return redirect("wagtailadmin_explore", active.site.root_page_id)
         if view_name.startswith(PAGE_VIEW_PREFIXES):
             page_ids = [view_kwargs[name] for name in PAGE_ID_KWARGS if name in view_kwargs]
             if view_name in PAGE_ID_QUERY_VIEWS:
@@ -176,9 +185,8 @@ class AdminStoreMiddleware:
         return None
 
 
-def _chosen_store(request) -> Store | None:
+def _chosen_store(request, stores: list[Store]) -> Store | None:
     """The store picked with the switcher if the user is still on its staff, else the first."""
-    stores = request.member_stores
     chosen = request.session.get(ACTIVE_STORE_SESSION_KEY)
     return next((store for store in stores if store.pk == chosen), stores[0] if stores else None)
 
@@ -218,7 +226,7 @@ def _in_active_tree(request, page_id) -> bool:
 
 def _is_active_tree_path(request, path) -> bool:
     return len(path) == Page.steplen or any(
-        path.startswith(store.site.root_page.path) for store in request.admin_stores
+        path.startswith(store.site.root_page.path) for store in store_access(request).stores
     )
 
 
@@ -239,8 +247,9 @@ def _bulk_action_stays_in_stores(request, *, app_label, model_name, action) -> b
         return True  # Wagtail answers 404
     model = apps.get_model(app_label, model_name)
     objects, others = action_class(request, model).get_actionable_objects()
-    collections = [store.collection.path for store in request.admin_stores]
-    site_ids = {store.site_id for store in request.admin_stores}
+    stores = store_access(request).stores
+    collections = [store.collection.path for store in stores]
+    site_ids = {store.site_id for store in stores}
     for obj in [*objects, *others["items_with_no_access"]]:
         if isinstance(obj, Page):
             inside = _is_active_tree_path(request, obj.path)
@@ -251,13 +260,3 @@ def _bulk_action_stays_in_stores(request, *, app_label, model_name, action) -> b
         if not inside:
             return False
     return True
-
-
-def admin_site_ids(request) -> set[int] | None:
-    """The site ids the admin request may act on (the active store's), or None for a
-    platform operator (all)."""
-    if request.user.is_superuser:
-        return None
-    if not getattr(request, "admin_stores", None):
-        raise PermissionDenied
-    return {store.site_id for store in request.admin_stores}

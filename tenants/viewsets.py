@@ -22,8 +22,8 @@ from crm_bridge.models import Client, Ticket
 from shop.admin_forms import OrderForm, ProductForm, StockLevelForm, StoreOwnedForm
 from shop.models import Order, Product, StockLevel, StockMovement
 from shop.templatetags.shop_tags import money
+from tenancy.request import admin_site_ids, store_access
 
-from .middleware import admin_site_ids
 from .shop_admin_views import OrderCancelView, OrderEditView, ProductDeleteView, ServiceEditView
 
 
@@ -53,7 +53,7 @@ class StoreCreateView(CreateView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        stores = getattr(self.request, "admin_stores", [])
+        stores = store_access(self.request).stores
         if stores and issubclass(self.get_form_class(), StoreOwnedForm):
             kwargs["store_site"] = stores[0].site
         return kwargs

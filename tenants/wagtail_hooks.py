@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
+from tenancy.request import admin_site_ids, store_access
 from themes.content_choices import STORE_COLLECTION_HOOK
 
 from . import account_views, admin_views
@@ -14,7 +15,6 @@ from .admin_scoping.pages import StorePageViewSet
 from .admin_scoping.policies import register_store_permission_policies
 from .admin_scoping.scope import in_trees, root_paths
 from .log_formatters import FORMATTERS
-from .middleware import admin_site_ids
 from .models import Store
 from .operator_views import PlatformOperatorPolicy, StoreViewSet
 from .roles import Role
@@ -70,19 +70,19 @@ class ActiveStoreMenuItem(MenuItem):
     """The merchant's active store, first in the menu; opens the store area."""
 
     def is_shown(self, request):
-        return getattr(request, "active_store", None) is not None
+        return store_access(request).active is not None
 
 
 class OwnerMenuItem(MenuItem):
     """A menu item of the store area that only the active store's owners see."""
 
     def is_shown(self, request):
-        return getattr(request, "store_role", None) == Role.OWNER
+        return store_access(request).role == Role.OWNER
 
 
 @hooks.register("construct_main_menu")
 def show_active_store_in_menu(request, menu_items):
-    store = getattr(request, "active_store", None)
+    store = store_access(request).active
     if store is not None:
         menu_items.insert(
             0,

@@ -1,5 +1,6 @@
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
+
+from tenancy.request import request_site
 
 from .theme import Theme
 
@@ -8,7 +9,7 @@ def theme(request):
     """``theme`` in every template: the current store's resolved Theme, built on first use."""
 
     def build():
-        site = Site.find_for_request(request)
+        site = request_site(request)
         return Theme.for_site(site, request=request) if site else None
 
     return {"theme": SimpleLazyObject(build)}

@@ -2,6 +2,8 @@
 
 from wagtail.models import Site
 
+from tenancy.request import request_site
+
 from .theme import Theme
 
 
@@ -16,7 +18,7 @@ class ThemedPageMixin:
 
     def get_store_site(self, request) -> Site:
         """The Site this page belongs to; in an admin preview that is not the request's."""
-        return self.get_site() or Site.find_for_request(request)
+        return self.get_site() or request_site(request)
 
     def get_theme(self, request) -> Theme:
         """The theme of the store this page belongs to (also in admin previews)."""

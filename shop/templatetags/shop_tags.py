@@ -2,7 +2,8 @@ from decimal import Decimal
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
-from wagtail.models import Site
+
+from tenancy.request import store_site
 
 from .. import selectors
 from ..models.settings import CURRENCY_SYMBOLS
@@ -27,7 +28,7 @@ def money(amount, currency="EUR"):
 def cart_count(context) -> int:
     """Number of items in the shopper's cart for the current store."""
     request = context.get("request")
-    if request is None or getattr(request, "is_platform_host", True):
+    site = store_site(request) if request is not None else None
+    if site is None:
         return 0
-    site = Site.find_for_request(request)
     return selectors.cart_item_count(site=site, session_key=shopper_session_key(request))

@@ -1,7 +1,7 @@
 """Wagtail's shared admin surfaces narrowed to the stores a request may show.
 
-A merchant's request shows the data of ``request.admin_stores`` only (its site ids are
-``tenants.middleware.admin_site_ids``, ``None`` for a platform operator, and the store
+A merchant's request shows the data of its active store only (its site ids are
+``tenancy.request.admin_site_ids``, ``None`` for a platform operator, and the store
 scope opened by ``AdminStoreMiddleware`` holds the same ids). Wagtail's page tree,
 collections, site settings, dashboard panels and reports are global, so this package
 narrows each of them:

@@ -13,7 +13,7 @@ from wagtail.admin.views.home import (
     WorkflowObjectsToModeratePanel,
 )
 
-from tenants.middleware import admin_site_ids
+from tenancy.request import admin_site_ids
 
 from .scope import in_trees, request_contents, root_paths
 

@@ -15,7 +15,7 @@ from wagtail.images.views.chooser import ImageChooserViewSet, ImageChooseView
 from wagtail.images.views.images import ImagesFilterSet
 from wagtail.images.views.images import IndexView as ImageIndexView
 
-from tenants.middleware import admin_site_ids
+from tenancy.request import admin_site_ids
 
 from .scope import collections_of_stores
 from .tags import popular_store_tags

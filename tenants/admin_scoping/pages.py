@@ -28,7 +28,7 @@ from wagtail.models import (
     get_page_content_types,
 )
 
-from tenants.middleware import admin_site_ids
+from tenancy.request import admin_site_ids
 
 from .scope import in_trees, pages_in_stores, root_paths
 

@@ -32,7 +32,7 @@ from wagtail.models import (
     get_default_page_content_type,
 )
 
-from tenants.middleware import admin_site_ids
+from tenancy.request import admin_site_ids
 
 from .scope import in_trees, page_ids_as_text, pages_in_stores, pages_over_stores, root_paths
 

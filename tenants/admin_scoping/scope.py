@@ -7,7 +7,7 @@ from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from wagtail.models import Collection, CollectionMember, Page, Site
 
-from tenants.middleware import admin_site_ids
+from tenancy.request import admin_site_ids
 from tenants.models import Store
 
 

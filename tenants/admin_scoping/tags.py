@@ -13,7 +13,7 @@ from wagtail.admin.views import tags as wagtail_tags
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from tenants.middleware import admin_site_ids
+from tenancy.request import admin_site_ids
 
 from .scope import collections_of_stores
 

@@ -22,6 +22,7 @@ import manage
 from domains.models import Domain
 from shop.models import Product, StoreSettings
 from tenancy.middleware import StoreScopeMiddleware
+from tenancy.request import record_host
 from tenancy.scope import (
     ALL_STORES,
     StoreScopedManager,
@@ -246,7 +247,7 @@ def _scope_seen_by(middleware_class, request):
 
 def test_storefront_requests_run_in_their_stores_scope(store):
     request = RequestFactory().get("/", HTTP_HOST=store.site.hostname)
-    request._wagtail_site, request.is_platform_host = store.site, False
+    record_host(request, site=store.site, is_platform=False)
 
     with all_stores():  # whatever the caller had open
         assert _scope_seen_by(StoreScopeMiddleware, request) == frozenset({store.site.pk})
@@ -254,7 +255,7 @@ def test_storefront_requests_run_in_their_stores_scope(store):
 
 def test_platform_host_requests_start_with_no_scope(store):
     request = RequestFactory().get("/")
-    request._wagtail_site, request.is_platform_host = Site.objects.get(is_default_site=True), True
+    record_host(request, site=Site.objects.get(is_default_site=True), is_platform=True)
 
     with all_stores():
         assert _scope_seen_by(StoreScopeMiddleware, request) is None
