@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.widgets import AdminSnippetChooser
 
-from themes.forms import StoreChoicesFormMixin
+from tenancy.forms import StoreChoicesFormMixin
 from themes.templating import ThemedPageMixin
 
 from . import selectors
