@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 
-from themes.forms import StoreChoicesFormMixin
+from tenancy.forms import StoreChoicesFormMixin
 
 from . import services
 from .exceptions import ShopError

@@ -5,10 +5,10 @@ from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from tenancy.content_choices import not_of_this_store
 from tenancy.request import request_site
 from tenancy.scope import StoreScopedChoiceField
 from themes.blocks import THEME_BLOCKS
-from themes.content_choices import not_of_this_store
 from themes.templating import ThemedBlockMixin
 
 from . import selectors

@@ -11,12 +11,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.widgets import AdminSnippetChooser
 
-from themes.forms import StoreChoicesFormMixin
+from tenancy.forms import StoreChoicesFormMixin
 from themes.templating import ThemedPageMixin
 
 from . import selectors
 from .blocks import STORE_PAGE_BLOCKS
-from .models.catalog import Product
+from .data.catalog import Product
 from .storefront import StoreContext
 
 
@@ -113,6 +113,10 @@ class CategoryPage(StorefrontPageMixin, Page):
     parent_page_types = ["shop.StoreHomePage", "shop.CategoryPage"]
     subpage_types = ["shop.CategoryPage", "shop.ProductPage"]
     theme_template = "shop/category_page.html"
+
+    def product_pages(self):
+        """The live product pages of this category's whole subtree, in tree order."""
+        return ProductPage.objects.live().descendant_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,16 +1,20 @@
-"""Reads for pages, blocks and views. Every function takes the store's ``site``."""
+"""Reads for pages, blocks and views. Every function takes the store's ``site``.
+
+They read the data models (``shop.data``). Page types sit above them (they are built from
+blocks that read through these), so the reads of product pages go through the pages'
+relations: a category's ``product_pages()``, a product's ``pages``.
+"""
 
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Min, Prefetch
 
-from . import pages as page_types
-from .models.cart import Cart, CartLine
-from .models.catalog import Product, ProductImage, ProductVariant
-from .models.orders import Order, OrderLine
-from .models.settings import StoreSettings
-from .models.stock import StockMovement
+from .data.cart import Cart, CartLine
+from .data.catalog import Product, ProductImage, ProductVariant
+from .data.orders import Order, OrderLine
+from .data.settings import StoreSettings
+from .data.stock import StockMovement
 from .pricing import Totals, price_cart
 
 SORT_OPTIONS = {
@@ -40,14 +44,14 @@ def _product_prefetches(prefix=""):
 
 
 def category_products(*, site, category, sort: str, page_number, per_page: int):
-    """One page of the live product pages under ``category`` with their product data.
+    """One page of the live product pages under ``category`` (a ``CategoryPage``) with their
+    product data.
 
     Runs the same number of queries whatever the catalog size.
     """
     order = SORT_OPTIONS.get(sort, SORT_OPTIONS[DEFAULT_SORT])[1]
     pages = (
-        page_types.ProductPage.objects.live()
-        .descendant_of(category)
+        category.product_pages()
         .filter(product__site=site, product__status=Product.Status.ACTIVE)
         .annotate(min_price=Min("product__variants__price"))
         .select_related("product")
@@ -63,10 +67,7 @@ def products_by_ids(*, site, ids) -> list[Product]:
         Product.objects.for_site(site)
         .active()
         .filter(pk__in=ids)
-        .prefetch_related(
-            *_product_prefetches(),
-            Prefetch("pages", queryset=page_types.ProductPage.objects.live(), to_attr="live_pages"),
-        )
+        .prefetch_related(*_product_prefetches(), "pages")
     )
     by_id = {product.pk: product for product in products}
     return [by_id[pk] for pk in ids if pk in by_id]
@@ -133,7 +134,9 @@ class ProductCard:
 
     @classmethod
     def from_product(cls, product, request=None) -> "ProductCard":
-        live_pages = getattr(product, "live_pages", [])
+        """The card of ``product`` read with its pages (``products_by_ids``): it links to the
+        first live one, in tree order."""
+        live_pages = [page for page in product.pages.all() if page.live]
         return cls(product=product, url=live_pages[0].get_url(request) if live_pages else "")
 
     @property

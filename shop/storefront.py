@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from tenancy.request import request_site
 
-from .models.settings import StoreSettings
+from .data.settings import StoreSettings
 
 
 @dataclass

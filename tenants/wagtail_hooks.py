@@ -5,8 +5,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
+from tenancy.content_choices import STORE_COLLECTION_HOOK
 from tenancy.request import admin_site_ids, store_access
-from themes.content_choices import STORE_COLLECTION_HOOK
 
 from . import account_views, admin_views
 from .admin_scoping.dashboard import use_store_panels

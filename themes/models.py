@@ -3,7 +3,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from .forms import SiteSettingForm
+from tenancy.forms import SiteSettingForm
+
 from .presets import ButtonStyle, FontFamily, Preset
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as #RRGGBB, such as #1e3a5f.")

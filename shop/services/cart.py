@@ -2,8 +2,8 @@
 
 from django.db import transaction
 
+from ..data import Cart, CartLine, Product, StockLevel
 from ..exceptions import InsufficientStock, ProductUnavailable
-from ..models import Cart, CartLine, Product, StockLevel
 
 MAX_LINE_QUANTITY = 999
 

@@ -10,8 +10,8 @@ from django.db.models import ProtectedError
 from wagtail.actions.delete import DeleteAction
 from wagtail.log_actions import log
 
+from ..data import Product
 from ..exceptions import ProductInUse
-from ..models import Product
 from ..selectors import VariantHistory, variant_history
 
 

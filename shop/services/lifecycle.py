@@ -8,8 +8,8 @@ cancelled: their goods have left the shelf.
 
 from django.db import transaction
 
+from ..data import Order, StockLevel, StockMovement
 from ..exceptions import InvalidTransition
-from ..models import Order, StockLevel, StockMovement
 from ..signals import order_cancelled, order_status_changed
 from .stock import ensure_stock_levels, move_stock
 

@@ -6,9 +6,17 @@ from uuid import UUID
 from django.db import transaction
 from django.db.models import F
 
+from ..data import (
+    Cart,
+    Order,
+    OrderLine,
+    OrderNumberSequence,
+    Product,
+    StockLevel,
+    StockMovement,
+    StoreSettings,
+)
 from ..exceptions import CountryNotServed, EmptyCart, InsufficientStock, ProductUnavailable
-from ..models import Cart, Order, OrderLine, OrderNumberSequence, Product, StockLevel, StockMovement
-from ..models.settings import StoreSettings
 from ..pricing import price_cart
 from ..signals import order_placed
 from .stock import move_stock

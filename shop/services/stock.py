@@ -3,8 +3,8 @@
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from ..data import StockLevel, StockMovement
 from ..exceptions import InsufficientStock, StockOutOfRange
-from ..models import StockLevel, StockMovement
 from ..numeric_bounds import INTEGER_MAX, INTEGER_MIN
 from ..signals import stock_changed
 

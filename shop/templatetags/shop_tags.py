@@ -6,7 +6,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from tenancy.request import store_site
 
 from .. import selectors
-from ..models.settings import CURRENCY_SYMBOLS
+from ..data.settings import CURRENCY_SYMBOLS
 from ..pricing import quantize
 from ..storefront import shopper_session_key
 

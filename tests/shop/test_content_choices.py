@@ -6,9 +6,7 @@ error that names the id, a page or row left as it was, and none of the other sto
 titles in the answer. The same posts with the store's own rows save.
 """
 
-import html
 import json
-from dataclasses import dataclass
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -22,65 +20,24 @@ from wagtail.test.utils.form_data import (
     rich_text,
     streamfield,
 )
-from wagtail_factories import DocumentFactory
 
 from shop.blocks import StoreRowChooserBlock
-from shop.models import Product
 from tenancy.scope import store_scope
-from tests.shop.factories import CategoryPageFactory, ImageFactory, ProductFactory, stocked_product
+from tests.shop.factories import ProductFactory, stocked_product
+from tests.tenancy.chosen_rows import answer, assert_refused, my_rows, their_rows
 from tests.tenants.factories import owner_of
-from themes.models import ThemeSettings
 
 pytestmark = pytest.mark.django_db
 
 
-@dataclass
-class Rows:
-    """One store's choosable rows: a page, an image, a document and a product."""
-
-    page: object
-    image: object
-    document: object
-    product: Product
-
-    @property
-    def titles(self):
-        return [self.page.title, self.image.title, self.document.title, self.product.title]
-
-
-def _rows(store, *, prefix, collection):
-    return Rows(
-        page=CategoryPageFactory(parent=store.site.root_page, title=f"{prefix} Lamps Shelf"),
-        image=ImageFactory(collection=collection, title=f"{prefix} Lamp Photo"),
-        document=DocumentFactory(collection=collection, title=f"{prefix} Price List"),
-        product=ProductFactory(site=store.site, title=f"{prefix} Secret Lamp"),
-    )
-
-
 @pytest.fixture
 def mine(store):
-    """The store's rows; its image and document sit in a sub-collection of its collection."""
-    shelf = store.collection.add_child(name="Alpha photos")
-    return _rows(store, prefix="Alpha", collection=shelf)
+    return my_rows(store)
 
 
 @pytest.fixture
 def theirs(other_store):
-    return _rows(other_store, prefix="Beta", collection=other_store.collection)
-
-
-def _answer(response) -> str:
-    """The page's text with Wagtail's block errors (JSON in HTML attributes) readable."""
-    text = html.unescape(response.content.decode())
-    return text.replace("\\u203a", "›").replace("\\u2019", "’")
-
-
-def _assert_refused(response, message, other: Rows):
-    assert response.status_code == 200  # the edit form again, with its errors
-    text = _answer(response)
-    assert message.lower() in text.lower(), message
-    leaked = [title for title in other.titles if title in text]
-    assert not leaked, leaked
+    return their_rows(other_store)
 
 
 # --- Page bodies ------------------------------------------------------------------------
@@ -201,7 +158,7 @@ def test_page_body_refuses_another_stores_choice(merchant_client, store, theirs,
     response = _post_body(merchant_client, home, [block(theirs)])
 
     chosen = getattr(theirs, kind)
-    _assert_refused(response, message.format(id=chosen.pk) + " is not one of this store's", theirs)
+    assert_refused(response, message.format(id=chosen.pk) + " is not one of this store's", theirs)
     assert _saved_state(home) == before
 
 
@@ -212,7 +169,7 @@ def test_page_body_saves_the_stores_own_choice(merchant_client, store, mine, cas
 
     response = _post_body(merchant_client, home, [block(mine)])
 
-    assert response.status_code == 302, _answer(response)
+    assert response.status_code == 302, answer(response)
     home.refresh_from_db()
     assert str(getattr(mine, kind).pk) in json.dumps(list(home.body.raw_data))
 
@@ -248,7 +205,7 @@ def test_an_operator_cannot_put_another_stores_product_into_a_store_page(
 
     assert response.status_code == 200
     message = f"Product grid › Products: product {theirs.product.pk} is not one of this store's"
-    assert message in _answer(response)
+    assert message in answer(response)
     assert _saved_state(home) == before
 
 
@@ -258,7 +215,7 @@ def test_a_product_id_that_is_no_number_is_an_error_not_a_crash(merchant_client,
     response = _post_body(merchant_client, home, [_grid(products=["lamp"])])
 
     assert response.status_code == 200
-    assert "Product lamp is not one of this store's products." in _answer(response)
+    assert "Product lamp is not one of this store's products." in answer(response)
 
 
 # --- Page foreign keys and rich text fields -----------------------------------------------
@@ -284,7 +241,7 @@ def test_category_image_of_another_store_is_refused(merchant_client, mine, their
 
     response = _post_category(merchant_client, category, image=theirs.image)
 
-    _assert_refused(response, f"Image {theirs.image.pk} is not one of this store's", theirs)
+    assert_refused(response, f"Image {theirs.image.pk} is not one of this store's", theirs)
     category.refresh_from_db()
     assert category.image is None
     assert category.revisions.count() == revisions
@@ -303,7 +260,7 @@ def test_category_intro_linking_another_stores_page_is_refused(merchant_client, 
 
     response = _post_category(merchant_client, mine.page, intro=link)
 
-    _assert_refused(response, f"Intro: page {theirs.page.pk} is not one of this store's", theirs)
+    assert_refused(response, f"Intro: page {theirs.page.pk} is not one of this store's", theirs)
     mine.page.refresh_from_db()
     assert "linktype" not in mine.page.intro
 
@@ -338,7 +295,7 @@ def lamp(store):
 def test_product_image_of_another_store_is_refused(merchant_client, lamp, theirs):
     response = _product_edit(merchant_client, lamp, **_with_image(theirs.image))
 
-    _assert_refused(response, f"Image {theirs.image.pk} is not one of this store's", theirs)
+    assert_refused(response, f"Image {theirs.image.pk} is not one of this store's", theirs)
     with store_scope([lamp.site_id]):
         assert not lamp.images.exists()
 
@@ -346,7 +303,7 @@ def test_product_image_of_another_store_is_refused(merchant_client, lamp, theirs
 def test_product_image_of_the_store_saves(merchant_client, lamp, mine):
     response = _product_edit(merchant_client, lamp, **_with_image(mine.image))
 
-    assert response.status_code == 302, _answer(response)
+    assert response.status_code == 302, answer(response)
     with store_scope([lamp.site_id]):
         assert [item.image for item in lamp.images.all()] == [mine.image]
 
@@ -359,35 +316,12 @@ def test_product_description_linking_another_stores_page_is_refused(merchant_cli
         merchant_client, lamp, description=rich_text(text, features=features), title="Changed"
     )
 
-    _assert_refused(response, f"page {theirs.page.pk} is not one of this store's pages", theirs)
+    assert_refused(response, f"page {theirs.page.pk} is not one of this store's pages", theirs)
     lamp.refresh_from_db()
     assert lamp.title == "Alpha Desk Lamp"
 
 
-# --- Site settings --------------------------------------------------------------------------
-
-
-def _theme_edit(client, store, **changes):
-    url = reverse("wagtailsettings:edit", args=["themes", "themesettings", store.site.pk])
-    data = querydict_from_html(client.get(url).content.decode(), form_id="w-editor-form")
-    data.update(changes)
-    return client.post(url, data)
-
-
-def test_theme_logo_of_another_store_is_refused(merchant_client, store, theirs):
-    response = _theme_edit(merchant_client, store, logo=str(theirs.image.pk), tagline="Changed")
-
-    _assert_refused(response, f"Logo: image {theirs.image.pk} is not one of this store's", theirs)
-    settings = ThemeSettings.for_site(store.site)
-    assert settings.logo is None
-    assert settings.tagline != "Changed"
-
-
-def test_theme_logo_of_the_store_saves(merchant_client, store, mine):
-    response = _theme_edit(merchant_client, store, logo=str(mine.image.pk))
-
-    assert response.status_code == 302, _answer(response)
-    assert ThemeSettings.for_site(store.site).logo == mine.image
+# --- Other stores' rows wherever they come from -------------------------------------------
 
 
 def test_a_document_outside_every_store_is_refused(merchant_client, store):
@@ -400,7 +334,7 @@ def test_a_document_outside_every_store_is_refused(merchant_client, store):
 
     response = _post_body(merchant_client, home, [("rich_text", rich_text(link))])
 
-    assert f"document {loose.pk} is not one of this store's documents" in _answer(response)
+    assert f"document {loose.pk} is not one of this store's documents" in answer(response)
 
 
 def test_merchants_of_two_stores_each_pick_their_own_products(platform_client, store, other_store):
@@ -412,7 +346,7 @@ def test_merchants_of_two_stores_each_pick_their_own_products(platform_client, s
         platform_client.force_login(owner_of(shop))
         home = shop.site.root_page.specific
         response = _post_body(platform_client, home, [_grid(products=[product.pk])])
-        assert response.status_code == 302, _answer(response)
+        assert response.status_code == 302, answer(response)
 
 
 def test_the_product_chooser_names_an_id_it_cannot_see(store, other_store):
@@ -456,5 +390,5 @@ def test_a_rich_text_link_without_its_document_is_an_error(merchant_client, stor
     response = _post_body(merchant_client, home, [("rich_text", json.dumps(text))])
 
     assert response.status_code == 200
-    assert "Body › Rich text: a link or an embed names no page" in _answer(response)
+    assert "Body › Rich text: a link or an embed names no page" in answer(response)
     assert _saved_state(home) == before

@@ -21,10 +21,11 @@ matches no row is one of Wagtail's broken links (its page or image was deleted) 
 nothing. Store-owned rows are accepted only when found, with the site filter, through the
 model's default manager, so an admin request's store scope applies on top.
 
-The store's collection is kept on ``tenants.Store``, and this app imports nothing of ours.
+The store's collection is kept on ``tenants.Store``, and this layer imports no app of ours.
 Whoever knows it answers the ``STORE_COLLECTION_HOOK`` Wagtail hook (``tenants`` does, in
-its ``wagtail_hooks``): the dependency stays pointed at ``themes``, and without an answer
-no image or document belongs to the site, so the check fails closed.
+its ``wagtail_hooks``): the dependency stays pointed at ``tenancy``, and without an answer
+no image or document belongs to the site, so the check fails closed. The admin forms that
+run the checks are in ``tenancy.forms``.
 """
 
 from collections import defaultdict

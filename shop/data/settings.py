@@ -7,7 +7,7 @@ from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from themes.forms import SiteSettingForm
+from tenancy.forms import SiteSettingForm
 
 CURRENCIES = [
     ("EUR", "Euro (€)"),

@@ -17,9 +17,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_factories import DocumentFactory
 
 from shop.models import CategoryPage, Product
-from tenancy.scope import store_scope
-from tests.shop.factories import CategoryPageFactory, ImageFactory, ProductFactory
-from themes.content_choices import (
+from tenancy.content_choices import (
     Choice,
     block_raw_without,
     choices_in_block,
@@ -29,6 +27,8 @@ from themes.content_choices import (
     row_key,
     store_collection,
 )
+from tenancy.scope import store_scope
+from tests.shop.factories import CategoryPageFactory, ImageFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,9 @@
-"""Admin forms of themes, and the form base that keeps chosen rows within one store."""
+"""Admin form bases that keep the rows chosen in a form within one store.
+
+Every app's admin forms that choose pages, images, documents or store-owned rows build on
+these: page types, store-owned snippets and site settings (``tenancy.content_choices``
+lists and checks the chosen rows).
+"""
 
 from collections import defaultdict
 from collections.abc import Iterator

@@ -1,3 +1,10 @@
+"""The shop's data: catalog, stock, carts, orders and each store's shop settings.
+
+These models sit at the bottom of the app: selectors, blocks, page types and services read
+and write them from here. Django finds them through ``shop.models``, which imports them
+together with the page types (``shop.pages``) that sit above the blocks and selectors.
+"""
+
 from .cart import Cart, CartLine
 from .catalog import Product, ProductImage, ProductVariant
 from .orders import Order, OrderLine, OrderNumberSequence
@@ -17,8 +24,3 @@ __all__ = [
     "StockMovement",
     "StoreSettings",
 ]
-
-# Page types live in shop.pages; importing them here registers them with Django.
-from ..pages import CategoryPage, ProductPage, StoreHomePage, StorePage
-
-__all__ += ["CategoryPage", "ProductPage", "StoreHomePage", "StorePage"]

@@ -1,0 +1,41 @@
+"""Every model of the shop, where Django and the other apps find them.
+
+The data models live in ``shop.data``, at the bottom of the app; the page types live in
+``shop.pages``, above the blocks and selectors they are built from, which read the data
+models. This module imports both, so it sits above them all: code inside the app that the
+page types depend on imports from ``shop.data``, never from here, and the imports of the
+app stay free of cycles (``make lint`` checks it).
+"""
+
+from .data import (
+    Cart,
+    CartLine,
+    Order,
+    OrderLine,
+    OrderNumberSequence,
+    Product,
+    ProductImage,
+    ProductVariant,
+    StockLevel,
+    StockMovement,
+    StoreSettings,
+)
+from .pages import CategoryPage, ProductPage, StoreHomePage, StorePage
+
+__all__ = [
+    "Cart",
+    "CartLine",
+    "CategoryPage",
+    "Order",
+    "OrderLine",
+    "OrderNumberSequence",
+    "Product",
+    "ProductImage",
+    "ProductPage",
+    "ProductVariant",
+    "StockLevel",
+    "StockMovement",
+    "StoreHomePage",
+    "StorePage",
+    "StoreSettings",
+]
