@@ -2,6 +2,9 @@
 
 It holds the store scope (``tenancy.scope``): which stores' rows the default managers of
 store-owned models may return, and the middleware that opens a store host's scope for its
-requests (``tenancy.middleware``). Every app may import it; ``make lint`` checks that it
-imports none of them (the import contracts in ``pyproject.toml``).
+requests (``tenancy.middleware``); the request contract (``tenancy.request``): which store
+a request serves, and which store an admin request works in; and the store-scoped admin
+base every app builds its own admin on (``tenancy.admin``), with the bounds of numeric
+admin inputs (``tenancy.numeric_bounds``). Every app may import it; ``make lint`` checks
+that it imports none of them (the import contracts in ``pyproject.toml``).
 """
