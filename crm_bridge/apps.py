@@ -7,8 +7,12 @@ class CrmBridgeConfig(AppConfig):
 
     def ready(self):
         from shop.signals import order_cancelled, order_placed, order_status_changed
+        from tenancy.admin.policies import register_permission_policies
 
         from . import signal_handlers
+        from .viewsets import PERMISSION_POLICIES
+
+        register_permission_policies(PERMISSION_POLICIES)
 
         order_placed.connect(
             signal_handlers.sync_crm_on_order_placed,

@@ -87,7 +87,6 @@ class Ticket(index.Indexed, models.Model):
 
     objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
 
-    panels = [FieldPanel("subject"), FieldPanel("status"), FieldPanel("notes")]
     search_fields = [
         index.SearchField("subject"),
         index.AutocompleteField("subject"),

@@ -1,45 +1,25 @@
-"""Admin forms for shop models. They validate per-store uniqueness and write stock
-through the stock service, never by editing the counter directly."""
+"""Admin forms for shop models (``shop.viewsets``). They validate per-store uniqueness and
+write stock and order status through the shop's services, never by editing the rows
+directly."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.models import Site
 
-from tenancy.forms import StoreChoicesFormMixin
+from tenancy.admin.forms import StoreOwnedForm
+from tenancy.numeric_bounds import INTEGER_MAX, INTEGER_MIN
 
 from . import services
 from .exceptions import ShopError
 from .models import Order, Product, ProductVariant, StockMovement
-from .numeric_bounds import INTEGER_MAX, INTEGER_MIN
 from .selectors import variant_history
 
 
-class StoreOwnedForm(StoreChoicesFormMixin, WagtailAdminModelForm):
-    """A form for a row owned by one store (its panels include ``FieldPanel("site")``).
-
-    A new row belongs to the view's active store (``store_site``) and the site field is
-    dropped; a platform operator with no active store picks the store. Rows being edited
-    keep their store. Images, pages and other rows chosen in the form, inline ones included
-    (a product's images), must be of the same store.
-    """
-
-    def __init__(self, *args, store_site=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.site_id is None and store_site is not None:
-            self.instance.site = store_site
-        if self.instance.site_id is not None:
-            self.fields.pop("site", None)
-        elif "site" in self.fields:
-            self.fields["site"].queryset = Site.objects.filter(is_default_site=False)
-            self.fields["site"].label = "Store"
-
-    def choices_site(self):
-        chosen = getattr(self, "cleaned_data", {}).get("site")
-        return chosen or (self.instance.site if self.instance.site_id else None)
-
-
 class ProductForm(StoreOwnedForm):
+    """A product of the active store (``StoreOwnedForm``). Its handle and its variants'
+    SKUs are unique in the store, a variant with history is not deleted, and the images
+    chosen for it, inline ones included, are of the product's store."""
+
     def clean(self):
         cleaned = super().clean()
         site_id = cleaned["site"].pk if cleaned.get("site") else self.instance.site_id

@@ -6,6 +6,8 @@ class ShopConfig(AppConfig):
     verbose_name = "Shop"
 
     def ready(self):
-        from .numeric_bounds import bound_admin_number_fields
+        from tenancy.admin.policies import register_permission_policies
 
-        bound_admin_number_fields()
+        from .viewsets import PERMISSION_POLICIES
+
+        register_permission_policies(PERMISSION_POLICIES)

@@ -19,11 +19,7 @@ from .models import Store
 from .operator_views import PlatformOperatorPolicy, StoreViewSet
 from .roles import Role
 from .services import REACTIVATE_ACTION, SUSPEND_ACTION
-from .shop_admin_views import ProductDeleteBulkAction
-from .viewsets import PERMISSION_POLICIES, CrmViewSetGroup, ShopViewSetGroup
 
-for model, policy in PERMISSION_POLICIES.items():
-    register_permission_policy(model, policy(model))
 register_permission_policy(Store, PlatformOperatorPolicy(Store))
 register_store_permission_policies()
 
@@ -31,11 +27,7 @@ register_store_permission_policies()
 @hooks.register("register_admin_viewset")
 def register_store_viewsets():
     # StorePageViewSet replaces Wagtail's default page viewset, registered before (order -1).
-    return [ShopViewSetGroup(), CrmViewSetGroup(), StoreViewSet(), StorePageViewSet()]
-
-
-# After Wagtail's snippet bulk actions (order 0), so that this one replaces their delete.
-hooks.register("register_bulk_action", ProductDeleteBulkAction, order=1)
+    return [StoreViewSet(), StorePageViewSet()]
 
 
 @hooks.register("register_log_actions")

@@ -1,6 +1,5 @@
 from django.db import models
 from django_countries.fields import CountryField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from tenancy.scope import StoreOwnedQuerySet, StoreScopedManager
@@ -57,19 +56,6 @@ class Order(index.Indexed, models.Model):
 
     objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
 
-    panels = [
-        FieldPanel("status"),
-        FieldPanel("note"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [FieldPanel("name", read_only=True), FieldPanel("email", read_only=True)]
-                ),
-                FieldPanel("phone", read_only=True),
-            ],
-            heading="Customer",
-        ),
-    ]
     search_fields = [
         index.SearchField("email"),
         index.SearchField("name"),

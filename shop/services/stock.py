@@ -3,9 +3,10 @@
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from tenancy.numeric_bounds import INTEGER_MAX, INTEGER_MIN
+
 from ..data import StockLevel, StockMovement
 from ..exceptions import InsufficientStock, StockOutOfRange
-from ..numeric_bounds import INTEGER_MAX, INTEGER_MIN
 from ..signals import stock_changed
 
 

@@ -22,7 +22,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 from shop import services
 from shop.exceptions import StockOutOfRange
 from shop.models import StockLevel, StockMovement
-from shop.numeric_bounds import INTEGER_MAX, decimal_range, integer_range
+from tenancy.numeric_bounds import INTEGER_MAX, decimal_range, integer_range
 from tenancy.scope import store_scope
 from tests.shop.factories import place_test_order, stocked_product
 

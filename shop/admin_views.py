@@ -1,5 +1,6 @@
 """Admin views of shop rows whose writes go through the shop's services: order status and
-cancellation, stock movements, and deleting (or archiving) products.
+cancellation, stock movements, and deleting (or archiving) products. The viewsets of
+``shop.viewsets`` use them; the bulk delete is registered in ``shop/wagtail_hooks.py``.
 
 A refusal from a service (``ShopError``) is shown to the merchant as a message or a form
 error, never as a 500.
@@ -17,11 +18,11 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.snippets import DeleteView, EditView
 
-from shop import services
-from shop.exceptions import ProductInUse, ShopError
-from shop.models import Order, Product
-from shop.selectors import variant_history
-from shop.services.lifecycle import CANCELLABLE
+from . import services
+from .exceptions import ProductInUse, ShopError
+from .models import Order, Product
+from .selectors import variant_history
+from .services.lifecycle import CANCELLABLE
 
 
 class ServiceEditView(EditView):
@@ -56,7 +57,7 @@ class OrderCancelView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templat
     """Confirm, then cancel an order through ``cancel_order``: its stock goes back, once."""
 
     permission_required = "change"
-    template_name = "tenants/admin/order_cancel.html"
+    template_name = "shop/admin/order_cancel.html"
     page_title = "Cancel order"
     header_icon = "list-ol"
     model = Order
@@ -106,7 +107,7 @@ class ProductDeleteView(DeleteView):
     """Deletes a product never stocked nor sold; one with history is refused, with an offer
     to archive it (see docs/adr/0013-...)."""
 
-    template_name = "tenants/admin/product_delete.html"
+    template_name = "shop/admin/product_delete.html"
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -149,7 +150,7 @@ class ProductDeleteBulkAction(DeleteBulkAction):
     history or orders (the ledger and order lines keep it; it can be archived)."""
 
     models = [Product]
-    template_name = "tenants/admin/product_bulk_delete.html"
+    template_name = "shop/admin/product_bulk_delete.html"
 
     @cached_property
     def in_use_messages(self) -> list[str]:

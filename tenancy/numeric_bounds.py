@@ -5,9 +5,10 @@ form that accepts what SQLite takes would fail on PostgreSQL with a 500. Every n
 input is bounded by the ranges PostgreSQL enforces (Django's portable ranges), so a value
 refused in production is refused in development too, with a form error.
 
-``bound_admin_number_fields()`` (called from ``ShopConfig.ready()``) makes every integer
-field of every Wagtail admin form (snippets, settings, pages, inline panels) carry these
-bounds. Decimal fields are already bounded by their ``max_digits``.
+``bound_admin_number_fields()`` (called from ``TenancyConfig.ready()``) makes every integer
+field of every Wagtail admin form of every app (snippets, settings, pages, inline panels)
+carry these bounds. Decimal fields are already bounded by their ``max_digits``. Services
+that compute a number check it against the same ranges (``shop.services.stock``).
 """
 
 from decimal import Decimal

@@ -1,0 +1,213 @@
+"""The shop's admin: products, inventory, stock history and orders, in the "Shop" menu.
+
+Built on the store-scoped base of ``tenancy.admin``; registered in ``shop/wagtail_hooks.py``,
+and the permission policies below in ``ShopConfig.ready()``. Other apps add notes to the
+order screens through ``shop.order_notes.ORDER_NOTES_HOOK``.
+"""
+
+from django.urls import path
+from django.utils.html import format_html, format_html_join
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
+
+from tenancy.admin.policies import NoAddOrDeletePolicy, ViewOnlyPolicy
+from tenancy.admin.viewsets import StoreScopedViewSet
+
+from .admin_forms import OrderForm, ProductForm, StockLevelForm
+from .admin_views import OrderCancelView, OrderEditView, ProductDeleteView, ServiceEditView
+from .models import Order, Product, StockLevel, StockMovement
+from .order_notes import order_notes
+from .templatetags.shop_tags import money
+
+
+def _money_column(name, label):
+    return Column(name, label=label, accessor=lambda obj: money(getattr(obj, name), obj.currency))
+
+
+class ProductViewSet(StoreScopedViewSet):
+    model = Product
+    icon = "tag"
+    menu_label = "Products"
+    edit_handler = ObjectList(Product.panels, base_form_class=ProductForm)
+    list_display = ["title", "status", "product_type", "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["title", "vendor", "product_type"]
+    inspect_view_enabled = True
+    delete_view_class = ProductDeleteView
+    delete_template_name = ProductDeleteView.template_name
+
+
+class StockLevelViewSet(StoreScopedViewSet):
+    model = StockLevel
+    icon = "list-ul"
+    menu_label = "Inventory"
+    list_display = [
+        "__str__",
+        Column("sku", label="SKU", accessor=lambda level: level.variant.sku),
+        "on_hand",
+        "allow_oversell",
+    ]
+    search_fields = ["variant__sku", "variant__product__title"]
+    edit_view_class = ServiceEditView
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("allow_oversell"), FieldPanel("low_stock_threshold")]),
+            MultiFieldPanel(
+                [FieldPanel("change"), FieldPanel("reason"), FieldPanel("note")],
+                heading="Record a stock movement",
+            ),
+        ],
+        base_form_class=StockLevelForm,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("variant__product")
+
+
+class StockMovementViewSet(StoreScopedViewSet):
+    model = StockMovement
+    icon = "history"
+    menu_label = "Stock history"
+    list_display = [
+        "__str__",
+        "quantity",
+        "balance_after",
+        "reason",
+        "created_at",
+    ]
+    list_filter = ["reason"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("variant__product")
+
+
+class OrderLinesPanel(Panel):
+    """The order's lines, totals and customer, read-only, on the order's edit screen, with
+    the notes of other apps (``ORDER_NOTES_HOOK``) under the customer."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "shop/admin/order_lines_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["order"] = self.instance
+            context["lines"] = self.instance.lines.all()
+            context["notes"] = order_notes(self.instance)
+            return context
+
+
+# In an order's inspect fields: where the notes of other apps go, one row per note.
+ORDER_NOTES_FIELD = "order_notes"
+
+
+class OrderInspectView(InspectView):
+    def get_fields_context(self):
+        rows = []
+        for name in self.fields:
+            if name == ORDER_NOTES_FIELD:
+                rows += [
+                    {"label": note.label, "value": note.inspect_value, "component": None}
+                    for note in order_notes(self.object)
+                ]
+            else:
+                rows.append(self.get_context_for_field(name))
+        return rows
+
+    def get_lines_display_value(self):
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{} × {} {} ({}) – {}</li>",
+                (
+                    (
+                        line.quantity,
+                        line.product_title,
+                        line.variant_label,
+                        line.sku,
+                        money(line.line_total, self.object.currency),
+                    )
+                    for line in self.object.lines.all()
+                ),
+            ),
+        )
+
+    def get_total_display_value(self):
+        return money(self.object.total, self.object.currency)
+
+
+class OrderViewSet(StoreScopedViewSet):
+    model = Order
+    icon = "list-ol"
+    menu_label = "Orders"
+    inspect_view_class = OrderInspectView
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "number",
+        "status",
+        "placed_at",
+        "name",
+        "email",
+        "phone",
+        "shipping_address",
+        "payment_method",
+        ORDER_NOTES_FIELD,
+        "lines",
+        "total",
+        "note",
+    ]
+    list_display = [
+        "__str__",
+        "name",
+        "email",
+        "status",
+        _money_column("total", "Total"),
+        "placed_at",
+    ]
+    list_filter = ["status"]
+    search_fields = ["email", "name"]
+    edit_view_class = OrderEditView
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("status"), FieldPanel("placed_at", read_only=True)]),
+            OrderLinesPanel(heading="Items and customer"),
+            FieldPanel("note"),
+        ],
+        base_form_class=OrderForm,
+    )
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(cancel_url_name=self.get_url_name("cancel"), **kwargs)
+
+    @property
+    def cancel_view(self):
+        return self.construct_view(
+            OrderCancelView,
+            index_url_name=self.get_url_name("list"),
+            edit_url_name=self.get_url_name("edit"),
+            cancel_url_name=self.get_url_name("cancel"),
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("cancel/<str:pk>/", self.cancel_view, name="cancel"),
+        ]
+
+
+class ShopViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Shop"
+    menu_icon = "tag"
+    menu_order = 150
+    items = (ProductViewSet, StockLevelViewSet, StockMovementViewSet, OrderViewSet)
+
+
+# Registered in ``ShopConfig.ready()``. Orders and stock rows are made by the system (at
+# checkout, by the stock service); the stock ledger is append-only.
+PERMISSION_POLICIES = {
+    Order: NoAddOrDeletePolicy,
+    StockLevel: NoAddOrDeletePolicy,
+    StockMovement: ViewOnlyPolicy,
+}

@@ -1,0 +1,18 @@
+"""The shop's admin: its viewsets (``shop.viewsets``) and its bulk delete of products.
+
+Its permission policies are registered in ``ShopConfig.ready()``, before any hook runs.
+"""
+
+from wagtail import hooks
+
+from .admin_views import ProductDeleteBulkAction
+from .viewsets import ShopViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_shop_viewsets():
+    return ShopViewSetGroup()
+
+
+# After Wagtail's snippet bulk actions (order 0), so that this one replaces their delete.
+hooks.register("register_bulk_action", ProductDeleteBulkAction, order=1)
