@@ -10,7 +10,8 @@ from tenants.admin_scoping import urls as store_admin_urls
 
 urlpatterns = [
     # The admin answers on platform hosts only (domains.middleware.HostSiteMiddleware).
-    # Store-scoped versions of some Wagtail admin views, at Wagtail's own paths: first match.
+    # Store-scoped versions of some Wagtail admin views, at Wagtail's own paths: first match
+    # (tenants/admin_scoping/urls.py; every override of Wagtail's admin: tenants.admin_scoping).
     path("admin/", include(store_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

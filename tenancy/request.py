@@ -18,6 +18,8 @@ Admin (requests under ``/admin/``):
 - ``store_access(request)``: a ``StoreAccess``: the merchant's stores with their roles,
   the active store (the one the request works in) and the role there, or the platform
   operator's access to every store.
+- ``admin_user(request)``: the signed-in person of an admin request (a superuser is a
+  platform operator, anyone else a merchant), or None.
 - ``admin_site_ids(request)``: the site ids an admin request may show and change: the
   active store's, or None for a platform operator (every store).
 
@@ -33,6 +35,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from wagtail.models import Site
+
+ADMIN_PREFIX = "/admin/"
 
 _HOST = "_tenancy_host"
 _ACCESS = "_tenancy_store_access"
@@ -111,6 +115,16 @@ class StoreAccess:
 
 NO_ACCESS = StoreAccess()
 OPERATOR_ACCESS = StoreAccess(is_operator=True)
+
+
+def admin_user(request):
+    """The signed-in person making an admin request; None outside the admin or signed out.
+
+    A superuser is a platform operator; anyone else is a merchant (staff of stores)."""
+    user = getattr(request, "user", None)
+    if not request.path_info.startswith(ADMIN_PREFIX) or user is None:
+        return None
+    return user if user.is_authenticated else None
 
 
 def record_store_access(request, access: StoreAccess) -> None:

@@ -32,11 +32,11 @@ from .invitations import (
     account_for,
     invitation_from_link,
 )
-from .middleware import choose_store
+from .store_choice import choose_store
 
 # The backend a person who just chose their password is signed in with (axes only counts
 # failed sign-ins; it never holds a session).
-SESSION_BACKEND = "tenants.auth_backends.StoreRoleBackend"
+SESSION_BACKEND = "tenants.admin_scoping.backends.StoreRoleBackend"
 
 
 def _link_refused(request, error: LinkError, *, what: str) -> TemplateResponse:

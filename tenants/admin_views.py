@@ -21,10 +21,10 @@ from tenancy.request import store_access
 from .exceptions import EmailLimitReached, StaffError
 from .forms import ChangeRoleForm, InviteStaffForm
 from .invitations import invite_staff, resend_invitation, revoke_invitation
-from .middleware import choose_store
 from .roles import ROLE_SUMMARIES, Role
 from .selectors import open_invitations_of, role_of, staff_of, store_log_entries
 from .staff import change_staff_role, remove_staff
+from .store_choice import choose_store
 
 ACTIVITY_PAGE_SIZE = 50
 

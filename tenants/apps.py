@@ -1,6 +1,25 @@
 from django.apps import AppConfig
+from django.core import checks
+
+from .admin_scoping.checks import check_scoping_settings, check_store_bar_template
 
 
 class TenantsConfig(AppConfig):
     name = "tenants"
     verbose_name = "Stores"
+
+    def ready(self):
+        # Wagtail's shared admin screens scoped to the request's store (tenants.admin_scoping):
+        # its system checks, and its permission policies, registered before any request asks
+        # Wagtail for one. The policies' module imports models: it is imported once they are.
+        from wagtail.permissions import register_permission_policy
+
+        from .admin_scoping.policies import register_store_permission_policies
+        from .models import Store
+        from .operator_views import PlatformOperatorPolicy
+
+        checks.register(check_store_bar_template, checks.Tags.templates)
+        checks.register(check_scoping_settings)
+        register_store_permission_policies()
+        # The store list is the platform operator's alone.
+        register_permission_policy(Store, PlatformOperatorPolicy(Store))

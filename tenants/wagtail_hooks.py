@@ -1,27 +1,28 @@
+"""tenants' own admin: the store area (home, staff, activity) and its menu items, the
+account's email panel, the store log actions, the operator's store list and the admin CSS.
+
+The scoping of Wagtail's own shared screens to the request's store lives in
+``tenants.admin_scoping``, whose docstring lists every override. Wagtail imports only this
+module of ours, so it imports the package's ``wagtail_hooks``, which registers its hooks.
+"""
+
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.permissions import register_permission_policy
 
 from tenancy.content_choices import STORE_COLLECTION_HOOK
-from tenancy.request import admin_site_ids, store_access
+from tenancy.request import store_access
 
 from . import account_views, admin_views
-from .admin_scoping.dashboard import use_store_panels
-from .admin_scoping.media import in_store_collections
+from .admin_scoping import wagtail_hooks as admin_scoping_hooks  # noqa: F401 (registers them)
 from .admin_scoping.pages import StorePageViewSet
-from .admin_scoping.policies import register_store_permission_policies
-from .admin_scoping.scope import in_trees, root_paths
 from .log_formatters import FORMATTERS
 from .models import Store
-from .operator_views import PlatformOperatorPolicy, StoreViewSet
+from .operator_views import StoreViewSet
 from .roles import Role
 from .services import REACTIVATE_ACTION, SUSPEND_ACTION
-
-register_permission_policy(Store, PlatformOperatorPolicy(Store))
-register_store_permission_policies()
 
 
 @hooks.register("register_admin_viewset")
@@ -94,43 +95,6 @@ def register_activity_menu_item():
     return OwnerMenuItem(
         "Store activity", reverse("store:activity"), name="store-activity", icon_name="history"
     )
-
-
-def _in_store_trees(pages, request):
-    site_ids = admin_site_ids(request)
-    return pages if site_ids is None else pages.filter(in_trees(root_paths(site_ids)))
-
-
-@hooks.register("construct_page_chooser_queryset")
-def limit_page_chooser_to_store(pages, request):
-    """Merchants choose pages of their active store only."""
-    return _in_store_trees(pages, request)
-
-
-@hooks.register("construct_explorer_page_queryset")
-def limit_explorer_to_store(parent_page, pages, request):
-    """The explorer lists pages of the merchant's active store only, even for people who
-    hold page permissions in several stores."""
-    return _in_store_trees(pages, request)
-
-
-# Menu names of Wagtail's reports that span every store (refused by AdminStoreMiddleware).
-CROSS_STORE_REPORTS = frozenset({"site-history", "page-types-usage"})
-
-
-@hooks.register("construct_reports_menu")
-def hide_cross_store_reports(request, menu_items):
-    if not request.user.is_superuser:
-        menu_items[:] = [item for item in menu_items if item.name not in CROSS_STORE_REPORTS]
-
-
-@hooks.register("construct_homepage_panels")
-def scope_dashboard_panels(request, panels):
-    use_store_panels(panels)
-
-
-hooks.register("construct_image_chooser_queryset", in_store_collections)
-hooks.register("construct_document_chooser_queryset", in_store_collections)
 
 
 @hooks.register(STORE_COLLECTION_HOOK)

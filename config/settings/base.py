@@ -38,6 +38,7 @@ STORES_SCHEME = env("STORES_SCHEME", default="http")
 INSTALLED_APPS = [
     # Ours
     "tenancy",
+    # Before wagtail.admin: its wagtailadmin/base.html adds the store bar (check tenants.E001).
     "tenants",
     "domains",
     "themes",
@@ -88,6 +89,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "tenants.middleware.AdminStoreMiddleware",
+    # Refuses merchants the Wagtail views the store scope cannot narrow (tenants.admin_scoping).
+    "tenants.admin_scoping.guards.AdminViewGuardMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -143,7 +146,7 @@ else:
 # only the groups of the store active in the admin request.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "tenants.auth_backends.StoreRoleBackend",
+    "tenants.admin_scoping.backends.StoreRoleBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -95,10 +95,11 @@ class StoreSitePermissionPolicy(StoreScopedPermissionsMixin, SitePermissionPolic
 
 
 def register_store_permission_policies():
+    """Register the policies above in Wagtail's registry (``TenantsConfig.ready``)."""
     # For every page type: more specific than Wagtail's policy, registered on AbstractPage.
     register_permission_policy(Page, StorePagePermissionPolicy(Page))
-    # The image and document apps register their policies in ready(), which may run after
-    # this module is imported; an exact-class registration is looked up first.
+    # The image and document apps register their policies in their ready(), after ours
+    # (tenants comes first in INSTALLED_APPS); an exact-class registration is looked up first.
     for model, auth_model in (
         (get_image_model(), "wagtailimages.Image"),
         (get_document_model(), "wagtaildocs.Document"),
@@ -107,5 +108,6 @@ def register_store_permission_policies():
             model, auth_model=auth_model, owner_field_name="uploaded_by_user"
         )
         register_permission_policy(model, policy, exact_class=True)
+    # Replaces the policy ``register_setting`` registered when the models were defined.
     for model in (ThemeSettings, StoreSettings):
         register_permission_policy(model, StoreSitePermissionPolicy(model))

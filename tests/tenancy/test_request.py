@@ -14,8 +14,9 @@ from tenancy.request import (
     store_access,
     store_site,
 )
-from tenants.middleware import AdminStoreMiddleware, choose_store
+from tenants.middleware import AdminStoreMiddleware
 from tenants.roles import Role
+from tenants.store_choice import choose_store
 from tests.tenants.factories import UserFactory, role_group, staff_member
 
 

@@ -1,4 +1,4 @@
-"""Model permissions that follow the active store.
+"""Model permissions that follow the active store (``StoreRoleBackend``).
 
 Django's model permissions are global: someone who is an owner in one store and support
 in another would hold the owner's model permissions in both. While a store is active
@@ -39,6 +39,13 @@ def forget_permissions(user) -> None:
 
 
 class StoreRoleBackend(ModelBackend):
+    """Django's model backend, counting only the active store's group and storeless groups.
+
+    The only authentication backend that keeps a session (``AUTHENTICATION_BACKENDS``;
+    axes' backend only counts failures). Wagtail's snippet and model viewsets, and every
+    ``user.has_perm`` in the admin, read model permissions through it.
+    """
+
     def _get_group_permissions(self, user_obj):
         store_id = _active_store_id.get()
         if store_id is None:
