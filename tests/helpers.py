@@ -4,6 +4,14 @@ import os
 import uuid
 
 import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+PLATFORM_HOST = "localhost"
+
+# Requests that name another store's ids carry this header, so that Wagtail answers a
+# permission refusal with a plain 403 instead of a redirect to the dashboard, which would
+# be indistinguishable from a successful POST.
+XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
 
 
 def services_required() -> bool:
@@ -34,3 +42,17 @@ def use_fresh_cache(settings) -> None:
         alias: {**config, "KEY_PREFIX": f"{config.get('KEY_PREFIX', '')}:test-{namespace}"}
         for alias, config in settings.CACHES.items()
     }
+
+
+def url_patterns(patterns=None, namespace=None, prefix=""):
+    """Every URL pattern of the project (or of ``patterns``), as (namespace, pattern,
+    route): ``namespace`` is the full namespace path, ``route`` the whole route."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from url_patterns(pattern.url_patterns, inner, route)
+        elif isinstance(pattern, URLPattern):
+            yield namespace, pattern, route
