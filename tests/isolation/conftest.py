@@ -6,6 +6,7 @@ import pytest
 
 from tenancy.scope import store_scope
 from tenants.roles import Role
+from tests.helpers import fresh_cache
 from tests.isolation.matrix_stores import ROLES, fill_more, fingerprint, member_of
 from tests.tenants.factories import staff_member
 
@@ -16,7 +17,7 @@ def matrix_stores(filled_stores, django_db_blocker):
     inside its transaction (rolled back at the module's end). Every test runs in its own
     savepoint, so what a request writes is undone. Store A has a member of every role."""
     alpha, beta = filled_stores
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), fresh_cache():
         sides = []
         for data, prefix in ((alpha, "Alpha"), (beta, "Beta")):
             with store_scope([data.store.site.pk]):

@@ -7,6 +7,7 @@ Alpha's owner. Modules testing the surfaces use the ``surfaces`` fixture for eve
 import pytest
 from django.urls import reverse
 
+from tests.helpers import fresh_cache
 from tests.tenants.admin_scoping.surfaces import add_surfaces
 
 
@@ -39,7 +40,7 @@ def merchant(mine):
 @pytest.fixture(scope="module")
 def surfaces(filled_stores, django_db_blocker):
     """Built once for the module, inside the stores' transaction (rolled back at its end)."""
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), fresh_cache():
         return add_surfaces(*filled_stores)
 
 
