@@ -1,17 +1,17 @@
 """Shared fixtures: two stores with their merchants, and clients on the right hosts."""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client as HttpClient
 from django.test import override_settings
 from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished
 
-from tests.helpers import require_service, use_fresh_cache
+from tenancy.scope import store_scope
+from tests.helpers import PLATFORM_HOST, fresh_cache, require_service, use_fresh_cache
+from tests.stores import fill_store
 from tests.tenants.factories import StoreFactory, UserFactory, owner_of
 from themes.presets import Preset
-
-PLATFORM_HOST = "localhost"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -87,6 +87,35 @@ def merchant_client(platform_client, merchant):
     """``store``'s owner, signed in to the admin on the platform host."""
     platform_client.force_login(merchant)
     return platform_client
+
+
+@pytest.fixture
+def operator_client(platform_client, platform_admin):
+    """The platform operator, signed in to the admin on the platform host."""
+    platform_client.force_login(platform_admin)
+    return platform_client
+
+
+@pytest.fixture(scope="module")
+def filled_stores(django_db_setup, django_db_blocker):
+    """Stores ``alpha`` and ``beta`` filled by ``tests.stores.fill_store``, as
+    (mine, theirs), built once for the module (in a cache namespace of their own) inside a
+    transaction rolled back at its end.
+
+    Every test still runs in its own savepoint, so what a test writes is undone after it.
+    A package of tests on these stores overrides ``store`` and ``other_store`` with them,
+    so ``merchant_client`` is alpha's owner.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        with fresh_cache():
+            alpha = StoreFactory(slug="alpha", name="Alpha Goods", preset=Preset.CLASSIC)
+            beta = StoreFactory(slug="beta", name="Beta Wares", preset=Preset.MODERN)
+            with store_scope([alpha.site.pk]):
+                mine = fill_store(alpha, prefix="Alpha", owner=owner_of(alpha))
+            with store_scope([beta.site.pk]):
+                theirs = fill_store(beta, prefix="Beta", owner=owner_of(beta))
+        yield mine, theirs
+        transaction.set_rollback(True)
 
 
 def pytest_collection_modifyitems(config, items):

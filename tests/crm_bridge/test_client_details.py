@@ -12,16 +12,11 @@ from crm_bridge.models import Client, Ticket
 from shop import services
 from shop.models import Order
 from tenancy.scope import store_scope
-from tests.shop.factories import place_test_order, stocked_variant
+from tests.shop.factories import place_test_order
 
 pytestmark = pytest.mark.django_db
 
 NOTE = "Contact details differ from the client record"
-
-
-@pytest.fixture
-def variant(store):
-    return stocked_variant(site=store.site, price="20.00", stock=50)
 
 
 @pytest.fixture

@@ -35,11 +35,6 @@ def _rows():
     )
 
 
-@pytest.fixture
-def variant(store):
-    return stocked_variant(site=store.site, price="20.00", stock=50)
-
-
 def test_placing_an_order_creates_the_client_and_the_order_ticket(store, variant):
     order = place_test_order(
         lines=[(variant, 2)], email="Ann@Example.test", name="Ann Example", phone="+47 1"

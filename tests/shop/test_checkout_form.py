@@ -278,14 +278,13 @@ def test_the_order_service_refuses_a_country_the_store_does_not_ship_to(uk_store
 
 
 def test_the_merchant_sets_the_countries_and_rates_under_store_settings(
-    platform_client, merchant, store, in_checkout
+    merchant_client, store, in_checkout
 ):
-    platform_client.force_login(merchant)
     url = reverse("wagtailsettings:edit", args=["shop", "storesettings", store.site.pk])
-    form = platform_client.get(url).context["form"]
+    form = merchant_client.get(url).context["form"]
     data = {name: form[name].value() or "" for name in form.fields}
 
-    response = platform_client.post(
+    response = merchant_client.post(
         url,
         {
             **data,

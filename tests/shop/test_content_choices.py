@@ -194,14 +194,13 @@ def test_page_body_names_every_foreign_choice_at_its_block(merchant_client, stor
 
 
 def test_an_operator_cannot_put_another_stores_product_into_a_store_page(
-    platform_client, platform_admin, store, theirs
+    operator_client, store, theirs
 ):
     """Operators have no store scope, so the product is found: the site check refuses it."""
-    platform_client.force_login(platform_admin)
     home = store.site.root_page.specific
     before = _saved_state(home)
 
-    response = _post_body(platform_client, home, [_grid_products(theirs)])
+    response = _post_body(operator_client, home, [_grid_products(theirs)])
 
     assert response.status_code == 200
     message = f"Product grid › Products: product {theirs.product.pk} is not one of this store's"

@@ -1,4 +1,4 @@
-"""Fixtures of the tenants tests: the store owner's admin, and links read from emails."""
+"""Fixtures of the tenants tests: links read from emails."""
 
 import re
 
@@ -6,13 +6,6 @@ import pytest
 from django.core import mail
 
 LINK = re.compile(r"https?://[^/\s]+(/admin/\S+)")
-
-
-@pytest.fixture
-def owner_client(platform_client, merchant):
-    """Store ``store``'s owner, signed in to the admin."""
-    platform_client.force_login(merchant)
-    return platform_client
 
 
 @pytest.fixture

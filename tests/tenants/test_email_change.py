@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tenants.models import EmailChange
 from tenants.roles import Role
-from tests.conftest import PLATFORM_HOST
+from tests.helpers import PLATFORM_HOST
 from tests.tenants.factories import OWNER_PASSWORD, UserFactory, staff_member
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tenants.models import EmailChange, StaffInvitation
 from tenants.roles import Role
-from tests.conftest import PLATFORM_HOST
+from tests.helpers import PLATFORM_HOST
 from tests.tenants.factories import staff_member
 
 pytestmark = pytest.mark.django_db
@@ -73,14 +73,14 @@ def test_the_reset_limit_is_per_address_and_says_the_same_for_unknown_addresses(
 
 
 def test_resending_an_invitation_past_the_limit_is_refused_and_sends_nothing(
-    owner_client, store, post
+    merchant_client, store, post
 ):
-    post(owner_client, reverse("store:invite"), {"email": "x@example.test", "role": "editor"})
+    post(merchant_client, reverse("store:invite"), {"email": "x@example.test", "role": "editor"})
     invitation = StaffInvitation.objects.get()
     resend = reverse("store:resend_invitation", args=[invitation.pk])
     for _ in range(LIMIT - 1):
-        post(owner_client, resend)
-    refused = post(owner_client, resend, follow=True)
+        post(merchant_client, resend)
+    refused = post(merchant_client, resend, follow=True)
 
     assert len(mail.outbox) == LIMIT
     assert "Too many invitation emails were sent to x@example.test" in _text(refused)
@@ -89,14 +89,14 @@ def test_resending_an_invitation_past_the_limit_is_refused_and_sends_nothing(
 
 
 def test_invitations_to_one_address_from_several_stores_share_its_limit(
-    owner_client, store, other_store, other_merchant, settings, post
+    merchant_client, store, other_store, other_merchant, settings, post
 ):
     settings.ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR = 1
     beta_owner = Client(HTTP_HOST=PLATFORM_HOST)
     beta_owner.force_login(other_merchant)
     data = {"email": "popular@example.test", "role": "owner"}
 
-    post(owner_client, reverse("store:invite"), data)
+    post(merchant_client, reverse("store:invite"), data)
     refused = post(beta_owner, reverse("store:invite"), data)
 
     assert refused.status_code == 200
@@ -107,13 +107,13 @@ def test_invitations_to_one_address_from_several_stores_share_its_limit(
 
 
 def test_one_owner_cannot_send_invitations_past_the_senders_limit(
-    owner_client, settings, django_capture_on_commit_callbacks
+    merchant_client, settings, django_capture_on_commit_callbacks
 ):
     settings.ACCOUNT_EMAILS_PER_SENDER_PER_HOUR = 2
 
     with django_capture_on_commit_callbacks(execute=True):
         answers = [
-            owner_client.post(
+            merchant_client.post(
                 reverse("store:invite"), {"email": f"p{n}@example.test", "role": "support"}
             )
             for n in range(3)

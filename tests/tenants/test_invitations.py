@@ -15,7 +15,7 @@ from tenants.invitations import invite_staff
 from tenants.models import StaffInvitation
 from tenants.roles import Role
 from tenants.selectors import role_of
-from tests.conftest import PLATFORM_HOST
+from tests.helpers import PLATFORM_HOST
 from tests.tenants.factories import OWNER_PASSWORD, UserFactory, staff_member
 
 pytestmark = pytest.mark.django_db
@@ -24,12 +24,12 @@ NEW_PASSWORD = "a-long-new-password-77"
 
 
 @pytest.fixture
-def invite(owner_client, django_capture_on_commit_callbacks, link_to):
+def invite(merchant_client, django_capture_on_commit_callbacks, link_to):
     """Invite ``email`` from the owner's staff screen; returns the link emailed to it."""
 
     def send(email, role="editor"):
         with django_capture_on_commit_callbacks(execute=True):
-            response = owner_client.post(reverse("store:invite"), {"email": email, "role": role})
+            response = merchant_client.post(reverse("store:invite"), {"email": email, "role": role})
         assert response.status_code == 302, response.content.decode()
         return link_to(email.lower())
 
@@ -79,11 +79,11 @@ def test_a_support_agent_cannot_take_over_another_store_by_claiming_an_invited_a
 
 
 def test_an_invitation_grants_nothing_and_shows_as_pending_until_accepted(
-    owner_client, store, invite
+    merchant_client, store, invite
 ):
     invite("helper@example.test", role="support")
 
-    listing = _text(owner_client.get(reverse("store:staff")))
+    listing = _text(merchant_client.get(reverse("store:staff")))
     members, pending = listing.split(">Members<")[1].split(">Pending invitations<")
     assert "helper@example.test" not in members
     assert "helper@example.test" in pending
@@ -106,11 +106,13 @@ def test_an_existing_account_invited_gets_no_role_and_keeps_its_password(
 
 
 def test_inviting_someone_already_on_the_staff_explains_and_keeps_what_was_typed(
-    owner_client, store
+    merchant_client, store
 ):
     editor = staff_member(store, Role.EDITOR)
 
-    response = owner_client.post(reverse("store:invite"), {"email": editor.email, "role": "owner"})
+    response = merchant_client.post(
+        reverse("store:invite"), {"email": editor.email, "role": "owner"}
+    )
 
     assert response.status_code == 200
     assert "already on the staff as Editor" in _text(response)
@@ -130,10 +132,10 @@ def test_inviting_a_bad_address_is_refused_and_creates_nothing(store, email, mes
     assert not StaffInvitation.objects.exists()
 
 
-def test_inviting_an_address_twice_points_to_the_pending_invitation(owner_client, invite):
+def test_inviting_an_address_twice_points_to_the_pending_invitation(merchant_client, invite):
     invite("twice@example.test")
 
-    again = owner_client.post(
+    again = merchant_client.post(
         reverse("store:invite"), {"email": "twice@example.test", "role": "support"}
     )
 
@@ -305,14 +307,14 @@ def test_an_invitation_for_someone_added_meanwhile_is_refused_clearly(
 
 
 def test_resending_sends_a_fresh_link_and_the_old_one_stops_working(
-    owner_client, store, invite, django_capture_on_commit_callbacks, link_to
+    merchant_client, store, invite, django_capture_on_commit_callbacks, link_to
 ):
     old_path = invite("late@example.test")
     StaffInvitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
     invitation = StaffInvitation.objects.get()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = owner_client.post(reverse("store:resend_invitation", args=[invitation.pk]))
+        response = merchant_client.post(reverse("store:resend_invitation", args=[invitation.pk]))
     new_path = link_to("late@example.test")
 
     assert response.status_code == 302
@@ -324,29 +326,31 @@ def test_resending_sends_a_fresh_link_and_the_old_one_stops_working(
     assert not invitation.is_expired
 
 
-def test_revoking_withdraws_the_invitation_and_its_link(owner_client, store, invite):
+def test_revoking_withdraws_the_invitation_and_its_link(merchant_client, store, invite):
     path = invite("changed.mind@example.test")
     invitation = StaffInvitation.objects.get()
 
-    owner_client.post(reverse("store:revoke_invitation", args=[invitation.pk]))
+    merchant_client.post(reverse("store:revoke_invitation", args=[invitation.pk]))
 
     refused = _browser().post(path, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert refused.status_code == 400
     assert "Alpha Goods has withdrawn this invitation" in _text(refused)
-    listing = _text(owner_client.get(reverse("store:staff")))
+    listing = _text(merchant_client.get(reverse("store:staff")))
     assert "changed.mind@example.test" not in listing.split(">Pending invitations<")[1]
     assert not User.objects.filter(email="changed.mind@example.test").exists()
 
 
 def test_owners_cannot_resend_or_revoke_another_stores_invitations(
-    owner_client, other_store, django_capture_on_commit_callbacks
+    merchant_client, other_store, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         theirs = invite_staff(
             store=other_store, email="beta.hire@example.test", role="editor", invited_by=None
         )
         for name in ("resend_invitation", "revoke_invitation"):
-            assert owner_client.post(reverse(f"store:{name}", args=[theirs.pk])).status_code == 404
+            assert (
+                merchant_client.post(reverse(f"store:{name}", args=[theirs.pk])).status_code == 404
+            )
 
     theirs.refresh_from_db()
     assert theirs.is_open
@@ -358,14 +362,13 @@ def test_owners_cannot_resend_or_revoke_another_stores_invitations(
 
 
 def test_the_operator_adds_an_existing_account_to_a_store_directly(
-    platform_client, platform_admin, store, other_merchant
+    operator_client, store, other_merchant
 ):
-    platform_client.force_login(platform_admin)
     url = reverse("stores:add_staff", args=[store.pk])
 
-    form = platform_client.get(url)
-    added = platform_client.post(url, {"email": other_merchant.email, "role": "editor"})
-    unknown = platform_client.post(url, {"email": "nobody@example.test", "role": "editor"})
+    form = operator_client.get(url)
+    added = operator_client.post(url, {"email": other_merchant.email, "role": "editor"})
+    unknown = operator_client.post(url, {"email": "nobody@example.test", "role": "editor"})
 
     assert form.status_code == 200
     assert added.status_code == 302
@@ -374,8 +377,8 @@ def test_the_operator_adds_an_existing_account_to_a_store_directly(
     assert not mail.outbox
 
 
-def test_merchants_cannot_use_the_operators_direct_add(owner_client, store, other_merchant):
-    response = owner_client.post(
+def test_merchants_cannot_use_the_operators_direct_add(merchant_client, store, other_merchant):
+    response = merchant_client.post(
         reverse("stores:add_staff", args=[store.pk]),
         {"email": other_merchant.email, "role": "owner"},
         HTTP_X_REQUESTED_WITH="XMLHttpRequest",

@@ -15,24 +15,11 @@ from tenants.models import Store
 from tenants.roles import Role
 from tenants.selectors import stores_for_operator
 from tenants.services import SUSPEND_ACTION, suspend_store
+from tests.helpers import XHR
 from tests.shop.factories import place_test_order, stocked_product, stocked_variant
 from tests.tenants.factories import StoreFactory, UserFactory, staff_member
 
 pytestmark = pytest.mark.django_db
-
-XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
-
-
-@pytest.fixture
-def operator_client(platform_client, platform_admin):
-    platform_client.force_login(platform_admin)
-    return platform_client
-
-
-@pytest.fixture
-def merchant_client(platform_client, merchant):
-    platform_client.force_login(merchant)
-    return platform_client
 
 
 def _fill(store, *, products, orders, price="10.00"):

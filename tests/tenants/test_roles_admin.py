@@ -7,12 +7,11 @@ from django.urls import reverse
 from tenancy.scope import store_scope
 from tenants import staff
 from tenants.roles import Role
+from tests.helpers import XHR
 from tests.shop.factories import CategoryPageFactory, place_test_order, stocked_product
 from tests.tenants.factories import StoreFactory, staff_member
 
 pytestmark = pytest.mark.django_db
-
-XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
 
 
 def _refused(response) -> bool:

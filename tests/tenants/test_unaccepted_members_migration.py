@@ -52,15 +52,15 @@ def test_members_who_joined_keep_their_role_and_get_no_invitation(store, merchan
 
 
 def test_the_owner_sends_the_converted_invitation_from_the_staff_screen(
-    store, owner_client, django_capture_on_commit_callbacks, link_to
+    store, merchant_client, django_capture_on_commit_callbacks, link_to
 ):
     _added_without_consent(store, "later@example.test")
     migration.unaccepted_members_become_invitations(apps, None)
     invitation = StaffInvitation.objects.get()
 
-    listed = owner_client.get(reverse("store:staff")).content.decode()
+    listed = merchant_client.get(reverse("store:staff")).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        sent = owner_client.post(reverse("store:resend_invitation", args=[invitation.pk]))
+        sent = merchant_client.post(reverse("store:resend_invitation", args=[invitation.pk]))
 
     assert "later@example.test" in listed
     assert sent.status_code == 302

@@ -53,12 +53,6 @@ def test_every_block_of_ours_is_reached_through_a_page_type():
 
 
 @pytest.fixture
-def owner_client(platform_client, merchant):
-    platform_client.force_login(merchant)
-    return platform_client
-
-
-@pytest.fixture
 def rows(store):
     home = store.site.root_page.specific
     category = CategoryPageFactory(parent=home, title="Lamps")
@@ -108,7 +102,9 @@ def _has_form_error(response):
 
 
 @pytest.mark.parametrize("case", INVALID_CASES.values(), ids=INVALID_CASES.keys())
-def test_publishing_a_block_with_wrong_values_shows_a_form_error(owner_client, store, rows, case):
+def test_publishing_a_block_with_wrong_values_shows_a_form_error(
+    merchant_client, store, rows, case
+):
     model, field, name, block = case
     page = _page_of(model, store)
     before = _state(page)
@@ -116,7 +112,7 @@ def test_publishing_a_block_with_wrong_values_shows_a_form_error(owner_client, s
         page, field, name, form_data(block, mode="invalid", rows=rows), **{"action-publish": "1"}
     )
 
-    response = owner_client.post(_edit_url(page), data)
+    response = merchant_client.post(_edit_url(page), data)
 
     assert response.status_code == 200
     assert _has_form_error(response)
@@ -124,14 +120,14 @@ def test_publishing_a_block_with_wrong_values_shows_a_form_error(owner_client, s
 
 
 @pytest.mark.parametrize("case", INVALID_CASES.values(), ids=INVALID_CASES.keys())
-def test_saving_a_draft_with_wrong_values_shows_a_form_error(owner_client, store, rows, case):
+def test_saving_a_draft_with_wrong_values_shows_a_form_error(merchant_client, store, rows, case):
     model, field, name, block = case
     page = _page_of(model, store)
     before = _state(page)
     data = _post_data(page, field, name, form_data(block, mode="invalid", rows=rows))
 
-    response = owner_client.post(_edit_url(page), data)
-    autosave = owner_client.post(_edit_url(page), data, HTTP_ACCEPT="application/json")
+    response = merchant_client.post(_edit_url(page), data)
+    autosave = merchant_client.post(_edit_url(page), data, HTTP_ACCEPT="application/json")
 
     assert response.status_code == 200
     assert _has_form_error(response)
@@ -141,12 +137,14 @@ def test_saving_a_draft_with_wrong_values_shows_a_form_error(owner_client, store
 
 
 @pytest.mark.parametrize("case", INVALID_CASES.values(), ids=INVALID_CASES.keys())
-def test_previewing_a_block_with_wrong_values_says_it_is_invalid(owner_client, store, rows, case):
+def test_previewing_a_block_with_wrong_values_says_it_is_invalid(
+    merchant_client, store, rows, case
+):
     model, field, name, block = case
     page = _page_of(model, store)
     data = _post_data(page, field, name, form_data(block, mode="invalid", rows=rows))
 
-    response = owner_client.post(_preview_url(page), data)
+    response = merchant_client.post(_preview_url(page), data)
 
     assert response.status_code == 200
     assert response.json()["is_valid"] is False
@@ -154,17 +152,17 @@ def test_previewing_a_block_with_wrong_values_says_it_is_invalid(owner_client, s
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_a_block_with_its_optional_fields_empty_is_saved_or_refused_with_a_form_error(
-    owner_client, store, rows, case
+    merchant_client, store, rows, case
 ):
     model, field, name, block = case
     page = _page_of(model, store)
     data = _post_data(page, field, name, form_data(block, mode="minimal", rows=rows))
 
-    draft = owner_client.post(_edit_url(page), data)
-    autosave = owner_client.post(_edit_url(page), data, HTTP_ACCEPT="application/json")
-    preview = owner_client.post(_preview_url(page), data)
-    shown = owner_client.get(_preview_url(page))
-    published = owner_client.post(_edit_url(page), {**data, "action-publish": "1"})
+    draft = merchant_client.post(_edit_url(page), data)
+    autosave = merchant_client.post(_edit_url(page), data, HTTP_ACCEPT="application/json")
+    preview = merchant_client.post(_preview_url(page), data)
+    shown = merchant_client.get(_preview_url(page))
+    published = merchant_client.post(_edit_url(page), {**data, "action-publish": "1"})
 
     assert draft.status_code == 302  # a draft keeps whatever the merchant typed
     assert autosave.status_code == 200
@@ -179,12 +177,12 @@ def _button(label="", url=""):
     return {"label": label, "page": "", "url": url}
 
 
-def test_a_call_to_action_without_a_link_is_refused_with_a_message(owner_client, store):
+def test_a_call_to_action_without_a_link_is_refused_with_a_message(merchant_client, store):
     home = store.site.root_page.specific
     before = _state(home)
     cta = {"heading": "Free shipping", "text": "", "button": _button(label="Shop now")}
 
-    response = owner_client.post(
+    response = merchant_client.post(
         _edit_url(home), _post_data(home, "body", "call_to_action", cta, **{"action-publish": "1"})
     )
 
@@ -193,11 +191,11 @@ def test_a_call_to_action_without_a_link_is_refused_with_a_message(owner_client,
     assert _state(home) == before
 
 
-def test_a_hero_without_a_button_is_published_and_shows_no_button(owner_client, store):
+def test_a_hero_without_a_button_is_published_and_shows_no_button(merchant_client, store):
     home = store.site.root_page.specific
     hero = {"heading": "New season", "subheading": "", "image": "", "button": _button()}
 
-    response = owner_client.post(
+    response = merchant_client.post(
         _edit_url(home), _post_data(home, "body", "hero", hero, **{"action-publish": "1"})
     )
 
