@@ -9,6 +9,9 @@ STAMP := $(VENV)/.installed
 # What the demo's settings are given: every absolute link (store addresses, invitation and
 # password-reset emails) follows the port it is served on.
 DEMO_ENV = STORES_PORT=$(PORT) WAGTAILADMIN_BASE_URL=http://localhost:$(PORT)
+# The project's Django templates; djhtml indents them, four spaces a level.
+TEMPLATE_DIRS := templates $(wildcard */templates)
+DJHTML = $(BIN)/djhtml --tabwidth 4 $(TEMPLATE_DIRS)
 
 .DEFAULT_GOAL := help
 .PHONY: help install migrate seed static run dev test lint format check clean
@@ -54,14 +57,16 @@ check: install  ## Migrations are committed; production settings pass `check --d
 	WAGTAILADMIN_BASE_URL=https://platform.example \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
-lint: install  ## ruff check and format check; import contracts (dependencies point one way)
+lint: install  ## ruff check and format check; template indentation (djhtml); import contracts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(DJHTML) --check
 	$(BIN)/lint-imports --no-cache
 
-format: install  ## Reformat the code with ruff
+format: install  ## Reformat the code with ruff and re-indent the templates with djhtml
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(DJHTML)
 
 clean:  ## Remove the virtualenv, the SQLite database and local media
 	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles
