@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", include(store_admin_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Cart and checkout: the views in shop/views.py, over shop/services and shop/selectors.py.
     path("", include(shop_urls)),
 ]
 
@@ -23,6 +24,9 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
+# Every other storefront address is a page of the store's tree, served by Wagtail: the page
+# types (home, category, product, content page) are in shop/pages.py, each page's
+# get_context() reading shop/selectors.py. Which store a host serves: domains.middleware.
 urlpatterns += [path("", include(wagtail_urls))]
 
 # Shoppers get their store's themed error pages; platform hosts get templates/404.html, 500.html.
