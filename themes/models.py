@@ -1,13 +1,72 @@
-from django.core.validators import RegexValidator
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from django.utils.deconstruct import deconstructible
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from tenancy.forms import SiteSettingForm
 
-from .presets import ButtonStyle, FontFamily, Preset
+from .presets import (
+    ButtonStyle,
+    FontPairing,
+    FooterStyle,
+    GridLayout,
+    HeaderLayout,
+    HeroStyle,
+    Preset,
+)
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as #RRGGBB, such as #1e3a5f.")
+ga4_id = RegexValidator(
+    r"^G-[A-Z0-9]{4,16}$", "Enter a GA4 measurement ID such as G-AB12CD34EF (not a UA- ID)."
+)
+meta_pixel_id = RegexValidator(r"^[0-9]{10,20}$", "Enter a Meta Pixel ID: 10 to 20 digits.")
+
+CUSTOM_CSS_LIMIT = 20_000
+CUSTOM_CODE_LIMIT = 20_000
+
+SOCIAL_NETWORKS = {
+    "instagram": ("Instagram", ("instagram.com",)),
+    "facebook": ("Facebook", ("facebook.com", "fb.com")),
+    "tiktok": ("TikTok", ("tiktok.com",)),
+    "pinterest": ("Pinterest", ("pinterest.com",)),
+    "youtube": ("YouTube", ("youtube.com", "youtu.be")),
+    "x": ("X", ("x.com", "twitter.com")),
+}
+
+
+@deconstructible
+class SocialURLValidator:
+    """An https:// address on the network's own site (a profile, not any link)."""
+
+    def __init__(self, network):
+        self.network = network
+
+    def __call__(self, value):
+        label, hosts = SOCIAL_NETWORKS[self.network]
+        parts = urlsplit(value)
+        host = (parts.hostname or "").lower()
+        if parts.scheme != "https" or not any(
+            host == allowed or host.endswith("." + allowed) for allowed in hosts
+        ):
+            raise ValidationError(f"Enter an https:// address on {hosts[0]} for {label}.")
+
+    def __eq__(self, other):
+        return isinstance(other, SocialURLValidator) and other.network == self.network
+
+
+def no_closing_style_tag(value):
+    if "</style" in value.lower():
+        raise ValidationError("Custom CSS cannot contain </style>: enter CSS rules only.")
 
 
 def colour_field(label):
@@ -18,6 +77,16 @@ def colour_field(label):
         validators=[hex_colour],
         help_text="Leave empty to use the preset's colour.",
     )
+
+
+def social_field(network):
+    return models.URLField(
+        SOCIAL_NETWORKS[network][0], blank=True, validators=[SocialURLValidator(network)]
+    )
+
+
+def toggle(label, default, help_text=""):
+    return models.BooleanField(label, default=default, help_text=help_text)
 
 
 @register_setting(icon="image")
@@ -34,36 +103,221 @@ class ThemeSettings(BaseSiteSetting):
     accent_color = colour_field("accent colour")
     background_color = colour_field("background colour")
     text_color = colour_field("text colour")
-    font_family = models.CharField(
-        max_length=16, choices=FontFamily.choices, blank=True, help_text="Body text font."
+    font_pairing = models.CharField(
+        "fonts",
+        max_length=24,
+        choices=FontPairing.choices,
+        blank=True,
+        help_text="Headings and text. Leave empty to use the preset's fonts.",
     )
     button_style = models.CharField(max_length=16, choices=ButtonStyle.choices, blank=True)
+
+    header_layout = models.CharField(max_length=16, choices=HeaderLayout.choices, blank=True)
+    footer_style = models.CharField(
+        "footer", max_length=16, choices=FooterStyle.choices, blank=True
+    )
+    hero_style = models.CharField(max_length=16, choices=HeroStyle.choices, blank=True)
     grid_columns = models.PositiveSmallIntegerField(
         "product grid columns", choices=[(2, "2"), (3, "3"), (4, "4")], null=True, blank=True
     )
+    grid_layout = models.CharField(
+        "product listing",
+        max_length=8,
+        choices=GridLayout.choices,
+        default=GridLayout.GRID,
+    )
+    show_category_sidebar = toggle(
+        "category sidebar", True, "A list of the store's categories beside category pages."
+    )
+
+    show_search = toggle(
+        "search box", False, "Shown in the header once storefront search is available."
+    )
+    show_filters = toggle("filters and sorting", True, "On category pages.")
+    show_breadcrumbs = toggle("breadcrumbs", True)
+    show_stock_count = toggle(
+        "stock count", True, 'On product pages: "Only 3 left" when stock runs low.'
+    )
+    show_related_products = toggle("related products", True, "On product pages.")
+    show_reviews = toggle("product reviews", False, "Shown once product reviews are available.")
+    show_wishlist = toggle("wishlist", False, "Shown once wishlists are available.")
+
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    favicon = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A square image; shown in browser tabs and bookmarks.",
+    )
     tagline = models.CharField(max_length=140, blank=True)
 
-    panels = [
-        FieldPanel("preset"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("primary_color"), FieldPanel("secondary_color")]),
-                FieldRowPanel([FieldPanel("accent_color"), FieldPanel("background_color")]),
-                FieldPanel("text_color"),
-            ],
-            heading="Colours",
-        ),
-        MultiFieldPanel(
-            [FieldPanel("font_family"), FieldPanel("button_style"), FieldPanel("grid_columns")],
-            heading="Typography and layout",
-        ),
-        MultiFieldPanel([FieldPanel("logo"), FieldPanel("tagline")], heading="Brand"),
-    ]
+    instagram_url = social_field("instagram")
+    facebook_url = social_field("facebook")
+    tiktok_url = social_field("tiktok")
+    pinterest_url = social_field("pinterest")
+    youtube_url = social_field("youtube")
+    x_url = social_field("x")
 
+    contact_email = models.EmailField("contact email", blank=True)
+    contact_phone = models.CharField("contact phone", max_length=40, blank=True)
+    contact_address = models.TextField("address", max_length=300, blank=True)
+
+    seo_title_suffix = models.CharField(
+        "title suffix",
+        max_length=60,
+        blank=True,
+        help_text='Added to every page title, such as "– Fjord Outfitters". '
+        "Leave empty to use the store's name.",
+    )
+    seo_description = models.TextField(
+        "default meta description",
+        max_length=300,
+        blank=True,
+        help_text="Used by pages that have no search description of their own.",
+    )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when a page of the store is shared on social media.",
+    )
+
+    ga4_measurement_id = models.CharField(
+        "Google Analytics 4 measurement ID", max_length=20, blank=True, validators=[ga4_id]
+    )
+    meta_pixel_id = models.CharField(
+        "Meta Pixel ID", max_length=20, blank=True, validators=[meta_pixel_id]
+    )
+
+    custom_css = models.TextField(
+        "custom CSS",
+        blank=True,
+        validators=[MaxLengthValidator(CUSTOM_CSS_LIMIT), no_closing_style_tag],
+        help_text="Added after the theme's styles on storefront pages; never on cart or checkout.",
+    )
+    custom_head_code = models.TextField(
+        "code at the end of <head>",
+        blank=True,
+        validators=[MaxLengthValidator(CUSTOM_CODE_LIMIT)],
+        help_text="HTML for storefront pages only (never cart, checkout or account pages).",
+    )
+    custom_body_code = models.TextField(
+        "code at the end of <body>",
+        blank=True,
+        validators=[MaxLengthValidator(CUSTOM_CODE_LIMIT)],
+        help_text="HTML for storefront pages only (never cart, checkout or account pages).",
+    )
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("preset"),
+                    MultiFieldPanel(
+                        [
+                            FieldRowPanel(
+                                [FieldPanel("primary_color"), FieldPanel("secondary_color")]
+                            ),
+                            FieldRowPanel(
+                                [FieldPanel("accent_color"), FieldPanel("background_color")]
+                            ),
+                            FieldPanel("text_color"),
+                        ],
+                        heading="Colours",
+                    ),
+                    MultiFieldPanel(
+                        [FieldPanel("font_pairing"), FieldPanel("button_style")],
+                        heading="Typography",
+                    ),
+                    MultiFieldPanel(
+                        [FieldPanel("logo"), FieldPanel("favicon"), FieldPanel("tagline")],
+                        heading="Brand",
+                    ),
+                ],
+                heading="Style",
+            ),
+            ObjectList(
+                [
+                    FieldPanel("header_layout"),
+                    FieldPanel("footer_style"),
+                    FieldPanel("hero_style"),
+                    FieldRowPanel([FieldPanel("grid_columns"), FieldPanel("grid_layout")]),
+                    FieldPanel("show_category_sidebar"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("show_search"),
+                            FieldPanel("show_filters"),
+                            FieldPanel("show_breadcrumbs"),
+                            FieldPanel("show_stock_count"),
+                            FieldPanel("show_related_products"),
+                            FieldPanel("show_reviews", read_only=True),
+                            FieldPanel("show_wishlist", read_only=True),
+                        ],
+                        heading="Features",
+                    ),
+                ],
+                heading="Layout",
+            ),
+            ObjectList(
+                [
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("contact_email"),
+                            FieldPanel("contact_phone"),
+                            FieldPanel("contact_address"),
+                        ],
+                        heading="Contact details",
+                    ),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("instagram_url"),
+                            FieldPanel("facebook_url"),
+                            FieldPanel("tiktok_url"),
+                            FieldPanel("pinterest_url"),
+                            FieldPanel("youtube_url"),
+                            FieldPanel("x_url"),
+                        ],
+                        heading="Social links",
+                    ),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("seo_title_suffix"),
+                            FieldPanel("seo_description"),
+                            FieldPanel("share_image"),
+                        ],
+                        heading="Search and sharing",
+                    ),
+                ],
+                heading="Contact and SEO",
+            ),
+            ObjectList(
+                [
+                    FieldPanel("ga4_measurement_id"),
+                    FieldPanel("meta_pixel_id"),
+                    FieldPanel("custom_css"),
+                    FieldPanel("custom_head_code"),
+                    FieldPanel("custom_body_code"),
+                ],
+                heading="Analytics and code",
+            ),
+        ],
+    )
     base_form_class = SiteSettingForm
 
     class Meta:
         verbose_name = "theme"
+
+    @property
+    def social_links(self) -> list[tuple[str, str, str]]:
+        """``(network, label, url)`` for each social link the merchant filled in."""
+        return [
+            (network, label, getattr(self, f"{network}_url"))
+            for network, (label, _) in SOCIAL_NETWORKS.items()
+            if getattr(self, f"{network}_url")
+        ]

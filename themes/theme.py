@@ -7,7 +7,16 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
 from .models import ThemeSettings
-from .presets import BUTTON_RADII, FONT_STACKS, PRESET_DEFAULTS, Preset
+from .presets import (
+    BUTTON_RADII,
+    FONT_PAIRINGS,
+    PRESET_DEFAULTS,
+    FooterStyle,
+    GridLayout,
+    HeaderLayout,
+    HeroStyle,
+    Preset,
+)
 
 DEFAULT_TEMPLATE_DIR = "themes/default"
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -68,8 +77,8 @@ class Theme:
         return value if value in allowed else getattr(self.defaults, name)
 
     @cached_property
-    def font_family(self) -> str:
-        return self._choice("font_family", FONT_STACKS)
+    def font_pairing(self) -> str:
+        return self._choice("font_pairing", FONT_PAIRINGS)
 
     @cached_property
     def button_style(self) -> str:
@@ -78,6 +87,30 @@ class Theme:
     @cached_property
     def grid_columns(self) -> int:
         return self._choice("grid_columns", (2, 3, 4))
+
+    @cached_property
+    def header_layout(self) -> str:
+        return self._choice("header_layout", HeaderLayout.values)
+
+    @cached_property
+    def footer_style(self) -> str:
+        return self._choice("footer_style", FooterStyle.values)
+
+    @cached_property
+    def hero_style(self) -> str:
+        return self._choice("hero_style", HeroStyle.values)
+
+    @cached_property
+    def grid_layout(self) -> str:
+        value = getattr(self.settings, "grid_layout", "")
+        return value if value in GridLayout.values else GridLayout.GRID
+
+    def __getattr__(self, name):
+        """Toggles (``show_search``, ``show_breadcrumbs``...) and the plain settings
+        (contact details, social links, SEO defaults) read straight from the settings."""
+        if name.startswith("_") or name == "settings":
+            raise AttributeError(name)
+        return getattr(self.settings, name)
 
     @property
     def logo(self):
@@ -100,8 +133,8 @@ class Theme:
             "--color-accent": self.accent_color,
             "--color-background": self.background_color,
             "--color-text": self.text_color,
-            "--font-body": FONT_STACKS[self.font_family],
-            "--font-heading": FONT_STACKS[self.defaults.heading_font_family],
+            "--font-body": FONT_PAIRINGS[self.font_pairing].body,
+            "--font-heading": FONT_PAIRINGS[self.font_pairing].heading,
             "--button-radius": BUTTON_RADII[self.button_style],
             "--grid-columns": str(self.grid_columns),
         }

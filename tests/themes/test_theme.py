@@ -6,7 +6,7 @@ from django.test import Client as HttpClient
 
 from tests.tenants.factories import StoreFactory
 from themes.models import ThemeSettings
-from themes.presets import BUTTON_RADII, FONT_STACKS, PRESET_DEFAULTS, FontFamily, Preset
+from themes.presets import BUTTON_RADII, FONT_PAIRINGS, PRESET_DEFAULTS, FontPairing, Preset
 from themes.theme import Theme
 
 pytestmark = pytest.mark.django_db
@@ -17,9 +17,12 @@ THEME_FIELDS = [
     "accent_color",
     "background_color",
     "text_color",
-    "font_family",
+    "font_pairing",
     "button_style",
     "grid_columns",
+    "header_layout",
+    "footer_style",
+    "hero_style",
 ]
 
 
@@ -37,7 +40,8 @@ def test_merchant_settings_win_over_the_preset():
         preset=Preset.MODERN,
         primary_color="#123456",
         text_color="#abcdef",
-        font_family=FontFamily.SERIF,
+        font_pairing=FontPairing.PLAYFAIR_MERRIWEATHER,
+        header_layout="minimal",
         button_style="rounded",
         grid_columns=2,
     )
@@ -45,10 +49,17 @@ def test_merchant_settings_win_over_the_preset():
     theme = Theme(settings)
 
     assert (theme.primary_color, theme.text_color) == ("#123456", "#abcdef")
-    assert (theme.font_family, theme.button_style, theme.grid_columns) == ("serif", "rounded", 2)
+    assert (theme.font_pairing, theme.button_style, theme.grid_columns) == (
+        "playfair-merriweather",
+        "rounded",
+        2,
+    )
+    assert theme.header_layout == "minimal"
     assert theme.secondary_color == PRESET_DEFAULTS[Preset.MODERN].secondary_color
     assert "--color-primary: #123456" in theme.css_variables
-    assert f"--font-body: {FONT_STACKS[FontFamily.SERIF]}" in theme.css_variables
+    fonts = FONT_PAIRINGS[FontPairing.PLAYFAIR_MERRIWEATHER]
+    assert f"--font-body: {fonts.body}" in theme.css_variables
+    assert f"--font-heading: {fonts.heading}" in theme.css_variables
     assert f"--button-radius: {BUTTON_RADII['rounded']}" in theme.css_variables
     assert "--grid-columns: 2" in theme.css_variables
 
