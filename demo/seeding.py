@@ -227,7 +227,7 @@ def _create_product(*, store: Store, spec: ProductSpec, palette, sizes) -> Produ
         product_type=spec.product_type,
         status=Product.Status.ACTIVE,
     )
-    stock = {}
+    stock, variants = {}, []
     for position, variant_spec in enumerate(spec.variants):
         variant = ProductVariant.objects.create(
             product=product,
@@ -240,6 +240,7 @@ def _create_product(*, store: Store, spec: ProductSpec, palette, sizes) -> Produ
             sort_order=position,
         )
         stock[variant] = variant_spec.stock
+        variants.append(variant)
     scene = images.Scene.for_palette(palette, key=spec.handle)
     for position, colour in enumerate(spec.colours[:2]):
         picture = images.product_picture(
@@ -251,6 +252,10 @@ def _create_product(*, store: Store, spec: ProductSpec, palette, sizes) -> Produ
         ProductImage.objects.create(
             product=product, image=image, alt_text=spec.title, sort_order=position
         )
+        # Colour variants are listed in the order of the pictures' colours.
+        if position < len(variants) and "Colour" in variants[position].options:
+            variants[position].image = image
+            variants[position].save(update_fields=["image"])
     ensure_stock_levels(product=product)
     for variant, quantity in stock.items():
         if quantity:

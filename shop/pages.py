@@ -121,21 +121,26 @@ class CategoryPage(StorefrontPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site = context["store"].site
-        sort = request.GET.get("sort", selectors.DEFAULT_SORT)
+        # With filters and sorting turned off, the page ignores them in the address too.
+        filters_on = context["theme"].show_filters
+        sort = request.GET.get("sort", selectors.DEFAULT_SORT) if filters_on else ""
         if sort not in selectors.SORT_OPTIONS:
             sort = selectors.DEFAULT_SORT
+        available_only = filters_on and request.GET.get("available") == "1"
         listing = selectors.category_products(
             site=site,
             category=self,
             sort=sort,
             page_number=request.GET.get("page"),
             per_page=context["store"].settings.products_per_page,
+            available_only=available_only,
         )
         context.update(
             listing=listing,
             cards=[selectors.ProductCard.from_page(page, request) for page in listing.object_list],
             sort=sort,
             sort_options=[(key, label) for key, (label, _) in selectors.SORT_OPTIONS.items()],
+            available_only=available_only,
             subcategories=self.get_children().live().type(CategoryPage),
             breadcrumbs=self.get_ancestors().live().filter(depth__gt=2),
         )
@@ -168,13 +173,32 @@ class ProductPage(StorefrontPageMixin, Page):
         if product is None:
             raise Http404("No such product in this store.")
         variants = list(product.variants.all())
+        chosen = _chosen_variant(variants, request.GET.get("variant"))
+        theme = context["theme"]
+        related = []
+        if theme.show_related_products:
+            siblings = ProductPage.objects.live().sibling_of(self, inclusive=False)
+            related = [
+                selectors.ProductCard.from_page(page, request)
+                for page in selectors.related_products(
+                    site=context["store"].site, pages=siblings, product=product
+                )
+            ]
         context.update(
             product=product,
             variants=variants,
-            images=[item.image for item in product.images.all()],
-            default_variant=next(
-                (v for v in variants if v.is_available), variants[0] if variants else None
-            ),
+            images=selectors.product_gallery(product=product, variant=chosen),
+            default_variant=chosen,
+            related_cards=related,
             breadcrumbs=self.get_ancestors().live().filter(depth__gt=2),
         )
         return context
+
+
+def _chosen_variant(variants, requested):
+    """The variant named by ``?variant=<id>`` if it is one of ``variants``; else the first
+    one for sale, else the first one."""
+    by_id = {str(variant.pk): variant for variant in variants}
+    if requested in by_id:
+        return by_id[requested]
+    return next((v for v in variants if v.is_available), variants[0] if variants else None)

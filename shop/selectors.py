@@ -8,13 +8,13 @@ relations: a category's ``product_pages()``, a product's ``pages``.
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Min, Prefetch
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q
 
 from .data.cart import Cart, CartLine
 from .data.catalog import Product, ProductImage, ProductVariant
 from .data.orders import Order, OrderLine
 from .data.settings import StoreSettings
-from .data.stock import StockMovement
+from .data.stock import StockLevel, StockMovement
 from .pricing import Totals, price_cart
 
 SORT_OPTIONS = {
@@ -31,7 +31,9 @@ def _product_prefetches(prefix=""):
     return [
         Prefetch(
             f"{prefix}variants",
-            queryset=ProductVariant.objects.select_related("stock").order_by("sort_order", "pk"),
+            queryset=ProductVariant.objects.select_related("stock", "image")
+            .prefetch_related("image__renditions")
+            .order_by("sort_order", "pk"),
         ),
         Prefetch(
             f"{prefix}images",
@@ -43,9 +45,20 @@ def _product_prefetches(prefix=""):
     ]
 
 
-def category_products(*, site, category, sort: str, page_number, per_page: int):
+def _available(product_ref):
+    """Whether the product at ``product_ref`` has a variant a shopper can buy now."""
+    return Exists(
+        StockLevel.objects.filter(variant__product=product_ref).filter(
+            Q(on_hand__gt=0) | Q(allow_oversell=True)
+        )
+    )
+
+
+def category_products(
+    *, site, category, sort: str, page_number, per_page: int, available_only: bool = False
+):
     """One page of the live product pages under ``category`` (a ``CategoryPage``) with their
-    product data.
+    product data; with ``available_only``, only the products a shopper can buy now.
 
     Runs the same number of queries whatever the catalog size.
     """
@@ -58,7 +71,29 @@ def category_products(*, site, category, sort: str, page_number, per_page: int):
         .prefetch_related(*_product_prefetches("product__"))
         .order_by(*order)
     )
+    if available_only:
+        pages = pages.filter(_available(OuterRef("product")))
     return Paginator(pages, per_page).get_page(page_number)
+
+
+RELATED_PRODUCTS_LIMIT = 4
+
+
+def related_products(*, site, pages, product, limit: int = RELATED_PRODUCTS_LIMIT):
+    """Up to ``limit`` live product pages among ``pages`` (the product page's siblings in
+    its category) of other active products of this store, those in stock first, with their
+    product data.
+
+    Runs the same number of queries whatever the catalog size.
+    """
+    return list(
+        pages.filter(product__site=site, product__status=Product.Status.ACTIVE)
+        .exclude(product=product)
+        .annotate(available=_available(OuterRef("product")))
+        .select_related("product")
+        .prefetch_related(*_product_prefetches("product__"))
+        .order_by("-available", "path")[:limit]
+    )
 
 
 def products_by_ids(*, site, ids) -> list[Product]:
@@ -82,6 +117,43 @@ def product_with_variants(*, site, product_id) -> Product | None:
     )
 
 
+@dataclass(frozen=True)
+class GalleryImage:
+    """A picture of a product page's gallery; ``variant_ids`` are the variants it shows."""
+
+    image: object
+    alt: str
+    variant_ids: tuple[int, ...] = ()
+
+    @property
+    def pk(self) -> int:
+        return self.image.pk
+
+
+def product_gallery(*, product: Product, variant: ProductVariant | None) -> list[GalleryImage]:
+    """The pictures of ``product`` (read by ``product_with_variants``): those of its
+    variants after its own, each once, ``variant``'s picture first."""
+    pictures: dict[int, GalleryImage] = {}
+    for item in product.images.all():
+        pictures.setdefault(
+            item.image_id, GalleryImage(image=item.image, alt=item.alt_text or product.title)
+        )
+    for option in product.variants.all():
+        if option.image_id is None:
+            continue
+        known = pictures.get(option.image_id)
+        label = f"{product.title}, {option.options_label}" if option.options_label else ""
+        pictures[option.image_id] = GalleryImage(
+            image=option.image,
+            alt=(known.alt if known and not label else label or product.title),
+            variant_ids=(*(known.variant_ids if known else ()), option.pk),
+        )
+    ordered = list(pictures.values())
+    if variant is not None and variant.image_id in pictures:
+        ordered.sort(key=lambda picture: picture.pk != variant.image_id)
+    return ordered
+
+
 def find_cart(*, site, session_key) -> Cart | None:
     if not session_key:
         return None
@@ -94,8 +166,9 @@ def cart_totals(*, site, cart: Cart | None, country: str | None = None) -> Total
     if cart is not None:
         lines = list(
             CartLine.objects.filter(cart=cart)
-            .select_related("variant__product", "variant__stock")
+            .select_related("variant__product", "variant__stock", "variant__image")
             .prefetch_related(
+                "variant__image__renditions",
                 Prefetch(
                     "variant__product__images",
                     queryset=ProductImage.objects.select_related("image")

@@ -106,12 +106,22 @@ class ProductVariant(Orderable):
     )
     price = models.DecimalField(**money)
     compare_at_price = models.DecimalField(**money, null=True, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The picture shown when a shopper picks this variant (its colour, its "
+        "finish). Leave empty to show the product's first picture.",
+    )
 
     objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
 
     panels = [
         FieldRowPanel([FieldPanel("sku"), FieldPanel("price"), FieldPanel("compare_at_price")]),
         FieldPanel("options"),
+        FieldPanel("image"),
     ]
 
     class Meta(Orderable.Meta):

@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django import template
@@ -32,3 +33,37 @@ def cart_count(context) -> int:
     if site is None:
         return 0
     return selectors.cart_item_count(site=site, session_key=shopper_session_key(request))
+
+
+@dataclass(frozen=True)
+class StockState:
+    """What a shopper is told about a variant's stock: ``key`` is in, low or out."""
+
+    key: str
+    label: str
+
+
+@register.filter
+def stock_state(variant) -> StockState:
+    """``{% with state=variant|stock_state %}``: in stock, only N left, or sold out."""
+    stock = getattr(variant, "stock", None) if variant is not None else None
+    if stock is None or not variant.is_available:
+        return StockState("out", "Sold out")
+    if stock.on_hand <= 0:  # sold on backorder
+        return StockState("in", "Available to order")
+    if stock.is_low:
+        return StockState("low", f"Only {stock.on_hand} left")
+    return StockState("in", "In stock")
+
+
+@register.filter
+def colour_scheme(background: str) -> str:
+    """``dark`` or ``light`` for a #RRGGBB background, so messages, errors and stock states
+    pick colours that keep WCAG AA contrast on it."""
+    try:
+        channels = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    except (TypeError, ValueError):
+        return "light"
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "dark" if luminance < 0.18 else "light"
