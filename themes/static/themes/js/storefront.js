@@ -98,7 +98,7 @@
         .forEach(function (part) { part.hidden = !onSale; });
       var price = scope.querySelector("[data-price]");
       if (price) price.classList.toggle("product__price--sale", onSale);
-      scope.querySelectorAll("[data-variant-sku]").forEach(function (sku) {
+      document.querySelectorAll("[data-variant-sku]").forEach(function (sku) {
         sku.textContent = input.dataset.sku;
       });
       var status = scope.querySelector("[data-stock-status]");

@@ -1,0 +1,183 @@
+"""Every preset in Chromium, as a shopper sees it on a phone (390 px) and a desktop (1280 px).
+
+For each demo store (one per preset): home, a category, a product whose variant switch
+changes the picture and the price, the cart with that variant's picture, the checkout with
+field errors, and a content page. Screenshots land in test-artifacts/screenshots/preset-*.
+A second test measures product grids at widths from 360 px to 1600 px: no row ends in a
+lone card or in empty columns.
+"""
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from shop.models import CategoryPage, Product, ProductPage, ProductVariant
+from tenancy.scope import store_scope
+from tenants.models import Store
+from tests.e2e.browser import capture, store_url
+from themes.models import ThemeSettings
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+STORES = {"minimal": "fjord", "modern": "aurora", "classic": "heritage", "luxury": "maison"}
+WIDTHS = {"phone": 390, "desktop": 1280}
+GRID_WIDTHS = [360, 600, 900, 1280, 1600]
+
+
+def _variant_product(slug):
+    """A product page path of the store whose first two variants have their own pictures,
+    with the second made dearer so the switch changes the price too."""
+    store = Store.objects.get(slug=slug)
+    with store_scope([store.site_id]):
+        for product in Product.objects.for_site(store.site).active().order_by("pk"):
+            variants = list(
+                ProductVariant.objects.filter(product=product, image__isnull=False)
+                .select_related("stock", "image")
+                .order_by("sort_order", "pk")
+            )
+            available = [v for v in variants if v.is_available]
+            if len(available) < 2 or available[0].image_id == available[1].image_id:
+                continue
+            first, second = available[:2]
+            if second.price == first.price:
+                second.price = first.price + Decimal("10.00")
+                second.save(update_fields=["price"])
+            page = ProductPage.objects.live().get(product=product)
+            return page.relative_url(store.site), first, second
+    raise AssertionError(f"{slug}: no product with two pictured variants")
+
+
+def _image_stem(image) -> str:
+    return Path(image.file.name).stem
+
+
+def _main_picture(page) -> str:
+    return page.evaluate(
+        """() => (document.querySelector('[data-gallery-main]')
+                  || document.querySelector('[data-gallery-stack] img')).getAttribute('src')"""
+    )
+
+
+def _no_sideways_scroll(page, where):
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{where}: the page scrolls sideways by {overflow}px"
+
+
+def _check_menu(page, where):
+    """The phone menu: a button that opens the navigation; Escape closes it and focus goes
+    back to the button."""
+    button = page.locator("[data-menu-toggle]")
+    assert button.is_visible(), f"{where}: no menu button"
+    assert button.get_attribute("aria-expanded") == "false"
+    assert not page.locator("#site-menu").is_visible()
+    button.click()
+    assert button.get_attribute("aria-expanded") == "true"
+    assert page.locator("#site-menu a").first.is_visible()
+    assert page.evaluate("document.activeElement.closest('#site-menu') !== null")
+    page.keyboard.press("Escape")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert not page.locator("#site-menu").is_visible()
+    assert page.evaluate("document.activeElement.hasAttribute('data-menu-toggle')")
+
+
+def _shoot(page, screenshots, preset, name, width, csp):
+    where = f"{preset} {name} at {width}px"
+    _no_sideways_scroll(page, where)
+    capture(page, screenshots / f"preset-{preset}-{name}-{width}.png")
+    csp.assert_none(where)
+
+
+def _visit_store(page, live_server, preset, slug, width, screenshots, csp):
+    path, first, second = _variant_product(slug)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(store_url(live_server, slug))
+    _shoot(page, screenshots, preset, "home", width, csp)
+    if width < 700:
+        _check_menu(page, f"{preset} home at {width}px")
+
+    category = page.locator("#site-menu a").first.get_attribute("href")
+    page.goto(store_url(live_server, slug, category))
+    assert page.locator(".product-card").count() > 0
+    _shoot(page, screenshots, preset, "category", width, csp)
+
+    page.goto(store_url(live_server, slug, path))
+    assert _image_stem(first.image) in _main_picture(page)
+    page.locator(f"input[name=variant][value='{second.pk}']").check(force=True)
+    price = page.locator("[data-price-current]")
+    assert price.inner_text().replace(",", "").endswith(f"{second.price:.2f}"), preset
+    assert _image_stem(second.image) in _main_picture(page)
+    assert page.locator("[data-variant-sku]").first.text_content() == second.sku
+    _shoot(page, screenshots, preset, "product", width, csp)
+
+    page.get_by_role("button", name="Add to cart").click()
+    page.wait_for_url(re.compile(r"/cart/$"))
+    line = page.locator("[data-testid=cart-line]").last
+    assert _image_stem(second.image) in line.locator("img").get_attribute("src")
+    _shoot(page, screenshots, preset, "cart", width, csp)
+
+    page.get_by_role("link", name="Check out").click()
+    page.wait_for_url(re.compile(r"/checkout/$"))
+    page.fill("input[name=email]", "not an address")
+    page.get_by_role("button", name=re.compile(r"^Place order")).click()
+    assert page.locator(".field__error").count() > 0
+    summary = page.locator(".checkout__summary img").last.get_attribute("src")
+    assert _image_stem(second.image) in summary
+    _shoot(page, screenshots, preset, "checkout", width, csp)
+
+    page.goto(store_url(live_server, slug, "/about/"))
+    _shoot(page, screenshots, preset, "content", width, csp)
+
+
+def test_every_preset_at_phone_and_desktop_widths(demo, page, screenshots, csp_violations):
+    for preset, slug in STORES.items():
+        for width in WIDTHS.values():
+            page.context.clear_cookies()
+            _visit_store(page, demo, preset, slug, width, screenshots, csp_violations)
+
+
+GRID_ROWS = """() => [...document.querySelectorAll('.product-grid--grid')].map((grid) => {
+    const box = grid.getBoundingClientRect();
+    const rows = new Map();
+    for (const card of grid.children) {
+        const r = card.getBoundingClientRect();
+        const key = Math.round(r.top);
+        if (!rows.has(key)) rows.set(key, []);
+        rows.get(key).push({left: r.left, right: r.right, width: r.width});
+    }
+    return {width: box.width, left: box.left, right: box.right, rows: [...rows.values()]};
+})"""
+
+
+def _assert_balanced(grids, where):
+    assert grids, f"{where}: no product grid"
+    for grid in grids:
+        widest = max(len(row) for row in grid["rows"])
+        *_, last = grid["rows"]
+        if len(last) == 1 and (len(grid["rows"]) > 1 or widest == 1):
+            assert last[0]["width"] >= grid["width"] * 0.95, (
+                f"{where}: a lone last card ({last[0]['width']:.0f} of {grid['width']:.0f}px)"
+            )
+        left_gap = last[0]["left"] - grid["left"]
+        right_gap = grid["right"] - last[-1]["right"]
+        assert abs(left_gap - right_gap) < 2, f"{where}: the last row leaves empty columns"
+
+
+def test_product_grids_never_end_in_a_lone_card_or_empty_columns(demo, page):
+    for columns in (2, 3, 4):
+        for preset, slug in STORES.items():
+            store = Store.objects.get(slug=slug)
+            ThemeSettings.objects.filter(site=store.site).update(grid_columns=columns)
+            with store_scope([store.site_id]):
+                categories = [
+                    c.relative_url(store.site) for c in CategoryPage.objects.live().descendant_of(
+                        store.site.root_page
+                    )
+                ]
+            for path in ["/", *categories]:
+                page.goto(store_url(demo, slug, path))
+                for width in GRID_WIDTHS:
+                    page.set_viewport_size({"width": width, "height": 900})
+                    where = f"{preset}, {columns} columns, {path} at {width}px"
+                    _assert_balanced(page.evaluate(GRID_ROWS), where)
