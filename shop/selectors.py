@@ -174,7 +174,7 @@ def cart_totals(*, site, cart: Cart | None, country: str | None = None) -> Total
                     queryset=ProductImage.objects.select_related("image")
                     .prefetch_related("image__renditions")
                     .order_by("sort_order"),
-                )
+                ),
             )
         )
     return price_cart(lines=lines, store_settings=StoreSettings.for_site(site), country=country)

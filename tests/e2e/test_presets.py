@@ -17,6 +17,7 @@ from shop.models import CategoryPage, Product, ProductPage, ProductVariant
 from tenancy.scope import store_scope
 from tenants.models import Store
 from tests.e2e.browser import capture, store_url
+from tests.shop.factories import CategoryPageFactory
 from themes.models import ThemeSettings
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -126,12 +127,39 @@ def _visit_store(page, live_server, preset, slug, width, screenshots, csp):
     assert _image_stem(second.image) in summary
     _shoot(page, screenshots, preset, "checkout", width, csp)
 
+    page.fill("input[name=email]", "sam@example.com")
+    page.fill("input[name=name]", "Sam Shopper")
+    page.fill("input[name=address_line1]", "Storgata 1")
+    page.fill("input[name=postal_code]", "0155")
+    page.fill("input[name=city]", "Oslo")
+    page.get_by_role("button", name=re.compile(r"^Place order")).click()
+    page.wait_for_url(re.compile(r"/checkout/complete/\d+/$"))
+    _shoot(page, screenshots, preset, "order-complete", width, csp)
+
+    page.goto(store_url(live_server, slug, "/cart/"))
+    assert "Your cart is empty" in page.content()
+    _shoot(page, screenshots, preset, "cart-empty", width, csp)
+
     page.goto(store_url(live_server, slug, "/about/"))
     _shoot(page, screenshots, preset, "content", width, csp)
+
+    page.goto(store_url(live_server, slug, "/coming-soon/"))
+    assert "No products here yet" in page.content()
+    _shoot(page, screenshots, preset, "category-empty", width, csp)
+
+    page.goto(store_url(live_server, slug, "/no-such-page/"))
+    _shoot(page, screenshots, preset, "404", width, csp)
+
+
+def _add_empty_category(slug):
+    store = Store.objects.get(slug=slug)
+    with store_scope([store.site_id]):
+        CategoryPageFactory(parent=store.site.root_page.specific, title="Coming soon")
 
 
 def test_every_preset_at_phone_and_desktop_widths(demo, page, screenshots, csp_violations):
     for preset, slug in STORES.items():
+        _add_empty_category(slug)
         for width in WIDTHS.values():
             page.context.clear_cookies()
             _visit_store(page, demo, preset, slug, width, screenshots, csp_violations)
@@ -171,9 +199,8 @@ def test_product_grids_never_end_in_a_lone_card_or_empty_columns(demo, page):
             ThemeSettings.objects.filter(site=store.site).update(grid_columns=columns)
             with store_scope([store.site_id]):
                 categories = [
-                    c.relative_url(store.site) for c in CategoryPage.objects.live().descendant_of(
-                        store.site.root_page
-                    )
+                    c.relative_url(store.site)
+                    for c in CategoryPage.objects.live().descendant_of(store.site.root_page)
                 ]
             for path in ["/", *categories]:
                 page.goto(store_url(demo, slug, path))

@@ -55,7 +55,9 @@ def test_every_header_layout_has_a_menu_button_for_its_navigation(
 
     assert f"site-header--{layout}" in content
     assert re.search(r'<button[^>]*aria-expanded="false"[^>]*aria-controls="site-menu"', content)
-    nav = re.search(r'<nav class="site-nav" id="site-menu" aria-label="Main">(.*?)</nav>', content, re.S)
+    nav = re.search(
+        r'<nav class="site-nav" id="site-menu" aria-label="Main">(.*?)</nav>', content, re.S
+    )
     assert nav and 'href="/mugs/"' in nav.group(1)
 
 
@@ -94,9 +96,7 @@ def test_minimal_footer_is_one_line_without_contact_details(shopper_client, stor
 
 
 @pytest.mark.parametrize("footer_style", ["minimal", "detailed"])
-def test_a_store_name_ending_in_a_full_stop_gets_no_second_one(
-    shopper_client, store, footer_style
-):
+def test_a_store_name_ending_in_a_full_stop_gets_no_second_one(shopper_client, store, footer_style):
     store.site.site_name = "Heritage & Co."
     store.site.save()
     _theme(store, footer_style=footer_style)
