@@ -193,6 +193,9 @@ def _assert_balanced(grids, where):
 
 
 def test_product_grids_never_end_in_a_lone_card_or_empty_columns(demo, page):
+    # Cards rise in as the page loads; measured at rest, as shoppers who ask for less
+    # motion see them from the start.
+    page.emulate_media(reduced_motion="reduce")
     for columns in (2, 3, 4):
         for preset, slug in STORES.items():
             store = Store.objects.get(slug=slug)
@@ -208,3 +211,30 @@ def test_product_grids_never_end_in_a_lone_card_or_empty_columns(demo, page):
                     page.set_viewport_size({"width": width, "height": 900})
                     where = f"{preset}, {columns} columns, {path} at {width}px"
                     _assert_balanced(page.evaluate(GRID_ROWS), where)
+
+
+def test_every_header_layout_opens_its_menu_from_the_keyboard(demo, page, screenshots):
+    for preset, slug in STORES.items():
+        store = Store.objects.get(slug=slug)
+        for layout in ("centered", "split", "minimal"):
+            ThemeSettings.objects.filter(site=store.site).update(header_layout=layout)
+            for width in WIDTHS.values():
+                where = f"{preset}, {layout} header at {width}px"
+                page.set_viewport_size({"width": width, "height": 900})
+                page.goto(store_url(demo, slug))
+                _no_sideways_scroll(page, where)
+                button = page.locator("[data-menu-toggle]")
+                if layout != "minimal" and width > 760:
+                    assert not button.is_visible(), where
+                    assert page.locator("#site-menu a").first.is_visible(), where
+                    continue
+                button.focus()
+                page.keyboard.press("Enter")
+                assert button.get_attribute("aria-expanded") == "true", where
+                links = page.locator("#site-menu a")
+                assert links.first.is_visible(), where
+                page.keyboard.press("Tab")
+                assert page.evaluate("document.activeElement.closest('#site-menu') !== null")
+                page.screenshot(path=screenshots / f"preset-{preset}-menu-{layout}-{width}.png")
+                page.keyboard.press("Escape")
+                assert not links.first.is_visible(), where
