@@ -235,6 +235,7 @@ def test_every_header_layout_opens_its_menu_from_the_keyboard(demo, page, screen
                 assert links.first.is_visible(), where
                 page.keyboard.press("Tab")
                 assert page.evaluate("document.activeElement.closest('#site-menu') !== null")
+                page.wait_for_timeout(300)  # the menu fades in
                 page.screenshot(path=screenshots / f"preset-{preset}-menu-{layout}-{width}.png")
                 page.keyboard.press("Escape")
                 assert not links.first.is_visible(), where
