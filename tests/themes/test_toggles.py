@@ -101,10 +101,10 @@ def test_a_store_name_ending_in_a_full_stop_gets_no_second_one(shopper_client, s
     store.site.save()
     _theme(store, footer_style=footer_style)
 
-    text = _text(shopper_client.get("/"))
-
-    assert "Heritage & Co." in text
-    assert "Co.." not in text and "Co. ." not in text
+    for path in ["/", "/no-such-page/"]:
+        text = _text(shopper_client.get(path))
+        assert "Heritage & Co." in text
+        assert "Co.." not in text and "Co. ." not in text
 
 
 @pytest.mark.parametrize("preset", PRESETS)

@@ -44,6 +44,12 @@
         setOpen(false, false);
       }
     });
+    // A phone turned sideways can reach the width where the menu shows without the button.
+    window.addEventListener("resize", function () {
+      if (header.classList.contains("is-open") && button.offsetParent === null) {
+        setOpen(false, false);
+      }
+    });
   }
 
   /* Gallery: thumbnails switch the main picture; showImage(id) is used by the variants. */
