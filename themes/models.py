@@ -1,8 +1,8 @@
 from urllib.parse import urlsplit
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.deconstruct import deconstructible
 from wagtail.admin.panels import (
@@ -136,9 +136,7 @@ class StoreThemeQuerySet(StoreOwnedQuerySet):
     pass
 
 
-class StoreTheme(
-    DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model
-):
+class StoreTheme(DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model):
     """How one store looks: a preset plus the merchant's adjustments.
 
     Empty fields mean "the preset's default", so switching preset changes everything the

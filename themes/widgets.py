@@ -40,7 +40,9 @@ class ColourInput(forms.TextInput):
         css = {"all": ["themes/css/theme-editor.css"]}
 
     def preset_colours(self) -> dict[str, str]:
-        return {preset: getattr(defaults, self.role) for preset, defaults in PRESET_DEFAULTS.items()}
+        return {
+            preset: getattr(defaults, self.role) for preset, defaults in PRESET_DEFAULTS.items()
+        }
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

@@ -4,8 +4,8 @@ import pytest
 from django.template.loader import select_template
 from django.test import Client as HttpClient
 
-from tests.tenants.factories import StoreFactory
 from tenancy.scope import store_scope
+from tests.tenants.factories import StoreFactory
 from tests.themes.editor import theme_of
 from themes.models import StoreTheme
 from themes.presets import BUTTON_RADII, FONT_PAIRINGS, PRESET_DEFAULTS, FontPairing, Preset
