@@ -146,8 +146,10 @@ class StoreTheme(DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin
     reads the row only.
     """
 
+    # ``site.theme`` reads the row through the base manager, in no store scope: for the
+    # platform's list of stores, which shows each one's published colours.
     site = models.OneToOneField(
-        "wagtailcore.Site", on_delete=models.CASCADE, related_name="+", editable=False
+        "wagtailcore.Site", on_delete=models.CASCADE, related_name="theme", editable=False
     )
 
     preset = models.CharField(max_length=16, choices=Preset.choices, default=Preset.MINIMAL)

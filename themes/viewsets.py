@@ -13,6 +13,7 @@ registered in ``ThemesConfig.ready()``.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.views.snippets import EditView, IndexView, UnpublishView
 
 from tenancy.admin.viewsets import StoreScopedViewSet
@@ -67,7 +68,12 @@ class StoreThemeViewSet(StoreScopedViewSet):
     edit_view_class = ThemeEditView
     unpublish_view_class = ThemeUnpublishView
     copy_view_enabled = False
-    list_display = ["__str__", "preset", "live", "latest_revision_created_at"]
+    list_display = [
+        "__str__",
+        "preset",
+        UpdatedAtColumn(),
+        LiveStatusTagColumn(),
+    ]
     list_filter = ["preset"]
     search_fields = ["site__site_name", "site__hostname"]
 

@@ -10,7 +10,8 @@ from tests.tenants.admin_scoping.checks import assert_nothing_of
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("surfaces")]
 
 
-SETTINGS = [("themes", "themesettings"), ("shop", "storesettings")]
+# The stores theme is a snippet, scoped as store rows are (tests/themes/test_theme_admin.py).
+SETTINGS = [("shop", "storesettings")]
 
 
 def _settings_url(app_model, site=None):
@@ -56,7 +57,7 @@ def test_agent_cannot_save_the_other_stores_settings(agent_client, alpha):
 
 
 def test_platform_admin_settings_switcher_lists_every_store(operator_client, alpha, beta):
-    app_model = ("themes", "themesettings")
+    app_model = ("shop", "storesettings")
 
     response = operator_client.get(_settings_url(app_model, alpha.store.site))
 
