@@ -39,6 +39,14 @@ def test_the_editor_has_colour_pickers_showing_the_presets_colours(merchant_clie
     assert "themes/js/theme-editor.js" in editor
 
 
+def test_a_version_is_scheduled_by_its_go_live_date_only(merchant_client, store):
+    editor = merchant_client.get(theme_url("edit", theme_of(store))).content.decode()
+
+    assert "Choose when this version of the theme goes live on your storefront" in editor
+    assert 'name="go_live_at"' in editor
+    assert 'name="expire_at"' not in editor  # a store always shows a published theme
+
+
 def test_nobody_adds_copies_or_deletes_a_theme(merchant_client, operator_client, store):
     theme = theme_of(store)
     for client in (merchant_client, operator_client):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from shop.models import StoreSettings
 from tests.helpers import XHR
 from tests.tenants.admin_scoping.checks import assert_nothing_of
+from tests.themes.editor import NAMESPACE, theme_of, theme_url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("surfaces")]
 
@@ -64,3 +65,13 @@ def test_platform_admin_settings_switcher_lists_every_store(operator_client, alp
     assert response.status_code == 200
     for data in (alpha, beta):
         assert _settings_url(app_model, data.store.site) in response.content.decode()
+
+
+def test_agent_theme_opens_the_active_stores_theme_and_not_the_others(agent_client, alpha, beta):
+    listing = agent_client.get(reverse(f"{NAMESPACE}:list"))
+    other = agent_client.get(theme_url("edit", theme_of(alpha.store)), **XHR)
+
+    assert listing.status_code == 302
+    assert listing["Location"] == theme_url("edit", theme_of(beta.store))
+    assert other.status_code == 404
+    assert_nothing_of(other, alpha, known_store=True)
