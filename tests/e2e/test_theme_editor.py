@@ -101,10 +101,10 @@ def test_owner_previews_publishes_and_reverts_the_theme(page, demo, screenshots,
         }""",
         arg=f"--color-primary: {NEW_PRIMARY}",
     )
-    page.screenshot(path=screenshots / "theme-editor-preview-desktop.png")
-    page.locator("input[name='preview-size'][value='mobile']").check(force=True)
-    page.wait_for_timeout(500)
-    page.screenshot(path=screenshots / "theme-editor-preview-mobile.png")
+    for size in ("desktop", "mobile"):  # Wagtail's preview sizes (tablet too)
+        page.locator(f"input[name='preview-size'][value='{size}']").check(force=True)
+        page.wait_for_timeout(500)
+        page.screenshot(path=screenshots / f"theme-editor-preview-{size}.png")
 
     preview_url = reverse("wagtailsnippets_themes_storetheme:preview_on_edit", args=[theme.pk])
     preview = page.context.new_page()
