@@ -77,6 +77,8 @@ def test_owner_previews_publishes_and_reverts_the_theme(page, demo, screenshots,
     warning = page.locator("[data-theme-contrast]")
     warning.wait_for()
     assert "WCAG AA" in warning.inner_text()
+    warning.scroll_into_view_if_needed()
+    page.screenshot(path=screenshots / "theme-editor-contrast-warning.png")
     picker = page.locator("#id_primary_color-picker")
     assert picker.input_value() == NEW_PRIMARY
     page.fill("#id_text_color", "")  # back to the preset's colour: the warning goes
