@@ -30,7 +30,8 @@ from tenants.roles import Role
 from tenants.selectors import role_of
 from tenants.services import create_store
 from tenants.staff import add_staff
-from themes.models import ThemeSettings
+from themes.models import StoreTheme
+from themes.services import publish_theme
 
 from . import images
 from .catalogs import STORES, CategorySpec, ProductSpec, StoreSpec
@@ -184,11 +185,11 @@ def _configure(*, store: Store, spec: StoreSpec) -> None:
     shop_settings.default_country = spec.country
     shop_settings.selling_countries = list(spec.selling_countries)
     shop_settings.save()
-    theme = ThemeSettings.objects.get(site=store.site)
+    theme = StoreTheme.objects.get(site=store.site)
     theme.tagline = spec.tagline
     for name, value in spec.theme_colours.items():
         setattr(theme, name, value)
-    theme.save()
+    publish_theme(theme=theme)
 
 
 def _add_category(*, store, home, spec: CategorySpec, store_spec: StoreSpec, sizes):

@@ -65,7 +65,9 @@ class PlatformHomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stores"] = Store.objects.filter(status=Store.Status.ACTIVE).select_related("site")
+        context["stores"] = Store.objects.filter(status=Store.Status.ACTIVE).select_related(
+            "site__theme"
+        )
         return context
 
 

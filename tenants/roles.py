@@ -1,9 +1,9 @@
 """Staff roles of a store and the Wagtail permissions each one holds.
 
 Every store has one Wagtail group per role (``StoreGroup``). A role's powers come from its
-group: model permissions (snippets: catalog, stock, orders, clients, tickets), page
-permissions on the store's root page, collection permissions on the store's collection,
-and ``GroupSitePermission`` for the store's settings. Managing staff and reading the
+group: model permissions (snippets: catalog, stock, orders, clients, tickets, the theme),
+page permissions on the store's root page, collection permissions on the store's
+collection, and ``GroupSitePermission`` for the store's settings. Managing staff and reading the
 store's activity log are the owner's; they are checked against the role itself
 (``Role.OWNER``), not a model permission.
 
@@ -22,9 +22,9 @@ class Role(models.TextChoices):
 # What each role can do, as shown to merchants on the staff screen and in the README.
 ROLE_SUMMARIES = {
     Role.OWNER: "Everything in the store: pages, images, products, orders, clients, "
-    "settings, staff and the activity log.",
-    Role.EDITOR: "Pages, images and documents, products and inventory. No orders, clients "
-    "or settings.",
+    "settings, the theme, staff and the activity log.",
+    Role.EDITOR: "Pages, images and documents, products and inventory. No orders, clients, "
+    "settings or theme.",
     Role.SUPPORT: "Orders, clients and tickets; the catalog read-only. No pages or settings.",
 }
 
@@ -33,12 +33,15 @@ _INVENTORY = ["view_stocklevel", "change_stocklevel", "view_stockmovement"]
 _CATALOG_READ = ["view_product", "view_stocklevel", "view_stockmovement"]
 _ORDERS = ["view_order", "change_order"]
 _CRM = ["view_client", "change_client", "view_ticket", "change_ticket"]
+# The store's theme: edited, published (now or at a date), locked. Never added or deleted.
+_THEME = ["change_storetheme", "publish_storetheme", "lock_storetheme", "unlock_storetheme"]
 
 MODEL_PERMISSIONS = {
     Role.OWNER: {
         "wagtailadmin": ["access_admin"],
         "shop": [*_CATALOG, *_INVENTORY, *_ORDERS],
         "crm_bridge": _CRM,
+        "themes": _THEME,
     },
     Role.EDITOR: {
         "wagtailadmin": ["access_admin"],
@@ -61,7 +64,7 @@ _MEDIA = {
 COLLECTION_PERMISSIONS = {Role.OWNER: _MEDIA, Role.EDITOR: _MEDIA, Role.SUPPORT: {}}
 
 SITE_SETTING_PERMISSIONS = {
-    Role.OWNER: {"themes": ["change_themesettings"], "shop": ["change_storesettings"]},
+    Role.OWNER: {"shop": ["change_storesettings"]},
     Role.EDITOR: {},
     Role.SUPPORT: {},
 }

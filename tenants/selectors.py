@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 from wagtail.models import ModelLogEntry
 
 from shop.models import Order, Product, StoreSettings
-from themes.models import ThemeSettings
+from themes.models import StoreTheme
 
 from .models import StaffInvitation, Store, StoreGroup
 from .roles import Role
@@ -120,7 +120,7 @@ def store_log_entries(store: Store):
     targets = Q()
     for model, pks in (
         (Store, [store.pk]),
-        (ThemeSettings, ThemeSettings.objects.filter(site=store.site).values_list("pk")),
+        (StoreTheme, StoreTheme.objects.filter(site=store.site).values_list("pk")),
         (StoreSettings, StoreSettings.objects.filter(site=store.site).values_list("pk")),
     ):
         targets |= Q(content_type__app_label=model._meta.app_label) & Q(

@@ -25,8 +25,8 @@ from domains import resolver
 from domains.models import Domain
 from shop.models import OrderNumberSequence, StoreHomePage, StoreSettings
 from tenancy.scope import store_scope
-from themes.models import ThemeSettings
 from themes.presets import Preset
+from themes.services import create_theme
 
 from .exceptions import InvalidStoreSlug, StoreAlreadyExists
 from .models import Store, StoreGroup
@@ -138,7 +138,8 @@ def create_store(
     preset: str = Preset.MINIMAL,
     owner_password: str | None = None,
 ) -> tuple[Store, str | None]:
-    """Create a store: Site, home page, domain, collection, staff group, settings, owner.
+    """Create a store: Site, home page, domain, collection, staff groups, settings, a
+    published theme, owner.
 
     Returns the store and, when a new owner account was made without a password, the
     generated password (shown once to the operator).
@@ -171,9 +172,9 @@ def create_store(
         is_primary=True,
     )
     collection = Collection.get_first_root_node().add_child(name=f"{name} ({slug})")
-    ThemeSettings.objects.create(site=site, preset=preset)
     StoreSettings.objects.create(site=site)
     with store_scope([site.pk]):
+        create_theme(site=site, preset=preset)
         OrderNumberSequence.objects.create(site=site)
     store = Store.objects.create(site=site, slug=slug, name=name, collection=collection)
     groups = {role: _create_role_group(store=store, role=role) for role in Role}

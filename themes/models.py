@@ -1,20 +1,15 @@
 from urllib.parse import urlsplit
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.utils.deconstruct import deconstructible
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
-)
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 
-from tenancy.forms import SiteSettingForm
+from tenancy.scope import StoreOwnedQuerySet, StoreScopedManager, store_scope
 
+from .panels import THEME_EDITOR_PANELS
 from .presets import (
     ButtonStyle,
     FontPairing,
@@ -24,6 +19,7 @@ from .presets import (
     HeroStyle,
     Preset,
 )
+from .preview import PREVIEW_MODES, preview_page, preview_unavailable
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as #RRGGBB, such as #1e3a5f.")
 ga4_id = RegexValidator(
@@ -89,13 +85,30 @@ def toggle(label, default, help_text=""):
     return models.BooleanField(label, default=default, help_text=help_text)
 
 
-@register_setting(icon="image")
-class ThemeSettings(BaseSiteSetting):
+# The request attribute holding themes being previewed, by site id: the unsaved theme of
+# the editor's form, read by ``themes.theme.Theme.for_site`` instead of the published one.
+PREVIEW_THEMES_ATTR = "_theme_previews"
+
+
+class StoreThemeQuerySet(StoreOwnedQuerySet):
+    pass
+
+
+class StoreTheme(DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, models.Model):
     """How one store looks: a preset plus the merchant's adjustments.
 
     Empty fields mean "the preset's default", so switching preset changes everything the
-    merchant has not set on purpose.
+    merchant has not set on purpose. One per store, edited as a snippet with drafts,
+    revisions, previews, scheduled publishing and locking: the row holds the published
+    values (edits of a live theme go to revisions until published), and the storefront
+    reads the row only.
     """
+
+    # ``site.theme`` reads the row through the base manager, in no store scope: for the
+    # platform's list of stores, which shows each one's published colours.
+    site = models.OneToOneField(
+        "wagtailcore.Site", on_delete=models.CASCADE, related_name="theme", editable=False
+    )
 
     preset = models.CharField(max_length=16, choices=Preset.choices, default=Preset.MINIMAL)
     primary_color = colour_field("primary colour")
@@ -214,104 +227,65 @@ class ThemeSettings(BaseSiteSetting):
         help_text="HTML for storefront pages only (never cart, checkout or account pages).",
     )
 
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(
-                [
-                    FieldPanel("preset"),
-                    MultiFieldPanel(
-                        [
-                            FieldRowPanel(
-                                [FieldPanel("primary_color"), FieldPanel("secondary_color")]
-                            ),
-                            FieldRowPanel(
-                                [FieldPanel("accent_color"), FieldPanel("background_color")]
-                            ),
-                            FieldPanel("text_color"),
-                        ],
-                        heading="Colours",
-                    ),
-                    MultiFieldPanel(
-                        [FieldPanel("font_pairing"), FieldPanel("button_style")],
-                        heading="Typography",
-                    ),
-                    MultiFieldPanel(
-                        [FieldPanel("logo"), FieldPanel("favicon"), FieldPanel("tagline")],
-                        heading="Brand",
-                    ),
-                ],
-                heading="Style",
-            ),
-            ObjectList(
-                [
-                    FieldPanel("header_layout"),
-                    FieldPanel("footer_style"),
-                    FieldPanel("hero_style"),
-                    FieldRowPanel([FieldPanel("grid_columns"), FieldPanel("grid_layout")]),
-                    FieldPanel("show_category_sidebar"),
-                    MultiFieldPanel(
-                        [
-                            FieldPanel("show_search"),
-                            FieldPanel("show_filters"),
-                            FieldPanel("show_breadcrumbs"),
-                            FieldPanel("show_stock_count"),
-                            FieldPanel("show_related_products"),
-                            FieldPanel("show_reviews", read_only=True),
-                            FieldPanel("show_wishlist", read_only=True),
-                        ],
-                        heading="Features",
-                    ),
-                ],
-                heading="Layout",
-            ),
-            ObjectList(
-                [
-                    MultiFieldPanel(
-                        [
-                            FieldPanel("contact_email"),
-                            FieldPanel("contact_phone"),
-                            FieldPanel("contact_address"),
-                        ],
-                        heading="Contact details",
-                    ),
-                    MultiFieldPanel(
-                        [
-                            FieldPanel("instagram_url"),
-                            FieldPanel("facebook_url"),
-                            FieldPanel("tiktok_url"),
-                            FieldPanel("pinterest_url"),
-                            FieldPanel("youtube_url"),
-                            FieldPanel("x_url"),
-                        ],
-                        heading="Social links",
-                    ),
-                    MultiFieldPanel(
-                        [
-                            FieldPanel("seo_title_suffix"),
-                            FieldPanel("seo_description"),
-                            FieldPanel("share_image"),
-                        ],
-                        heading="Search and sharing",
-                    ),
-                ],
-                heading="Contact and SEO",
-            ),
-            ObjectList(
-                [
-                    FieldPanel("ga4_measurement_id"),
-                    FieldPanel("meta_pixel_id"),
-                    FieldPanel("custom_css"),
-                    FieldPanel("custom_head_code"),
-                    FieldPanel("custom_body_code"),
-                ],
-                heading="Analytics and code",
-            ),
-        ],
-    )
-    base_form_class = SiteSettingForm
+    edit_handler = THEME_EDITOR_PANELS
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="storetheme")
+
+    objects = StoreScopedManager.from_queryset(StoreThemeQuerySet)()
 
     class Meta:
         verbose_name = "theme"
+        verbose_name_plural = "themes"
+        permissions = [
+            ("publish_storetheme", "Can publish the store's theme"),
+            ("lock_storetheme", "Can lock the store's theme"),
+            ("unlock_storetheme", "Can unlock the store's theme"),
+        ]
+
+    def __str__(self):
+        return f"{self.site.site_name or self.site.hostname} theme"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @classmethod
+    def published_for_site(cls, site) -> "StoreTheme":
+        """The theme the site's shoppers see: its published row, or the preset defaults
+        (an unsaved theme) for a site that has none, such as the platform's own.
+
+        Opens the site's own store scope: the published theme is what the store shows
+        everyone, so reading it for the site named leaks nothing.
+        """
+        with store_scope([site.pk]):
+            theme = (
+                cls.objects.filter(site=site, live=True)
+                .select_related("logo", "favicon", "share_image")
+                .first()
+            )
+        return theme or cls(site=site)
+
+    @staticmethod
+    def previewed_for_site(request, site) -> "StoreTheme | None":
+        """The unsaved theme an admin preview of ``site`` shows, if this is one."""
+        return getattr(request, PREVIEW_THEMES_ATTR, {}).get(site.pk)
+
+    # --- Preview: the store's real pages with this (unsaved) theme -----------------------
+
+    @property
+    def preview_modes(self):
+        return PREVIEW_MODES
+
+    def make_preview_request(
+        self, original_request=None, preview_mode=None, extra_request_attrs=None
+    ):
+        """Serve the store's page for ``preview_mode`` as its own preview does, with this
+        theme in place of the published one."""
+        page = preview_page(self.site, preview_mode or "")
+        if page is None:
+            return preview_unavailable(original_request, preview_mode or "")
+        attrs = {**(extra_request_attrs or {}), PREVIEW_THEMES_ATTR: {self.site_id: self}}
+        return page.make_preview_request(original_request, page.default_preview_mode, attrs)
 
     @property
     def social_links(self) -> list[tuple[str, str, str]]:

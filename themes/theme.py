@@ -6,7 +6,7 @@ from django.template.loader import select_template
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
-from .models import ThemeSettings
+from .models import StoreTheme
 from .presets import (
     BUTTON_RADII,
     FONT_PAIRINGS,
@@ -26,22 +26,27 @@ class Theme:
     """A store's resolved theme: its preset, with the merchant's settings layered on top.
 
     Every value a template needs is an attribute here, already resolved; templates never
-    read ``ThemeSettings`` directly.
+    read ``StoreTheme`` directly.
     """
 
-    def __init__(self, settings: ThemeSettings):
+    def __init__(self, settings: StoreTheme):
         self.settings = settings
         self.preset = settings.preset if settings.preset in Preset.values else Preset.MINIMAL
         self.defaults = PRESET_DEFAULTS[self.preset]
 
     @classmethod
     def for_site(cls, site, request=None) -> "Theme":
-        """The site's theme, memoised on ``request`` when one is given."""
+        """The site's published theme, memoised on ``request`` when one is given.
+
+        Drafts and scheduled revisions never show; only the theme editor's preview request
+        carries an unsaved theme, which it shows instead (``StoreTheme.make_preview_request``).
+        """
         if request is None:
-            return cls(ThemeSettings.for_site(site))
+            return cls(StoreTheme.published_for_site(site))
         memo = request.__dict__.setdefault("_themes_by_site", {})
         if site.pk not in memo:
-            memo[site.pk] = cls(ThemeSettings.for_site(site))
+            previewed = StoreTheme.previewed_for_site(request, site)
+            memo[site.pk] = cls(previewed or StoreTheme.published_for_site(site))
         return memo[site.pk]
 
     def _value(self, name):

@@ -9,7 +9,8 @@ behaviour. Every override of Wagtail's admin is in this package, and the one lin
 it that wires each is named in brackets:
 
 - ``policies`` (``TenantsConfig.ready``): permission policies for ``Page``, the image and
-  document models, ``ThemeSettings`` and ``StoreSettings``. Wagtail reads page,
+  document models, and ``StoreSettings`` (the store's theme is a store-owned snippet,
+  scoped as the catalog is: ``themes.viewsets``). Wagtail reads page,
   collection and site permissions through them almost everywhere (explorer, page search,
   edit screens, report rows, media listings, choosers, uploads, settings); inside a store
   scope they keep only the permissions granted on that store's tree, collection and site.

@@ -25,7 +25,6 @@ from wagtail.permissions import register_permission_policy
 
 from shop.models import StoreSettings
 from tenancy.scope import ALL_STORES, current_scope
-from themes.models import ThemeSettings
 
 from .scope import collections_of_stores, in_trees, root_paths
 
@@ -108,6 +107,5 @@ def register_store_permission_policies():
             model, auth_model=auth_model, owner_field_name="uploaded_by_user"
         )
         register_permission_policy(model, policy, exact_class=True)
-    # Replaces the policy ``register_setting`` registered when the models were defined.
-    for model in (ThemeSettings, StoreSettings):
-        register_permission_policy(model, StoreSitePermissionPolicy(model))
+    # Replaces the policy ``register_setting`` registered when the model was defined.
+    register_permission_policy(StoreSettings, StoreSitePermissionPolicy(StoreSettings))

@@ -20,7 +20,7 @@ from tenants.models import Store
 from tenants.roles import Role
 from tenants.selectors import role_of
 from tests.tenants.factories import role_group
-from themes.models import ThemeSettings
+from tests.themes.editor import theme_of
 from themes.presets import Preset
 
 pytestmark = pytest.mark.django_db
@@ -39,9 +39,12 @@ def test_seed_demo_creates_four_stores_one_per_preset():
 
     stores = Store.objects.select_related("site")
     assert {store.slug for store in stores} == {"fjord", "aurora", "heritage", "maison"}
-    assert {ThemeSettings.for_site(store.site).preset for store in stores} == set(Preset.values)
+    themes = [theme_of(store) for store in stores]
+    assert {theme.preset for theme in themes} == set(Preset.values)
     assert len({StoreSettings.for_site(store.site).currency for store in stores}) == 4
-    assert all(ThemeSettings.for_site(store.site).tagline for store in stores)
+    assert all(theme.tagline for theme in themes)
+    # What the demo sets is published: the storefront shows it, and the history starts there.
+    assert all(theme.live and not theme.has_unpublished_changes for theme in themes)
 
 
 def test_each_demo_store_has_a_catalog_in_categories_with_pages_and_pictures():

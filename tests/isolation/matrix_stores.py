@@ -54,7 +54,8 @@ from tenants.roles import Role
 from tests.isolation.url_matrix import model_kind
 from tests.stores import StoreData
 from tests.tenants.factories import owner_of, role_group
-from themes.models import ThemeSettings
+from themes.models import StoreTheme
+from themes.services import publish_theme
 
 Image = get_image_model()
 Document = get_document_model()
@@ -107,6 +108,24 @@ def _page_with_revisions(page, owner, titles, *, schedule_last=False):
     return revisions
 
 
+def _theme_with_revisions(store, owner, prefix):
+    """The store's theme: published, then a draft, then a version scheduled a month ahead
+    (the latest, which locks the theme until it goes live); locked by its owner too."""
+    theme = StoreTheme.objects.get(site=store.site)
+    theme.tagline = f"{prefix} lamps since 1999"
+    published = publish_theme(theme=theme, user=owner)
+    theme.tagline = f"{prefix} Draft Tagline"
+    draft = theme.save_revision(user=owner, log_action=True)
+    theme.tagline = f"{prefix} Winter Tagline"
+    theme.go_live_at = timezone.now() + timedelta(days=30)
+    scheduled = theme.save_revision(user=owner, log_action=True)
+    scheduled.publish(user=owner)
+    StoreTheme.objects.filter(pk=theme.pk).update(
+        locked=True, locked_by=owner, locked_at=timezone.now()
+    )
+    return [published, draft, scheduled]
+
+
 def fill_more(data: StoreData, prefix: str) -> Side:
     """Everything a store has besides what ``fill_store`` made: draft, scheduled and
     moderated pages, several revisions, a locked page, a document, tags, settings, a
@@ -151,7 +170,7 @@ def fill_more(data: StoreData, prefix: str) -> Side:
     StoreSettings.objects.filter(site=store.site).update(
         contact_email=f"hello@{prefix.lower()}-secret.test"
     )
-    ThemeSettings.objects.filter(site=store.site).update(tagline=f"{prefix} lamps since 1999")
+    theme_revisions = _theme_with_revisions(store, owner, prefix)
     redirect = Redirect.objects.create(
         site=store.site, old_path=f"/{prefix.lower()}-secret-old-path", redirect_link="/"
     )
@@ -185,6 +204,8 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         tag,
         f"hello@{prefix.lower()}-secret.test",
         f"{prefix} lamps since 1999",
+        f"{prefix} Draft Tagline",
+        f"{prefix} Winter Tagline",
         redirect.old_path.strip("/"),
         role_group(store, Role.OWNER).name,
         store.site.hostname,
@@ -212,6 +233,9 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         model_kind(Document): document.pk,
         model_kind(User): owner.pk,
         **{model_kind(model): model.objects.get(site=store.site).pk for model in settings_registry},
+        model_kind(StoreTheme): theme_revisions[0].object_id,
+        "theme_first_revision": theme_revisions[0].pk,
+        "theme_revision": theme_revisions[-1].pk,
         **{
             model_kind(model): data.row(model).pk
             for model in get_snippet_models()
@@ -258,6 +282,7 @@ COUNTED = [
     StockMovement,
     Client,
     Ticket,
+    StoreTheme,
     User,
     Group,
     Site,
@@ -307,6 +332,18 @@ def _rows_and_counts(side):
         ],
         "lines": list(OrderLine.objects.filter(order__site=site).values()),
         "settings": [list(model.objects.filter(site=site).values()) for model in settings_registry],
+        "theme": list(StoreTheme.objects.filter(site=site).values()),
+        "theme_revisions": list(
+            Revision.objects.filter(
+                content_type__app_label="themes",
+                object_id__in=[
+                    str(pk)
+                    for pk in StoreTheme.objects.filter(site=site).values_list("pk", flat=True)
+                ],
+            )
+            .order_by("pk")
+            .values_list("pk", "approved_go_live_at", "content")
+        ),
         "owner": list(User.objects.filter(pk=owner.pk).values()),
         "owner_groups": list(owner.groups.values_list("pk", flat=True)),
         "group": list(Group.objects.filter(pk=role_group(store, Role.OWNER).pk).values("name")),

@@ -106,7 +106,16 @@ PK_KINDS = {
 }
 UPLOAD_KINDS = {"wagtailimages": "upload:image", "wagtaildocs": "upload:document"}
 # Kinds of single views that differ from their namespace's.
+THEME = "wagtailsnippets_themes_storetheme"
 VIEW_KINDS = {
+    # The theme's revision views name revisions of the theme, not of a page.
+    f"{THEME}:revisions_view": {"revision_id": "theme_revision"},
+    f"{THEME}:revisions_revert": {"revision_id": "theme_revision"},
+    f"{THEME}:revisions_unschedule": {"revision_id": "theme_revision"},
+    f"{THEME}:revisions_compare": {
+        "revision_id_a": "theme_first_revision",
+        "revision_id_b": "theme_revision",
+    },
     "wagtailadmin_workflows:edit_task": {"pk": "task"},
     "wagtailadmin_workflows:disable_task": {"pk": "task"},
     "wagtailadmin_workflows:enable_task": {"pk": "task"},

@@ -37,7 +37,6 @@ from tenants.models import StaffInvitation, Store, StoreGroup
 from tenants.selectors import stores_for_operator
 from tests.tenancy.rows import one_row_of_every_store_owned_model
 from tests.tenants.factories import UserFactory
-from themes.models import ThemeSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +58,6 @@ NOT_STORE_SCOPED = {
     Domain: "host routing, read before any store is chosen",
     StoreSettings: "a Wagtail site setting: read with for_site(), edited under its "
     "GroupSitePermission, created by get_or_create (a hidden row would look missing)",
-    ThemeSettings: "a Wagtail site setting, as StoreSettings; themes imports nothing of ours",
     StoreGroup: "a store's staff groups: the admin middleware reads them to find the "
     "person's stores, before any scope is open",
     StaffInvitation: "read from its link by the invitee, who may be on no store's staff yet, "

@@ -9,7 +9,7 @@ from wagtail.models import Page, Site
 from tenants.models import Store
 from tenants.roles import Role
 from tests.tenants.factories import role_group
-from themes.models import ThemeSettings
+from tests.themes.editor import theme_of
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def test_create_store_creates_the_store_and_prints_its_url(settings):
 
     store = Store.objects.get(slug="acme")
     assert store.name == "Acme Goods"
-    assert ThemeSettings.for_site(store.site).preset == "modern"
+    assert theme_of(store).preset == "modern"
     owner = User.objects.get(email="owner@acme.test")
     assert role_group(store, Role.OWNER) in owner.groups.all()
     assert "http://acme.localhost:8000/" in output

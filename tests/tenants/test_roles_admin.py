@@ -10,6 +10,7 @@ from tenants.roles import Role
 from tests.helpers import XHR
 from tests.shop.factories import CategoryPageFactory, place_test_order, stocked_product
 from tests.tenants.factories import StoreFactory, staff_member
+from tests.themes.editor import theme_of, theme_url
 
 pytestmark = pytest.mark.django_db
 
@@ -72,13 +73,15 @@ def test_an_editor_edits_pages_and_products(platform_client, store, shop_rows):
     assert product.status_code == 200
 
 
-def test_an_editor_cannot_change_the_store_settings(platform_client, store):
+def test_an_editor_cannot_change_the_store_settings_or_theme(platform_client, store):
     client = _client_for(platform_client, staff_member(store, Role.EDITOR))
+    theme = theme_of(store)
 
-    for model in ("shop/storesettings", "themes/themesettings"):
-        app, name = model.split("/")
-        url = reverse("wagtailsettings:edit", args=[app, name, store.site.pk])
-        assert _refused(client.get(url)), model
+    settings_url = reverse("wagtailsettings:edit", args=["shop", "storesettings", store.site.pk])
+    assert _refused(client.get(settings_url))
+    assert _refused(client.get(theme_url("edit", theme)))
+    assert _refused(client.post(theme_url("edit", theme), {"tagline": "Editor's"}, **XHR))
+    assert reverse("wagtailsnippets_themes_storetheme:list") not in _menu(client)
 
 
 def test_support_cannot_edit_pages(platform_client, store, shop_rows):

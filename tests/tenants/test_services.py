@@ -12,12 +12,14 @@ from wagtail.models import (
 
 from domains.models import Domain
 from shop.models import StoreHomePage, StoreSettings
+from tenancy.scope import all_stores
 from tenants import services
 from tenants.exceptions import InvalidStoreSlug, StoreAlreadyExists, StoreError
 from tenants.models import Store
 from tenants.roles import Role
 from tests.tenants.factories import StoreFactory, owner_of, role_group, staff_member
-from themes.models import ThemeSettings
+from tests.themes.editor import theme_of
+from themes.models import StoreTheme
 from themes.presets import Preset
 
 pytestmark = pytest.mark.django_db
@@ -41,10 +43,11 @@ PLATFORM_ONLY_MODELS = {
 
 
 def _row_counts():
-    return {
-        model.__name__: model.objects.count()
-        for model in (Site, Page, Group, Collection, Domain, Store, ThemeSettings, StoreSettings)
-    }
+    with all_stores():
+        return {
+            model.__name__: model.objects.count()
+            for model in (Site, Page, Group, Collection, Domain, Store, StoreTheme, StoreSettings)
+        }
 
 
 def test_create_store_makes_site_on_its_subdomain_and_port():
@@ -140,7 +143,6 @@ def test_only_owners_may_change_the_stores_own_settings():
     rows = GroupSitePermission.objects.filter(group=role_group(store, Role.OWNER))
     assert {row.site_id for row in rows} == {store.site.pk}
     assert set(rows.values_list("permission__content_type__model", "permission__codename")) == {
-        ("themesettings", "change_themesettings"),
         ("storesettings", "change_storesettings"),
     }
     for role in (Role.EDITOR, Role.SUPPORT):
@@ -152,18 +154,36 @@ def test_only_owners_may_change_the_stores_own_settings():
     [
         (
             Role.OWNER,
-            {"shop.change_product", "shop.change_order", "crm_bridge.view_client"},
-            set(),
+            {
+                "shop.change_product",
+                "shop.change_order",
+                "crm_bridge.view_client",
+                "themes.change_storetheme",
+                "themes.publish_storetheme",
+                "themes.lock_storetheme",
+                "themes.unlock_storetheme",
+            },
+            {"themes.add_storetheme", "themes.delete_storetheme"},
         ),
         (
             Role.EDITOR,
             {"shop.add_product", "shop.change_stocklevel"},
-            {"shop.view_order", "crm_bridge.view_client", "crm_bridge.view_ticket"},
+            {
+                "shop.view_order",
+                "crm_bridge.view_client",
+                "crm_bridge.view_ticket",
+                "themes.change_storetheme",
+            },
         ),
         (
             Role.SUPPORT,
             {"shop.view_product", "shop.change_order", "crm_bridge.change_ticket"},
-            {"shop.change_product", "shop.add_product", "shop.change_stocklevel"},
+            {
+                "shop.change_product",
+                "shop.add_product",
+                "shop.change_stocklevel",
+                "themes.change_storetheme",
+            },
         ),
     ],
 )
@@ -190,7 +210,10 @@ def test_create_store_keeps_site_settings_apart_from_other_stores():
 def test_create_store_sets_theme_preset_and_store_settings(preset):
     store = StoreFactory(slug="fjord", preset=preset)
 
-    assert ThemeSettings.for_site(store.site).preset == preset
+    theme = theme_of(store)
+    assert theme.preset == preset
+    assert theme.live and not theme.has_unpublished_changes
+    assert theme.live_revision == theme.latest_revision
     assert StoreSettings.objects.filter(site=store.site).count() == 1
 
 

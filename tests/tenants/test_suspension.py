@@ -53,7 +53,7 @@ def _assert_holding_page(response, store):
 
 def _log_entries(store):
     return list(
-        ModelLogEntry.objects.filter(object_id=str(store.pk))
+        ModelLogEntry.objects.filter(object_id=str(store.pk), content_type__model="store")
         .order_by("timestamp", "pk")
         .values_list("action", "user_id", "data")
     )
@@ -104,7 +104,10 @@ def test_suspension_log_actions_have_labels(store, platform_admin):
     suspend_store(store=store, user=platform_admin)
     reactivate_store(store=store, user=platform_admin)
 
-    labels = [entry.message for entry in ModelLogEntry.objects.order_by("pk")]
+    labels = [
+        entry.message
+        for entry in ModelLogEntry.objects.filter(content_type__model="store").order_by("pk")
+    ]
 
     assert labels == ["Store suspended", "Store reactivated"]
 

@@ -4,9 +4,12 @@ import pytest
 from django.template.loader import select_template
 from django.test import Client as HttpClient
 
+from tenancy.scope import store_scope
 from tests.tenants.factories import StoreFactory
-from themes.models import ThemeSettings
+from tests.themes.editor import theme_of
+from themes.models import StoreTheme
 from themes.presets import BUTTON_RADII, FONT_PAIRINGS, PRESET_DEFAULTS, FontPairing, Preset
+from themes.services import publish_theme
 from themes.theme import Theme
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +31,7 @@ THEME_FIELDS = [
 
 @pytest.mark.parametrize("preset", Preset.values)
 def test_theme_falls_back_to_the_preset_for_every_empty_field(preset):
-    theme = Theme(ThemeSettings(preset=preset))
+    theme = Theme(StoreTheme(preset=preset))
 
     defaults = PRESET_DEFAULTS[preset]
     for name in THEME_FIELDS:
@@ -36,7 +39,7 @@ def test_theme_falls_back_to_the_preset_for_every_empty_field(preset):
 
 
 def test_merchant_settings_win_over_the_preset():
-    settings = ThemeSettings(
+    theme_settings = StoreTheme(
         preset=Preset.MODERN,
         primary_color="#123456",
         text_color="#abcdef",
@@ -46,7 +49,7 @@ def test_merchant_settings_win_over_the_preset():
         grid_columns=2,
     )
 
-    theme = Theme(settings)
+    theme = Theme(theme_settings)
 
     assert (theme.primary_color, theme.text_color) == ("#123456", "#abcdef")
     assert (theme.font_pairing, theme.button_style, theme.grid_columns) == (
@@ -65,7 +68,7 @@ def test_merchant_settings_win_over_the_preset():
 
 
 def test_unknown_preset_falls_back_to_minimal():
-    theme = Theme(ThemeSettings(preset="vapourwave"))
+    theme = Theme(StoreTheme(preset="vapourwave"))
 
     assert theme.preset == Preset.MINIMAL
     assert theme.primary_color == PRESET_DEFAULTS[Preset.MINIMAL].primary_color
@@ -73,7 +76,7 @@ def test_unknown_preset_falls_back_to_minimal():
 
 @pytest.mark.parametrize("preset", Preset.values)
 def test_template_resolution_lists_the_preset_first_then_the_default(preset):
-    theme = Theme(ThemeSettings(preset=preset))
+    theme = Theme(StoreTheme(preset=preset))
 
     assert theme.template_names("shop/product_page.html") == [
         f"themes/{preset}/shop/product_page.html",
@@ -98,8 +101,8 @@ def probe_templates(settings, tmp_path):
 
 
 def test_preset_template_is_used_when_it_exists_and_the_default_otherwise(probe_templates):
-    classic = Theme(ThemeSettings(preset=Preset.CLASSIC))
-    modern = Theme(ThemeSettings(preset=Preset.MODERN))
+    classic = Theme(StoreTheme(preset=Preset.CLASSIC))
+    modern = Theme(StoreTheme(preset=Preset.MODERN))
 
     assert select_template(classic.template_names("tests/probe.html")).render() == "classic probe"
     assert select_template(modern.template_names("tests/probe.html")).render() == "default probe"
@@ -131,7 +134,10 @@ def test_store_home_page_links_its_preset_stylesheet_and_body_class(preset):
 
 
 def test_merchant_colour_override_reaches_the_storefront(shopper_client, store):
-    ThemeSettings.objects.filter(site=store.site).update(primary_color="#0a0b0c")
+    theme = theme_of(store)
+    theme.primary_color = "#0a0b0c"
+    with store_scope([store.site.pk]):
+        publish_theme(theme=theme)
 
     content = shopper_client.get("/").content.decode()
 

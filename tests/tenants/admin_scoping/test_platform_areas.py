@@ -149,7 +149,7 @@ def test_image_of_another_store_cannot_be_chosen_or_read_through_the_admin_api(
         assert_nothing_of(response, theirs)
 
 
-@pytest.mark.parametrize("app_model", ["shop/storesettings", "themes/themesettings"])
+@pytest.mark.parametrize("app_model", ["shop/storesettings"])
 def test_site_settings_of_another_store_are_refused(merchant_client, mine, theirs, app_model):
     app_name, model_name = app_model.split("/")
 

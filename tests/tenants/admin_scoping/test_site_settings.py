@@ -6,11 +6,13 @@ from django.urls import reverse
 from shop.models import StoreSettings
 from tests.helpers import XHR
 from tests.tenants.admin_scoping.checks import assert_nothing_of
+from tests.themes.editor import NAMESPACE, theme_of, theme_url
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("surfaces")]
 
 
-SETTINGS = [("themes", "themesettings"), ("shop", "storesettings")]
+# The stores theme is a snippet, scoped as store rows are (tests/themes/test_theme_admin.py).
+SETTINGS = [("shop", "storesettings")]
 
 
 def _settings_url(app_model, site=None):
@@ -56,10 +58,20 @@ def test_agent_cannot_save_the_other_stores_settings(agent_client, alpha):
 
 
 def test_platform_admin_settings_switcher_lists_every_store(operator_client, alpha, beta):
-    app_model = ("themes", "themesettings")
+    app_model = ("shop", "storesettings")
 
     response = operator_client.get(_settings_url(app_model, alpha.store.site))
 
     assert response.status_code == 200
     for data in (alpha, beta):
         assert _settings_url(app_model, data.store.site) in response.content.decode()
+
+
+def test_agent_theme_opens_the_active_stores_theme_and_not_the_others(agent_client, alpha, beta):
+    listing = agent_client.get(reverse(f"{NAMESPACE}:list"))
+    other = agent_client.get(theme_url("edit", theme_of(alpha.store)), **XHR)
+
+    assert listing.status_code == 302
+    assert listing["Location"] == theme_url("edit", theme_of(beta.store))
+    assert other.status_code == 404
+    assert_nothing_of(other, alpha, known_store=True)
