@@ -33,11 +33,12 @@ _INVENTORY = ["view_stocklevel", "change_stocklevel", "view_stockmovement"]
 _CATALOG_READ = ["view_product", "view_stocklevel", "view_stockmovement"]
 _ORDERS = ["view_order", "change_order"]
 _CRM = ["view_client", "change_client", "view_ticket", "change_ticket"]
+_NEWSLETTER = ["view_newslettersubscriber"]
 
 MODEL_PERMISSIONS = {
     Role.OWNER: {
         "wagtailadmin": ["access_admin"],
-        "shop": [*_CATALOG, *_INVENTORY, *_ORDERS],
+        "shop": [*_CATALOG, *_INVENTORY, *_ORDERS, *_NEWSLETTER],
         "crm_bridge": _CRM,
     },
     Role.EDITOR: {
