@@ -17,6 +17,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail.test.utils.form_data import rich_text
 
+from themes.blocks import VideoURLBlock
+
 MISSING_ID = "987654321"
 
 
@@ -65,8 +67,14 @@ def _valid(block, *, rows):
         return str(block.field.choices[-1][0])
     if isinstance(block, blocks.IntegerBlock):
         return str(block.field.min_value or 1)
+    if isinstance(block, VideoURLBlock):
+        return "https://youtu.be/aqz-KE-bpKQ"
     if isinstance(block, blocks.URLBlock):
         return "https://example.com/"
+    if isinstance(block, blocks.DateTimeBlock):
+        return "2030-01-01 12:00"
+    if isinstance(block, blocks.BooleanBlock):
+        return "on"
     if isinstance(block, blocks.CharBlock | blocks.TextBlock):
         return "Sample"
     raise NotImplementedError(f"No valid value for {type(block).__name__}: teach block_forms.")
@@ -78,8 +86,9 @@ def can_be_invalid(block) -> bool:
         return any(can_be_invalid(child) for child in block.child_blocks.values())
     if isinstance(block, blocks.ListBlock):
         return can_be_invalid(block.child_block)
-    # The rich text editor sends well-formed content, and an empty one is an empty paragraph.
-    return not isinstance(block, blocks.RichTextBlock)
+    # The rich text editor sends well-formed content, and an empty one is an empty paragraph;
+    # a checkbox is ticked or not.
+    return not isinstance(block, blocks.RichTextBlock | blocks.BooleanBlock)
 
 
 def _invalid(block):
@@ -91,8 +100,14 @@ def _invalid(block):
         return "no-such-choice"
     if isinstance(block, blocks.IntegerBlock):
         return "many"
+    if isinstance(block, VideoURLBlock):
+        return "https://example.com/a-video"
     if isinstance(block, blocks.URLBlock):
         return "not a web address"
+    if isinstance(block, blocks.DateTimeBlock):
+        return "not a date"
+    if isinstance(block, blocks.BooleanBlock):
+        return ""
     if isinstance(block, blocks.CharBlock | blocks.TextBlock):
         return "x" * ((block.field.max_length or 10_000) + 1)
     raise NotImplementedError(f"No invalid value for {type(block).__name__}: teach block_forms.")
