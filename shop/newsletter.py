@@ -65,7 +65,8 @@ def newsletter_subscribe(request, *, site):
         errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
         shown = {name: errs for name, errs in errors.items() if name in ("email", "consent")}
         message = " ".join(e for errs in shown.values() for e in errs) or CHANGED
-        return _answer(request, site, message, status=400, errors=shown)
+        page, _block = _signup_block(site, form.cleaned_data.get("page"), "")
+        return _answer(request, site, message, status=400, errors=shown, page=page)
     data = form.cleaned_data
     page, block = _signup_block(site, data["page"], data["block"])
     if block is None:
@@ -137,6 +138,8 @@ def _too_many_attempts(request, site) -> bool:
 def _signup_block(site, page_id, block_id):
     """The live page of this store with that id, and its newsletter block with that id
     (None when the page or the block is not there any more)."""
+    if page_id is None:
+        return None, None
     page = (
         Page.objects.live().descendant_of(site.root_page, inclusive=True).filter(pk=page_id).first()
     )
