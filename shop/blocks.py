@@ -113,7 +113,7 @@ class ProductGridBlock(LibraryBlockMixin, blocks.StructBlock):
         help_text='The type given to products, such as "Mug" (any capitals).',
     )
     products = blocks.ListBlock(
-        StoreRowChooserBlock("shop.Product"), required=False, max_num=MAX_PRODUCTS
+        StoreRowChooserBlock("shop.Product"), required=False, max_num=MAX_PRODUCTS, default=[]
     )
     limit = blocks.IntegerBlock(
         min_value=1,

@@ -222,7 +222,9 @@ class ColumnBlock(blocks.StructBlock):
 
 class ColumnsBlock(LibraryBlockMixin, blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120, required=False)
-    columns = blocks.ListBlock(ColumnBlock(), min_num=2, max_num=4)
+    columns = blocks.ListBlock(
+        ColumnBlock(), min_num=2, max_num=4, default=[{"text": ""}, {"text": ""}]
+    )
 
     theme_template = "blocks/columns.html"
 

@@ -57,9 +57,11 @@ def _hero_in_view(page, slug):
         box = page.locator(selector).first.bounding_box()
         assert box is not None, f"{slug}: {selector} is not shown"
         assert box["height"] > 0 and box["width"] > 0, f"{slug}: {selector} is empty"
-        assert box["y"] + min(box["height"], 80) <= viewport["height"], f"{slug}: {selector} is below the first screen"
+        below = box["y"] + min(box["height"], 80) > viewport["height"]
+        assert not below, f"{slug}: {selector} is below the first screen"
     image = page.locator(".hero__image").first.bounding_box()
-    assert image["height"] >= min(viewport["width"] * 0.6, 360), f"{slug}: the hero picture is a sliver"
+    sliver = image["height"] < min(viewport["width"] * 0.6, 360)
+    assert not sliver, f"{slug}: the hero picture is a sliver"
 
 
 def test_every_block_and_the_hero_in_every_preset_at_both_widths(
@@ -77,3 +79,122 @@ def test_every_block_and_the_hero_in_every_preset_at_both_widths(
                 assert page.locator(f".stream__block--{block_type}").count() == 1, block_type
             capture(page, screenshots / f"blocks-{slug}-library-{name}.png")
             csp_violations.assert_none(f"{slug}: blocks at {name} width")
+
+
+# What the owner types into each block: (label in the block picker, {field: value}); a
+# value "<rich>" is typed into the field's rich text editor, a value "#image", "#product"
+# or "#category" chooses that row of the store.
+EDITOR_STEPS = [
+    (
+        "Hero",
+        {
+            "heading": "Winter in the studio",
+            "button-label": "Shop now",
+            "button-url": "https://fjord.example/",
+            "image": "#image",
+        },
+    ),
+    ("Rich text", {"": "<rich>Made slowly, by the fjord."}),
+    ("Image with text", {"image": "#image", "heading": "Made to last", "text": "<rich>By hand."}),
+    ("Gallery", {"images-0-value-image": "#image", "images-0-value-caption": "The kiln"}),
+    (
+        "Columns",
+        {
+            "columns-0-value-text": "<rich>Free returns.",
+            "columns-1-value-text": "<rich>Fast delivery.",
+        },
+    ),
+    (
+        "Call to action",
+        {
+            "heading": "Free delivery",
+            "button-label": "Shop",
+            "button-url": "https://fjord.example/",
+        },
+    ),
+    ("Testimonials", {"items-0-value-quote": "Lovely mugs.", "items-0-value-name": "Ingrid"}),
+    (
+        "Questions and answers",
+        {"items-0-value-question": "Returns?", "items-0-value-answer": "<rich>Within 30 days."},
+    ),
+    ("Video", {"url": "https://youtu.be/aqz-KE-bpKQ", "title": "In the studio"}),
+    ("Spacer or divider", {}),
+    ("Product grid", {"source": "tag", "tag": "#product-type"}),
+    ("Featured product", {"product": "#product"}),
+    ("Category tiles", {"tiles-0-value-category": "#category"}),
+    ("Promo banner", {"text": "Winter sale: 20% off"}),
+    ("Newsletter sign-up", {}),
+]
+
+
+def _choose(page, name, value):
+    """Set a chooser's value as its modal does once a row is picked."""
+    page.evaluate(
+        "([name, value]) => { const input = document.querySelector(`[name='${name}']`);"
+        " input.value = value; input.dispatchEvent(new Event('change', {bubbles: true})); }",
+        [name, str(value)],
+    )
+
+
+def _fill_block(page, index, fields, rows):
+    for field, value in fields.items():
+        name = f"body-{index}-value" + (f"-{field}" if field else "")
+        if value.startswith("<rich>"):
+            editor = page.locator(f"[name='{name}']").locator("xpath=..")
+            editor.locator("[contenteditable=true]").first.click()
+            page.keyboard.type(value.removeprefix("<rich>"))
+        elif value.startswith("#"):
+            _choose(page, name, rows[value])
+        elif page.locator(f"select[name='{name}']").count():
+            page.select_option(f"select[name='{name}']", value)
+        else:
+            page.fill(f"[name='{name}']", rows.get(value, value))
+
+
+def test_the_owner_adds_every_block_in_the_editor_and_publishes(
+    demo, page, screenshots, csp_violations
+):
+    store, home, product, category, images = _store_rows("fjord")
+    rows = {
+        "#image": images[0].pk,
+        "#product": product.pk,
+        "#category": category.pk,
+        "#product-type": product.product_type,
+    }
+    sign_in(page, demo, "merchant@fjord.example", "fjord-demo")
+    page.goto(f"{demo.url}/admin/pages/add/shop/storepage/{home.pk}/")
+    page.fill("#id_title", "Our studio")
+
+    for index, (label, fields) in enumerate(EDITOR_STEPS):
+        page.locator("button[title='Insert a block']").last.click()
+        page.get_by_role("option", name=label, exact=True).click()
+        page.locator(f"[name='body-{index}-type']").wait_for(state="attached")
+        _fill_block(page, index, fields, rows)
+    capture(page, screenshots / "blocks-editor-filled.png")
+    csp_violations.assert_none("the page editor")
+
+    page.locator("footer .w-dropdown__toggle, [data-w-dropdown-target=toggle]").last.click()
+    page.get_by_role("button", name="Publish").click()
+    page.wait_for_load_state()
+    errors = page.locator(".error-message, .help-critical, [data-streamfield-block-errors]")
+    places = page.evaluate(
+        "() => [...document.querySelectorAll('.error-message')].map((e) =>"
+        " [...document.querySelectorAll('[data-contentpath]')].filter((p) => p.contains(e))"
+        ".map((p) => p.dataset.contentpath).join('/') + ': ' + e.innerText)"
+    )
+    assert not errors.count(), places
+    page.wait_for_url(f"{demo.url}/admin/pages/{home.pk}/")
+    with store_scope([store.site_id]):
+        published = StorePage.objects.get(slug="our-studio")
+        types = [child.block_type for child in published.body]
+    assert published.live
+    assert types == [name for name, _block in STORE_PAGE_BLOCKS]
+
+    for name, size in (("phone", PHONE), ("desktop", DESKTOP)):
+        page.set_viewport_size(size)
+        page.goto(store_url(demo, "fjord", "/our-studio/"))
+        for block_type, _block in STORE_PAGE_BLOCKS:
+            assert page.locator(f".stream__block--{block_type}").count() == 1, block_type
+        assert page.locator("iframe").count() == 0
+        capture(page, screenshots / f"blocks-fjord-edited-{name}.png")
+        csp_violations.assert_none(f"the published page at {name} width")

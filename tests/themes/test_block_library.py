@@ -181,14 +181,18 @@ def test_oversized_input_is_refused_with_messages(store):
     assert "The minimum number of items is 2" in columns
 
 
-def test_a_product_grid_names_what_its_source_is_missing():
+def test_a_product_grid_names_what_its_source_is_missing(store):
     grid = BLOCKS["product_grid"]
-
     empty = {"products": [], "limit": 8}
 
-    assert "Enter a product type." in _errors(grid, {**empty, "source": "tag", "tag": ""})
-    assert "Choose a category." in _errors(grid, {**empty, "source": "category"})
-    assert "Pick at least one product." in _errors(grid, {**empty, "source": "picked"})
+    with store_scope([store.site.pk]):
+        missing_tag = _errors(grid, {**empty, "source": "tag", "tag": ""})
+        missing_category = _errors(grid, {**empty, "source": "category"})
+        missing_products = _errors(grid, {**empty, "source": "picked"})
+
+    assert "Enter a product type." in missing_tag
+    assert "Choose a category." in missing_category
+    assert "Pick at least one product." in missing_products
 
 
 # --- Another store's rows ----------------------------------------------------------------
