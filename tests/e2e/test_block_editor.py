@@ -198,3 +198,9 @@ def test_the_owner_adds_every_block_in_the_editor_and_publishes(
         assert page.locator("iframe").count() == 0
         capture(page, screenshots / f"blocks-fjord-edited-{name}.png")
         csp_violations.assert_none(f"the published page at {name} width")
+
+    page.get_by_role("link", name="Play video").click()
+    player = page.locator(".video-block iframe")
+    assert player.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")
+    assert player.get_attribute("title") == "In the studio"
+    csp_violations.assert_none("the video player")

@@ -26,6 +26,7 @@ from tests.tenants.factories import StoreFactory
 from tests.themes.block_forms import every_block
 from themes.blocks import THEME_BLOCKS
 from themes.presets import Preset
+from themes.video import PLAYER_ORIGINS
 
 pytestmark = pytest.mark.django_db
 
@@ -159,6 +160,13 @@ def test_a_video_loads_nothing_from_the_video_host_until_played(shopper_client, 
     )
     assert 'src="https://' not in html  # no image, script or frame from another host
     assert "themes/js/blocks.js" in html
+
+
+def test_the_storefront_may_frame_the_video_players_and_nothing_else(shopper_client):
+    policy = shopper_client.get("/")["Content-Security-Policy"]
+    frame_src = next(d for d in policy.split(";") if d.strip().startswith("frame-src"))
+
+    assert sorted(frame_src.split()[1:]) == sorted(PLAYER_ORIGINS)
 
 
 def test_oversized_input_is_refused_with_messages(store):
