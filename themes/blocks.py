@@ -220,10 +220,13 @@ class ColumnBlock(blocks.StructBlock):
         icon = "doc-full"
 
 
+EMPTY_COLUMN = {"image": None, "heading": "", "text": ""}
+
+
 class ColumnsBlock(LibraryBlockMixin, blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120, required=False)
     columns = blocks.ListBlock(
-        ColumnBlock(), min_num=2, max_num=4, default=[{"text": ""}, {"text": ""}]
+        ColumnBlock(), min_num=2, max_num=4, default=[EMPTY_COLUMN, EMPTY_COLUMN]
     )
 
     theme_template = "blocks/columns.html"
