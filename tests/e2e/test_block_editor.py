@@ -167,7 +167,13 @@ def test_the_owner_adds_every_block_in_the_editor_and_publishes(
 
     for index, (label, fields) in enumerate(EDITOR_STEPS):
         page.locator("button[title='Insert a block']").last.click()
-        page.get_by_role("option", name=label, exact=True).click()
+        option = page.get_by_role("option", name=label, exact=True)
+        if index == 0:  # the picker previews a block in the store's theme
+            option.hover()
+            page.locator("iframe[src*='block-preview']").first.wait_for()
+            page.wait_for_timeout(500)
+            page.screenshot(path=screenshots / "blocks-editor-picker.png")
+        option.click()
         page.locator(f"[name='body-{index}-type']").wait_for(state="attached")
         _fill_block(page, index, fields, rows)
     capture(page, screenshots / "blocks-editor-filled.png")
