@@ -21,6 +21,8 @@ from .video import parse_video_url
 TEXT, MEDIA, COMMERCE, LAYOUT = "Text", "Media", "Commerce", "Layout"
 PREVIEW_TEMPLATE = "themes/default/blocks/preview.html"
 INLINE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+SHORT_TEXT = 2_000  # characters of rich text in an answer, a column, beside an image
+LONG_TEXT = 20_000  # characters of a rich text block
 
 
 class LibraryBlockMixin(ThemedBlockMixin):
@@ -157,7 +159,7 @@ class RichTextBlock(LibraryBlockMixin, blocks.RichTextBlock):
 class ImageTextBlock(LibraryBlockMixin, blocks.StructBlock):
     image = ImageChooserBlock()
     heading = blocks.CharBlock(max_length=120)
-    text = blocks.RichTextBlock(features=INLINE_FEATURES)
+    text = blocks.RichTextBlock(features=INLINE_FEATURES, max_length=SHORT_TEXT)
     image_position = blocks.ChoiceBlock(
         choices=[("left", "Image on the left"), ("right", "Image on the right")], default="left"
     )
@@ -214,7 +216,7 @@ class GalleryBlock(LibraryBlockMixin, blocks.StructBlock):
 class ColumnBlock(blocks.StructBlock):
     image = ImageChooserBlock(required=False)
     heading = blocks.CharBlock(max_length=120, required=False)
-    text = blocks.RichTextBlock(features=INLINE_FEATURES)
+    text = blocks.RichTextBlock(features=INLINE_FEATURES, max_length=SHORT_TEXT)
 
     class Meta:
         icon = "doc-full"
@@ -299,7 +301,7 @@ class TestimonialsBlock(LibraryBlockMixin, blocks.StructBlock):
 
 class QuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=200)
-    answer = blocks.RichTextBlock(features=INLINE_FEATURES)
+    answer = blocks.RichTextBlock(features=INLINE_FEATURES, max_length=SHORT_TEXT)
 
     class Meta:
         icon = "help"
@@ -392,7 +394,7 @@ class SpacerBlock(LibraryBlockMixin, blocks.StructBlock):
 
 THEME_BLOCKS = [
     ("hero", HeroBlock()),
-    ("rich_text", RichTextBlock()),
+    ("rich_text", RichTextBlock(max_length=LONG_TEXT)),
     ("image_text", ImageTextBlock()),
     ("gallery", GalleryBlock()),
     ("columns", ColumnsBlock()),

@@ -181,12 +181,14 @@ def test_oversized_input_is_refused_with_messages(store):
         )
     hero = _errors(BLOCKS["hero"], {"heading": "x" * 121, "gradient": "brand"})
     columns = _errors(BLOCKS["columns"], {"columns": [{"text": "<p>One</p>"}]})
+    rich_text = _errors(BLOCKS["rich_text"], "<p>" + "x" * 20_001 + "</p>")
 
     assert "The maximum number of items is 12" in gallery
     assert "The maximum number of items is 24" in grid
     assert "less than or equal to 24" in grid
     assert "at most 120 characters" in hero
     assert "The minimum number of items is 2" in columns
+    assert "at most 20000 characters" in rich_text
 
 
 def test_a_product_grid_names_what_its_source_is_missing(store):
