@@ -168,10 +168,9 @@ def test_the_owner_adds_every_block_in_the_editor_and_publishes(
     for index, (label, fields) in enumerate(EDITOR_STEPS):
         page.locator("button[title='Insert a block']").last.click()
         option = page.get_by_role("option", name=label, exact=True)
-        if index == 0:  # the picker previews a block in the store's theme
+        if index == 0:  # the block picker, with its groups and descriptions
             option.hover()
-            page.locator("iframe[src*='block-preview']").first.wait_for()
-            page.wait_for_timeout(500)
+            page.wait_for_timeout(800)
             page.screenshot(path=screenshots / "blocks-editor-picker.png")
         option.click()
         page.locator(f"[name='body-{index}-type']").wait_for(state="attached")
