@@ -10,6 +10,7 @@ app stay free of cycles (``make lint`` checks it).
 from .data import (
     Cart,
     CartLine,
+    NewsletterSubscriber,
     Order,
     OrderLine,
     OrderNumberSequence,
@@ -26,6 +27,7 @@ __all__ = [
     "Cart",
     "CartLine",
     "CategoryPage",
+    "NewsletterSubscriber",
     "Order",
     "OrderLine",
     "OrderNumberSequence",

@@ -252,3 +252,26 @@ def variant_history(*, variant_ids) -> VariantHistory:
         stock_movements=StockMovement.objects.filter(variant_id__in=ids).count(),
         order_lines=OrderLine.objects.filter(variant_id__in=ids).count(),
     )
+
+
+def products_of_type(*, site, product_type: str, limit: int) -> list[Product]:
+    """Up to ``limit`` active products of this store whose type is ``product_type`` (any
+    case) and that have a live page, by title, with their pages."""
+    products = (
+        Product.objects.for_site(site)
+        .active()
+        .filter(product_type__iexact=product_type.strip(), pages__live=True)
+        .distinct()
+        .prefetch_related(*_product_prefetches(), "pages")
+        .order_by("title", "pk")
+    )
+    return list(products[:limit])
+
+
+def live_pages_of_store(*, site, pages) -> list:
+    """Of ``pages`` (chosen in a block), the live ones of this store's tree, in the order
+    given: a page of another store, or one unpublished since, is left out."""
+    root_path = site.root_page.path
+    return [
+        page for page in pages if page is not None and page.live and page.path.startswith(root_path)
+    ]

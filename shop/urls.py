@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import newsletter, views
 
 app_name = "shop"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("cart/lines/<int:line_id>/remove/", views.cart_line_remove, name="cart-line-remove"),
     path("checkout/", views.checkout, name="checkout"),
     path("checkout/complete/<int:number>/", views.order_complete, name="order-complete"),
+    path("newsletter/subscribe/", newsletter.newsletter_subscribe, name="newsletter-subscribe"),
 ]

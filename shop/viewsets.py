@@ -16,7 +16,7 @@ from tenancy.admin.viewsets import StoreScopedViewSet
 
 from .admin_forms import OrderForm, ProductForm, StockLevelForm
 from .admin_views import OrderCancelView, OrderEditView, ProductDeleteView, ServiceEditView
-from .models import Order, Product, StockLevel, StockMovement
+from .models import NewsletterSubscriber, Order, Product, StockLevel, StockMovement
 from .order_notes import order_notes
 from .templatetags.shop_tags import money
 
@@ -197,11 +197,34 @@ class OrderViewSet(StoreScopedViewSet):
         ]
 
 
+class NewsletterSubscriberViewSet(StoreScopedViewSet):
+    """The store's newsletter list with the consent each shopper gave: view and export
+    only (rows come from the sign-up form, through ``shop.services.newsletter``)."""
+
+    model = NewsletterSubscriber
+    icon = "mail"
+    menu_label = "Newsletter"
+    list_display = ["email", "created_at", "source_page"]
+    list_export = ["email", "consent_text", "consented_at", "source_page", "created_at"]
+    export_filename = "newsletter-subscribers"
+    search_fields = ["email"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source_page")
+
+
 class ShopViewSetGroup(SnippetViewSetGroup):
     menu_label = "Shop"
     menu_icon = "tag"
     menu_order = 150
-    items = (ProductViewSet, StockLevelViewSet, StockMovementViewSet, OrderViewSet)
+    items = (
+        ProductViewSet,
+        StockLevelViewSet,
+        StockMovementViewSet,
+        OrderViewSet,
+        NewsletterSubscriberViewSet,
+    )
 
 
 # Registered in ``ShopConfig.ready()``. Orders and stock rows are made by the system (at
@@ -210,4 +233,5 @@ PERMISSION_POLICIES = {
     Order: NoAddOrDeletePolicy,
     StockLevel: NoAddOrDeletePolicy,
     StockMovement: ViewOnlyPolicy,
+    NewsletterSubscriber: ViewOnlyPolicy,
 }

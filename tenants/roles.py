@@ -35,11 +35,12 @@ _ORDERS = ["view_order", "change_order"]
 _CRM = ["view_client", "change_client", "view_ticket", "change_ticket"]
 # The store's theme: edited, published (now or at a date), locked. Never added or deleted.
 _THEME = ["change_storetheme", "publish_storetheme", "lock_storetheme", "unlock_storetheme"]
+_NEWSLETTER = ["view_newslettersubscriber"]
 
 MODEL_PERMISSIONS = {
     Role.OWNER: {
         "wagtailadmin": ["access_admin"],
-        "shop": [*_CATALOG, *_INVENTORY, *_ORDERS],
+        "shop": [*_CATALOG, *_INVENTORY, *_ORDERS, *_NEWSLETTER],
         "crm_bridge": _CRM,
         "themes": _THEME,
     },

@@ -8,7 +8,8 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from crm_bridge.models import Client, Ticket
-from shop.models import Order, Product, StockLevel, StockMovement
+from shop.models import NewsletterSubscriber, Order, Product, StockLevel, StockMovement
+from shop.services.newsletter import subscribe
 from tenancy.scope import store_scope
 from tests.shop.factories import (
     CategoryPageFactory,
@@ -43,12 +44,14 @@ class StoreData:
                 Ticket: Ticket.objects.filter(site=site).first(),
                 StockLevel: StockLevel.objects.filter(site=site).first(),
                 StockMovement: StockMovement.objects.filter(site=site).first(),
+                NewsletterSubscriber: NewsletterSubscriber.objects.filter(site=site).first(),
             }[model]
 
 
 def fill_store(store, *, prefix, owner) -> StoreData:
     """A product with stock, an order (so a client, a ticket and stock movements), a
-    category and a product page, an image, and edits logged by ``owner``."""
+    category and a product page, an image, a newsletter subscriber, and edits logged by
+    ``owner``."""
     product = stocked_product(
         site=store.site,
         title=f"{prefix} Secret Lamp",
@@ -69,6 +72,8 @@ def fill_store(store, *, prefix, owner) -> StoreData:
     log(instance=product, action="wagtail.edit", user=owner)
     log(instance=order, action="wagtail.edit", user=owner)
     image = ImageFactory(collection=store.collection, title=f"{prefix} Lamp Photo")
+    reader = f"reader@{prefix.lower()}-secret.test"
+    subscribe(site=store.site, email=reader, consent_text=f"{prefix} consent", source_page=home)
     markers = [
         product.title,
         f"{prefix.upper()}-SKU-777",
@@ -79,5 +84,6 @@ def fill_store(store, *, prefix, owner) -> StoreData:
         image.title,
         store.name,
         owner.email,
+        reader,
     ]
     return StoreData(store, owner, product, order, home, category, product_page, image, markers)

@@ -277,6 +277,9 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],
         "connect-src": [SELF],
+        # The video block's players, swapped in only when a shopper presses play
+        # (themes.video.PLAYER_ORIGINS): nothing else may be framed.
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": [NONE],
         "base-uri": [NONE],
         "form-action": [SELF],

@@ -7,6 +7,7 @@ together with the page types (``shop.pages``) that sit above the blocks and sele
 
 from .cart import Cart, CartLine
 from .catalog import Product, ProductImage, ProductVariant
+from .newsletter import NewsletterSubscriber
 from .orders import Order, OrderLine, OrderNumberSequence
 from .settings import StoreSettings
 from .stock import StockLevel, StockMovement
@@ -14,6 +15,7 @@ from .stock import StockLevel, StockMovement
 __all__ = [
     "Cart",
     "CartLine",
+    "NewsletterSubscriber",
     "Order",
     "OrderLine",
     "OrderNumberSequence",

@@ -38,6 +38,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from crm_bridge.models import Client, Ticket
 from shop.models import (
+    NewsletterSubscriber,
     Order,
     OrderLine,
     Product,
@@ -239,7 +240,8 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         **{
             model_kind(model): data.row(model).pk
             for model in get_snippet_models()
-            if model in (Product, Order, Client, Ticket, StockLevel, StockMovement)
+            if model
+            in (Product, Order, Client, Ticket, StockLevel, StockMovement, NewsletterSubscriber)
         },
     }
     subjects = [
@@ -280,6 +282,7 @@ COUNTED = [
     OrderLine,
     StockLevel,
     StockMovement,
+    NewsletterSubscriber,
     Client,
     Ticket,
     StoreTheme,
@@ -328,7 +331,16 @@ def _rows_and_counts(side):
         "collection": list(Collection.objects.filter(pk=store.collection.pk).values()),
         "rows": [
             list(model.objects.filter(site=site).order_by("pk").values())
-            for model in (Product, ProductVariant, Order, StockLevel, StockMovement, Client, Ticket)
+            for model in (
+                Product,
+                ProductVariant,
+                Order,
+                StockLevel,
+                StockMovement,
+                NewsletterSubscriber,
+                Client,
+                Ticket,
+            )
         ],
         "lines": list(OrderLine.objects.filter(order__site=site).values()),
         "settings": [list(model.objects.filter(site=site).values()) for model in settings_registry],

@@ -51,13 +51,36 @@ def _link(*, page=None):
     }
 
 
+NO_LINK = {"label": "", "page": "", "url": ""}
+
+
 def _hero(rows):
-    return ("hero", {"heading": "Hi", "subheading": "", "image": rows.image.pk, "button": _link()})
+    return (
+        "hero",
+        {
+            "heading": "Hi",
+            "subheading": "",
+            "image": rows.image.pk,
+            "gradient": "brand",
+            "button": _link(),
+            "secondary_button": NO_LINK,
+        },
+    )
 
 
 def _hero_button(rows):
     button = _link(page=rows.page)
-    return ("hero", {"heading": "Hi", "subheading": "", "image": "", "button": button})
+    return (
+        "hero",
+        {
+            "heading": "Hi",
+            "subheading": "",
+            "image": "",
+            "gradient": "brand",
+            "button": button,
+            "secondary_button": NO_LINK,
+        },
+    )
 
 
 def _image_text(rows):

@@ -193,7 +193,14 @@ def test_a_call_to_action_without_a_link_is_refused_with_a_message(merchant_clie
 
 def test_a_hero_without_a_button_is_published_and_shows_no_button(merchant_client, store):
     home = store.site.root_page.specific
-    hero = {"heading": "New season", "subheading": "", "image": "", "button": _button()}
+    hero = {
+        "heading": "New season",
+        "subheading": "",
+        "image": "",
+        "gradient": "brand",
+        "button": _button(),
+        "secondary_button": _button(),
+    }
 
     response = merchant_client.post(
         _edit_url(home), _post_data(home, "body", "hero", hero, **{"action-publish": "1"})

@@ -1,0 +1,155 @@
+"""The newsletter sign-up endpoint behind the newsletter block.
+
+Storefront pages must be the same bytes for every anonymous shopper (so that a cache can
+share them), so the sign-up form carries no per-shopper CSRF token. The endpoint is
+exempt from Django's token check and protected instead by a same-host check of the
+``Origin`` header (or, without one, the ``Referer``): a browser on another site cannot
+forge either. It also refuses more than a few attempts per client address, takes the
+consent sentence from the published page itself (never from the post), and answers a
+filled-in honeypot field as if it had worked, keeping nothing. ADR "newsletter sign-up
+without a CSRF token" explains the choice.
+"""
+
+from ipaddress import ip_address
+from urllib.parse import urlsplit
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from .services.newsletter import subscribe
+from .views import render_themed, store_view
+
+ATTEMPTS_PER_WINDOW = 8
+WINDOW_SECONDS = 10 * 60
+
+SUBSCRIBED = "Thank you! You are now subscribed."
+ALREADY = "You are already subscribed. Thank you!"
+FOREIGN = "This form was not sent from this store. Reload the page and try again."
+TOO_MANY = "Too many attempts from your connection. Please try again in a few minutes."
+CHANGED = "This sign-up form has changed. Reload the page and try again."
+
+
+class NewsletterForm(forms.Form):
+    email = forms.EmailField(
+        max_length=254,
+        error_messages={
+            "required": "Enter your email address.",
+            "invalid": "Enter a valid email address, such as name@example.com.",
+        },
+    )
+    consent = forms.BooleanField(
+        error_messages={"required": "Tick the box to agree to receive our emails."}
+    )
+    # A field people never see (hidden by CSS and from screen readers), filled by bots.
+    website = forms.CharField(required=False, max_length=200)
+    page = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    block = forms.CharField(max_length=64)
+
+
+@csrf_exempt  # the form carries no token (pages are shared): same-host check below
+@require_POST
+@store_view
+def newsletter_subscribe(request, *, site):
+    if not _sent_from_this_host(request):
+        return _answer(request, site, FOREIGN, status=403)
+    if _too_many_attempts(request, site):
+        return _answer(request, site, TOO_MANY, status=429)
+    form = NewsletterForm(request.POST)
+    if not form.is_valid():
+        errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
+        shown = {name: errs for name, errs in errors.items() if name in ("email", "consent")}
+        message = " ".join(e for errs in shown.values() for e in errs) or CHANGED
+        page, _block = _signup_block(site, form.cleaned_data.get("page"), "")
+        return _answer(request, site, message, status=400, errors=shown, page=page)
+    data = form.cleaned_data
+    page, block = _signup_block(site, data["page"], data["block"])
+    if block is None:
+        return _answer(request, site, CHANGED, status=400, page=page)
+    if data["website"]:
+        return _answer(request, site, SUBSCRIBED, page=page)  # a bot: keep nothing
+    created = subscribe(
+        site=site,
+        email=data["email"],
+        consent_text=block.value["consent_text"],
+        source_page=page,
+    )
+    return _answer(request, site, SUBSCRIBED if created else ALREADY, page=page)
+
+
+def _answer(request, site, message, *, status=200, errors=None, page=None):
+    ok = status == 200
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"ok": ok, "message": message, "errors": errors or {}}, status=status)
+    response = render_themed(
+        request,
+        site,
+        "blocks/newsletter_result.html",
+        {"ok": ok, "message": message, "back_page": page},
+    )
+    response.status_code = status
+    return response
+
+
+def _sent_from_this_host(request) -> bool:
+    """Whether the browser says the form was on a page of this host (``Origin``, or the
+    ``Referer`` when a browser sends no ``Origin``)."""
+    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
+    if not source or source == "null":
+        return False
+    parts = urlsplit(source)
+    if request.is_secure() and parts.scheme != "https":
+        return False
+    return parts.scheme in ("http", "https") and parts.netloc.lower() == request.get_host().lower()
+
+
+def client_address(request) -> str:
+    """The shopper's address: ``REMOTE_ADDR``, or behind ``TRUSTED_PROXY_COUNT`` proxies
+    the entry they appended to ``X-Forwarded-For`` (what the client wrote is ignored)."""
+    count = settings.TRUSTED_PROXY_COUNT
+    if count > 0:
+        hops = [h.strip() for h in request.headers.get("X-Forwarded-For", "").split(",")]
+        hops = [h for h in hops if h]
+        if len(hops) >= count:
+            try:
+                return str(ip_address(hops[-count]))
+            except ValueError:
+                pass
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+def _too_many_attempts(request, site) -> bool:
+    """Counts this attempt; True past ``ATTEMPTS_PER_WINDOW`` from one address and store."""
+    key = f"newsletter-attempts:{site.pk}:{client_address(request)}"
+    cache.add(key, 0, timeout=WINDOW_SECONDS)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=WINDOW_SECONDS)
+        attempts = 1
+    return attempts > ATTEMPTS_PER_WINDOW
+
+
+def _signup_block(site, page_id, block_id):
+    """The live page of this store with that id, and its newsletter block with that id
+    (None when the page or the block is not there any more)."""
+    if page_id is None:
+        return None, None
+    page = (
+        Page.objects.live().descendant_of(site.root_page, inclusive=True).filter(pk=page_id).first()
+    )
+    if page is None:
+        return None, None
+    page = page.specific
+    for field in page._meta.get_fields():
+        if not isinstance(field, StreamField):
+            continue
+        for child in getattr(page, field.name):
+            if child.id == block_id and child.block_type == "newsletter":
+                return page, child
+    return page, None
