@@ -7,6 +7,7 @@ page types depend on imports from ``shop.data``, never from here, and the import
 app stay free of cycles (``make lint`` checks it).
 """
 
+from .contact_page import ContactFormField, ContactPage, ContactSubmission
 from .data import (
     Cart,
     CartLine,
@@ -26,6 +27,9 @@ __all__ = [
     "Cart",
     "CartLine",
     "CategoryPage",
+    "ContactFormField",
+    "ContactPage",
+    "ContactSubmission",
     "Order",
     "OrderLine",
     "OrderNumberSequence",

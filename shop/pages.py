@@ -95,7 +95,7 @@ class StoreHomePage(StorefrontPageMixin, Page):
     search_fields = Page.search_fields
     base_form_class = StoreContentForm
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["shop.CategoryPage", "shop.StorePage"]
+    subpage_types = ["shop.CategoryPage", "shop.StorePage", "shop.ContactPage"]
     theme_template = "shop/home_page.html"
 
     class Meta:

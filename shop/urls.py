@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import contact_views, views
 
 app_name = "shop"
 
@@ -11,4 +11,9 @@ urlpatterns = [
     path("cart/lines/<int:line_id>/remove/", views.cart_line_remove, name="cart-line-remove"),
     path("checkout/", views.checkout, name="checkout"),
     path("checkout/complete/<int:number>/", views.order_complete, name="order-complete"),
+    path(
+        "contact/<int:page_id>/",
+        contact_views.send_contact_message,
+        name="contact-send",
+    ),
 ]

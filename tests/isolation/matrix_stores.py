@@ -38,6 +38,9 @@ from wagtail.snippets.models import get_snippet_models
 
 from crm_bridge.models import Client, Ticket
 from shop.models import (
+    ContactFormField,
+    ContactPage,
+    ContactSubmission,
     Order,
     OrderLine,
     Product,
@@ -130,6 +133,18 @@ def fill_more(data: StoreData, prefix: str) -> Side:
     draft_revision = draft.save_revision(user=owner, log_action=True)
     Page.objects.filter(pk=draft.pk).update(locked=True, locked_by=owner, locked_at=timezone.now())
     product_revision = data.product_page.get_latest_revision()
+    contact = home.add_child(
+        instance=ContactPage(
+            title=f"{prefix} Contact Desk",
+            slug="contact",
+            form_fields=[ContactFormField(label="Message", field_type="multiline")],
+        )
+    )
+    contact_revision = contact.save_revision(user=owner, log_action=True)
+    contact_revision.publish(user=owner)
+    ContactSubmission.objects.create(
+        page=contact, form_data={"message": f"{prefix} whispered contact message"}
+    )
 
     task = GroupApprovalTask.objects.create(name=f"{store.name} approval")
     task.groups.set([role_group(store, Role.OWNER)])
@@ -181,6 +196,8 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         f"{prefix} Scheduled Shelf",
         draft.title,
         pending.title,
+        contact.title,
+        f"{prefix} whispered contact message",
         document.title,
         tag,
         f"hello@{prefix.lower()}-secret.test",
@@ -225,6 +242,7 @@ def fill_more(data: StoreData, prefix: str) -> Side:
             for revision in category_revisions
         ],
         (draft.pk, draft_revision.pk, draft_revision.pk),
+        (contact.pk, contact_revision.pk, contact_revision.pk),
         (data.product_page.pk, product_revision.pk, product_revision.pk),
         (home.pk, home_revisions[0].pk, home_revisions[0].pk),
     ]
@@ -243,6 +261,7 @@ def member_of(store, role):
 
 COUNTED = [
     Page,
+    ContactSubmission,
     Revision,
     PageViewRestriction,
     CollectionViewRestriction,
