@@ -131,9 +131,7 @@ class ContactPage(StorefrontPageMixin, AbstractEmailForm):
         submission = self.get_submission_class().objects.create(
             form_data=form.cleaned_data, page=self
         )
-        transaction.on_commit(
-            lambda: send_contact_message_task.delay(submission_id=submission.pk)
-        )
+        transaction.on_commit(lambda: send_contact_message_task.delay(submission_id=submission.pk))
         return submission
 
     @cached_property
@@ -168,11 +166,12 @@ def send_contact_message_task(*, submission_id: int) -> None:
     page = submission.page.specific
     if not page.recipients:
         return
-    store_name = page.get_site().site_name if page.get_site() else ""
-    lines = [f"{label}: {submission.get_data().get(name, '')}" for name, label in page.get_data_fields()]
+    site = page.get_site()
+    data = submission.get_data()
+    lines = [f"{label}: {data.get(name, '')}" for name, label in page.get_data_fields()]
     EmailMessage(
-        subject=page.subject or f"New message from your contact page ({store_name})",
-        body="\n".join(str(line) for line in lines),
+        subject=page.subject or f"New message from your contact page ({site.site_name})",
+        body="\n".join(lines),
         to=page.recipients,
         reply_to=_reply_to(page, submission),
     ).send()
