@@ -19,6 +19,7 @@ from .data import (
     ProductVariant,
     StockLevel,
     StockMovement,
+    StoreMenu,
     StoreSettings,
 )
 from .pages import CategoryPage, ProductPage, StoreHomePage, StorePage
@@ -40,6 +41,7 @@ __all__ = [
     "StockLevel",
     "StockMovement",
     "StoreHomePage",
+    "StoreMenu",
     "StorePage",
     "StoreSettings",
 ]

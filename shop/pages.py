@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.functional import classproperty
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
@@ -43,6 +44,13 @@ class StorefrontPageMixin(ThemedPageMixin):
         context = super().get_context(request, *args, **kwargs)
         context["store"] = StoreContext(self.get_store_site(request), request)
         return context
+
+    def serve_with_menu(self, request, *, menu):
+        """This page with ``menu`` (a store menu being edited) in place of the saved one:
+        the preview of a menu."""
+        context = self.get_context(request)
+        context["store"] = StoreContext(self.get_store_site(request), request, preview_menu=menu)
+        return TemplateResponse(request, self.get_template(request), context)
 
 
 def _target_site(form):

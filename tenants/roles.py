@@ -23,8 +23,8 @@ class Role(models.TextChoices):
 ROLE_SUMMARIES = {
     Role.OWNER: "Everything in the store: pages, images, products, orders, clients, "
     "settings, staff and the activity log.",
-    Role.EDITOR: "Pages, images and documents, products and inventory. No orders, clients "
-    "or settings.",
+    Role.EDITOR: "Pages, menus, images and documents, products and inventory. No orders, "
+    "clients or settings.",
     Role.SUPPORT: "Orders, clients and tickets; the catalog read-only. No pages or settings.",
 }
 
@@ -33,16 +33,17 @@ _INVENTORY = ["view_stocklevel", "change_stocklevel", "view_stockmovement"]
 _CATALOG_READ = ["view_product", "view_stocklevel", "view_stockmovement"]
 _ORDERS = ["view_order", "change_order"]
 _CRM = ["view_client", "change_client", "view_ticket", "change_ticket"]
+_MENUS = ["add_storemenu", "change_storemenu", "delete_storemenu", "view_storemenu"]
 
 MODEL_PERMISSIONS = {
     Role.OWNER: {
         "wagtailadmin": ["access_admin"],
-        "shop": [*_CATALOG, *_INVENTORY, *_ORDERS],
+        "shop": [*_CATALOG, *_INVENTORY, *_ORDERS, *_MENUS],
         "crm_bridge": _CRM,
     },
     Role.EDITOR: {
         "wagtailadmin": ["access_admin"],
-        "shop": [*_CATALOG, *_INVENTORY],
+        "shop": [*_CATALOG, *_INVENTORY, *_MENUS],
     },
     Role.SUPPORT: {
         "wagtailadmin": ["access_admin"],

@@ -47,6 +47,7 @@ from shop.models import (
     ProductVariant,
     StockLevel,
     StockMovement,
+    StoreMenu,
     StorePage,
     StoreSettings,
 )
@@ -145,6 +146,16 @@ def fill_more(data: StoreData, prefix: str) -> Side:
     ContactSubmission.objects.create(
         page=contact, form_data={"message": f"{prefix} whispered contact message"}
     )
+    menu = StoreMenu.objects.create(
+        site=store.site,
+        location=StoreMenu.Location.HEADER,
+        links=[
+            {
+                "type": "link",
+                "value": {"page": data.category.pk, "label": f"{prefix} Hidden Menu Label"},
+            }
+        ],
+    )
 
     task = GroupApprovalTask.objects.create(name=f"{store.name} approval")
     task.groups.set([role_group(store, Role.OWNER)])
@@ -198,6 +209,7 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         pending.title,
         contact.title,
         f"{prefix} whispered contact message",
+        f"{prefix} Hidden Menu Label",
         document.title,
         tag,
         f"hello@{prefix.lower()}-secret.test",
@@ -225,6 +237,7 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         "invitation": invitation.pk,
         **{kind: upload.pk for kind, upload in uploads.items()},
         model_kind(Page): data.category.pk,
+        model_kind(StoreMenu): menu.pk,
         model_kind(Image): data.image.pk,
         model_kind(Document): document.pk,
         model_kind(User): owner.pk,
@@ -262,6 +275,7 @@ def member_of(store, role):
 COUNTED = [
     Page,
     ContactSubmission,
+    StoreMenu,
     Revision,
     PageViewRestriction,
     CollectionViewRestriction,
@@ -322,7 +336,16 @@ def _rows_and_counts(side):
         "collection": list(Collection.objects.filter(pk=store.collection.pk).values()),
         "rows": [
             list(model.objects.filter(site=site).order_by("pk").values())
-            for model in (Product, ProductVariant, Order, StockLevel, StockMovement, Client, Ticket)
+            for model in (
+                Product,
+                ProductVariant,
+                Order,
+                StockLevel,
+                StockMovement,
+                Client,
+                Ticket,
+                StoreMenu,
+            )
         ],
         "lines": list(OrderLine.objects.filter(order__site=site).values()),
         "settings": [list(model.objects.filter(site=site).values()) for model in settings_registry],
