@@ -186,10 +186,12 @@ def _fill_store(*, store: Store, spec: StoreSpec, sizes: images.ImageSizes) -> N
         about=about,
         sizes=sizes,
     )
-    contact = _add_contact_page(home=home)
     if spec.slug == SUMMER_SALE_STORE:
         sale = _add_summer_sale(home=home, products=products)
+        contact = _add_contact_page(home=home)
         _add_header_menu(store=store, pages=[*categories.values(), sale, about, contact])
+    else:
+        _add_contact_page(home=home)
 
 
 def _configure(*, store: Store, spec: StoreSpec) -> None:
@@ -369,9 +371,7 @@ def _add_summer_sale(*, home, products) -> StorePage:
             ],
         )
     )
-    sale.theme_overrides = [PageThemeOverride(**SUMMER_SALE_COLOURS)]
-    sale.save_revision().publish()
-    sale.add_child(
+    terms = sale.add_child(
         instance=StorePage(
             title="Sale terms",
             slug="terms",
@@ -380,10 +380,30 @@ def _add_summer_sale(*, home, products) -> StorePage:
                     "rich_text",
                     "<p>Sale prices apply until 31 August or while stocks last. Sale items "
                     "can be returned within 30 days, like everything else.</p>",
-                )
+                ),
+                (
+                    "call_to_action",
+                    {
+                        "heading": "Everything on sale, in one place",
+                        "text": "Summer favourites at their lowest prices of the year.",
+                        "button": _link("Back to the sale", sale),
+                    },
+                ),
             ],
         )
     )
+    sale.body.append(
+        (
+            "call_to_action",
+            {
+                "heading": "Free returns on sale items",
+                "text": "Changed your mind? Send it back within 30 days.",
+                "button": _link("Read the sale terms", terms),
+            },
+        )
+    )
+    sale.theme_overrides = [PageThemeOverride(**SUMMER_SALE_COLOURS)]
+    sale.save_revision().publish()
     return sale
 
 

@@ -38,12 +38,17 @@ class ContactPageForm(StoreContentForm, WagtailAdminFormPageForm):
 
 
 class ContactFormBuilder(FormBuilder):
-    """Wagtail's form fields, with the autocomplete hints browsers fill names and
-    addresses from."""
+    """Wagtail's form fields, with the autocomplete hint browsers fill addresses from and
+    a message box of a comfortable height."""
 
     def create_email_field(self, field, options):
         form_field = super().create_email_field(field, options)
         form_field.widget.attrs["autocomplete"] = "email"
+        return form_field
+
+    def create_multiline_field(self, field, options):
+        form_field = super().create_multiline_field(field, options)
+        form_field.widget.attrs["rows"] = 6
         return form_field
 
 
