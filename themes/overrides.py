@@ -110,7 +110,7 @@ def resolve_overrides(page, *, own=None, parent=None) -> ResolvedOverrides:
     page's saved override is read in the same query as its ancestors'. For a page not yet
     in the tree, ``parent`` is where it is being added.
     """
-    if page.pk and page.path:
+    if page.path:  # a page in the tree, or one previewed before it is added
         paths = ancestor_paths(page.path, include_self=own is None)
     elif parent is not None and parent.path:
         paths = ancestor_paths(parent.path, include_self=True)

@@ -266,3 +266,25 @@ def test_the_editor_says_which_ancestor_a_page_inherits_from(merchant_client, st
     assert reverse("wagtailadmin_pages:edit", args=[sale.pk]) in text
     assert "Summer sale" in text
     assert "Uses the store&#x27;s theme" in own_store.content.decode()
+
+
+def test_preview_of_a_new_page_inherits_its_sections_colours(merchant_client, store, sale):
+    _override(sale, accent_color=SALE_ACCENT)
+    preview_url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=["shop", "categorypage", sale.pk]
+    )
+    data = nested_form_data(
+        {
+            "title": "Beach towels",
+            "slug": "beach-towels",
+            "intro": rich_text(""),
+            "comments": inline_formset([]),
+            "theme_overrides": inline_formset([]),
+        }
+    )
+
+    posted = merchant_client.post(preview_url, data)
+    preview = merchant_client.get(preview_url)
+
+    assert posted.json()["is_valid"]
+    assert f"--color-accent: {SALE_ACCENT}" in preview.content.decode()
