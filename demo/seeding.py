@@ -21,7 +21,15 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail.utils.file import hash_filelike
 
-from shop.models import Product, ProductImage, ProductVariant, StockMovement, StoreSettings
+from shop.contact_page import ContactFormField, ContactPage
+from shop.models import (
+    Product,
+    ProductImage,
+    ProductVariant,
+    StockMovement,
+    StoreMenu,
+    StoreSettings,
+)
 from shop.pages import CategoryPage, ProductPage, StoreHomePage, StorePage
 from shop.services import adjust_stock, ensure_stock_levels
 from tenancy.scope import store_scope
@@ -31,10 +39,15 @@ from tenants.selectors import role_of
 from tenants.services import create_store
 from tenants.staff import add_staff
 from themes.models import StoreTheme
+from themes.overrides import PageThemeOverride
 from themes.services import publish_theme
 
 from . import images
 from .catalogs import STORES, CategorySpec, ProductSpec, StoreSpec
+
+# The store whose "Summer sale" section shows page-tree theming: its own warm colours.
+SUMMER_SALE_STORE = "fjord"
+SUMMER_SALE_COLOURS = {"primary_color": "#9a3412", "accent_color": "#ea580c"}
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "admin-demo"  # noqa: S105 - a published demo login
@@ -174,6 +187,12 @@ def _fill_store(*, store: Store, spec: StoreSpec, sizes: images.ImageSizes) -> N
         about=about,
         sizes=sizes,
     )
+    if spec.slug == SUMMER_SALE_STORE:
+        sale = _add_summer_sale(home=home, products=products)
+        contact = _add_contact_page(home=home)
+        _add_header_menu(store=store, pages=[*categories.values(), sale, about, contact])
+    else:
+        _add_contact_page(home=home)
 
 
 def _configure(*, store: Store, spec: StoreSpec) -> None:
@@ -324,6 +343,104 @@ def _build_home(*, store, home, spec: StoreSpec, categories, products, about, si
         ("rich_text", copy.closing),
     ]
     home.save_revision().publish()
+
+
+def _add_summer_sale(*, home, products) -> StorePage:
+    """A "Summer sale" section in its own colours (a page-tree theme override), listing the
+    products on sale, with a page of sale terms under it that inherits the colours."""
+    on_sale = [
+        product
+        for product in products.values()
+        if any(variant.compare_at_price for variant in product.variants.all())
+    ][:8]
+    sale = home.add_child(
+        instance=StorePage(
+            title="Summer sale",
+            slug="summer-sale",
+            show_in_menus=True,
+            body=[
+                (
+                    "rich_text",
+                    "<p>Warm days, cool prices: our summer favourites at their lowest "
+                    "prices of the year, while stocks last.</p>",
+                ),
+                (
+                    "product_grid",
+                    {
+                        "heading": "On sale now",
+                        "source": "picked",
+                        "category": None,
+                        "products": on_sale,
+                        "limit": max(len(on_sale), 1),
+                    },
+                ),
+            ],
+        )
+    )
+    terms = sale.add_child(
+        instance=StorePage(
+            title="Sale terms",
+            slug="terms",
+            body=[
+                (
+                    "rich_text",
+                    "<p>Sale prices apply until 31 August or while stocks last. Sale items "
+                    "can be returned within 30 days, like everything else.</p>",
+                ),
+                (
+                    "call_to_action",
+                    {
+                        "heading": "Everything on sale, in one place",
+                        "text": "Summer favourites at their lowest prices of the year.",
+                        "button": _link("Back to the sale", sale),
+                    },
+                ),
+            ],
+        )
+    )
+    sale.body.append(
+        (
+            "call_to_action",
+            {
+                "heading": "Free returns on sale items",
+                "text": "Changed your mind? Send it back within 30 days.",
+                "button": _link("Read the sale terms", terms),
+            },
+        )
+    )
+    sale.theme_overrides = [PageThemeOverride(**SUMMER_SALE_COLOURS)]
+    sale.save_revision().publish()
+    return sale
+
+
+def _add_contact_page(*, home) -> ContactPage:
+    """A contact page with the three fields shoppers expect; messages go to the store's
+    contact email."""
+    return home.add_child(
+        instance=ContactPage(
+            title="Contact",
+            slug="contact",
+            show_in_menus=True,
+            intro="<p>Questions about an order, a product or a gift? Write to us: we answer "
+            "within one working day.</p>",
+            thank_you_text="<p>Thank you! Your message is with us, and we will answer within "
+            "one working day.</p>",
+            form_fields=[
+                ContactFormField(label="Your name", field_type="singleline", required=True),
+                ContactFormField(label="Email", field_type="email", required=True),
+                ContactFormField(label="Message", field_type="multiline", required=True),
+            ],
+        )
+    )
+
+
+def _add_header_menu(*, store: Store, pages) -> StoreMenu:
+    """The header menu the merchant arranged: the categories, the sale, about, contact."""
+    return StoreMenu.objects.create(
+        site=store.site,
+        location=StoreMenu.Location.HEADER,
+        links=[{"type": "link", "value": {"page": page.pk, "label": ""}} for page in pages],
+    )
 
 
 def _home_pictures(*, store: Store, spec: StoreSpec, sizes):

@@ -7,6 +7,7 @@ page types depend on imports from ``shop.data``, never from here, and the import
 app stay free of cycles (``make lint`` checks it).
 """
 
+from .contact_page import ContactFormField, ContactPage, ContactSubmission
 from .data import (
     Cart,
     CartLine,
@@ -19,6 +20,7 @@ from .data import (
     ProductVariant,
     StockLevel,
     StockMovement,
+    StoreMenu,
     StoreSettings,
 )
 from .pages import CategoryPage, ProductPage, StoreHomePage, StorePage
@@ -27,6 +29,9 @@ __all__ = [
     "Cart",
     "CartLine",
     "CategoryPage",
+    "ContactFormField",
+    "ContactPage",
+    "ContactSubmission",
     "NewsletterSubscriber",
     "Order",
     "OrderLine",
@@ -38,6 +43,7 @@ __all__ = [
     "StockLevel",
     "StockMovement",
     "StoreHomePage",
+    "StoreMenu",
     "StorePage",
     "StoreSettings",
 ]

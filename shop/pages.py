@@ -4,14 +4,17 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.functional import classproperty
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from tenancy.forms import StoreChoicesFormMixin
+from themes.overrides import keep_override_when_absent, theme_panels
 from themes.templating import ThemedPageMixin
 
 from . import selectors
@@ -21,12 +24,33 @@ from .storefront import StoreContext
 
 
 class StorefrontPageMixin(ThemedPageMixin):
-    """A themed store page whose templates also get ``store`` for the page's own store."""
+    """A themed store page whose templates also get ``store`` for the page's own store.
+
+    Its editor has Wagtail's usual tabs and a "Theme" tab, where the page may override a
+    few theme values for itself and the pages under it (``themes.overrides``).
+    """
+
+    @classproperty
+    def edit_handler(cls):
+        tabs = [
+            ObjectList(cls.content_panels, heading="Content"),
+            ObjectList(cls.promote_panels, heading="Promote"),
+            ObjectList(cls.settings_panels, heading="Settings"),
+            ObjectList(theme_panels(), heading="Theme"),
+        ]
+        return TabbedInterface(tabs, base_form_class=cls.base_form_class)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["store"] = StoreContext(self.get_store_site(request), request)
         return context
+
+    def serve_with_menu(self, request, *, menu):
+        """This page with ``menu`` (a store menu being edited) in place of the saved one:
+        the preview of a menu."""
+        context = self.get_context(request)
+        context["store"] = StoreContext(self.get_store_site(request), request, preview_menu=menu)
+        return TemplateResponse(request, self.get_template(request), context)
 
 
 def _target_site(form):
@@ -38,6 +62,11 @@ def _target_site(form):
 class StoreContentForm(StoreChoicesFormMixin, WagtailAdminPageForm):
     """A store page's form: the pages, images, documents and products chosen in its fields
     (blocks, rich text, foreign keys) belong to the page's own store."""
+
+    def __init__(self, data=None, *args, instance=None, **kwargs):
+        if instance is not None:
+            data = keep_override_when_absent(data, instance)
+        super().__init__(data, *args, instance=instance, **kwargs)
 
     def choices_site(self):
         return _target_site(self)
@@ -74,7 +103,7 @@ class StoreHomePage(StorefrontPageMixin, Page):
     search_fields = Page.search_fields
     base_form_class = StoreContentForm
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["shop.CategoryPage", "shop.StorePage"]
+    subpage_types = ["shop.CategoryPage", "shop.StorePage", "shop.ContactPage"]
     theme_template = "shop/home_page.html"
 
     class Meta:

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from tenancy.request import request_site
 
 from .data.settings import StoreSettings
+from .navigation import MenuBuilder, MenuItem
 
 
 @dataclass
@@ -20,9 +21,16 @@ class MenuCategory:
 
 
 class StoreContext:
-    def __init__(self, site, request=None):
+    """What storefront templates know of the store: ``store.name``, ``store.header_menu``...
+
+    ``preview_menu`` is a menu being edited in the admin, shown instead of the saved one of
+    its location.
+    """
+
+    def __init__(self, site, request=None, *, preview_menu=None):
         self.site = site
         self.request = request
+        self.preview_menu = preview_menu
 
     @cached_property
     def settings(self) -> StoreSettings:
@@ -40,6 +48,32 @@ class StoreContext:
     def nav_pages(self):
         """Live pages right under the store's home page that are shown in menus."""
         return list(self.site.root_page.get_children().live().in_menu())
+
+    @cached_property
+    def _menus(self) -> MenuBuilder:
+        return MenuBuilder(site=self.site, request=self.request, preview=self.preview_menu)
+
+    @cached_property
+    def header_menu(self) -> list[MenuItem]:
+        """The header's links (title, url, is_current, children), or the top-level pages."""
+        if self._menus.has_menu("header"):
+            return self._menus.items("header", with_children=True)
+        return self._menus.default_items(self.nav_pages)
+
+    @cached_property
+    def footer_menu(self) -> list[MenuItem]:
+        """The footer's links, or the top-level pages."""
+        if self._menus.has_menu("footer"):
+            return self._menus.items("footer", with_children=False)
+        return self._menus.default_items(self.nav_pages)
+
+    @cached_property
+    def footer_links(self) -> list[MenuItem]:
+        """The footer's links for a footer that lists the categories on their own: the
+        saved footer menu, else the top-level pages that are not categories."""
+        if self._menus.has_menu("footer"):
+            return self.footer_menu
+        return self._menus.default_items(self.content_pages)
 
     @cached_property
     def categories(self) -> list[MenuCategory]:

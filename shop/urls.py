@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import newsletter, views
+from . import contact_views, newsletter, views
 
 app_name = "shop"
 
@@ -12,4 +12,9 @@ urlpatterns = [
     path("checkout/", views.checkout, name="checkout"),
     path("checkout/complete/<int:number>/", views.order_complete, name="order-complete"),
     path("newsletter/subscribe/", newsletter.newsletter_subscribe, name="newsletter-subscribe"),
+    path(
+        "contact/<int:page_id>/",
+        contact_views.send_contact_message,
+        name="contact-send",
+    ),
 ]

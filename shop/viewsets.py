@@ -11,12 +11,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
 
+from tenancy.admin.forms import StoreOwnedForm
 from tenancy.admin.policies import NoAddOrDeletePolicy, ViewOnlyPolicy
 from tenancy.admin.viewsets import StoreScopedViewSet
 
 from .admin_forms import OrderForm, ProductForm, StockLevelForm
 from .admin_views import OrderCancelView, OrderEditView, ProductDeleteView, ServiceEditView
-from .models import NewsletterSubscriber, Order, Product, StockLevel, StockMovement
+from .models import NewsletterSubscriber, Order, Product, StockLevel, StockMovement, StoreMenu
 from .order_notes import order_notes
 from .templatetags.shop_tags import money
 
@@ -235,3 +236,14 @@ PERMISSION_POLICIES = {
     StockMovement: ViewOnlyPolicy,
     NewsletterSubscriber: ViewOnlyPolicy,
 }
+
+
+class StoreMenuViewSet(StoreScopedViewSet):
+    """The store's header and footer menus, under Settings, previewed on the home page."""
+
+    model = StoreMenu
+    icon = "list-ul"
+    menu_label = "Menus"
+    add_to_settings_menu = True
+    list_display = ["__str__", "location"]
+    edit_handler = ObjectList(StoreMenu.panels, base_form_class=StoreOwnedForm)

@@ -6,7 +6,7 @@ Its permission policies are registered in ``ShopConfig.ready()``, before any hoo
 from wagtail import hooks
 
 from .admin_views import ProductDeleteBulkAction
-from .viewsets import ShopViewSetGroup
+from .viewsets import ShopViewSetGroup, StoreMenuViewSet
 
 
 @hooks.register("register_admin_viewset")
@@ -16,3 +16,8 @@ def register_shop_viewsets():
 
 # After Wagtail's snippet bulk actions (order 0), so that this one replaces their delete.
 hooks.register("register_bulk_action", ProductDeleteBulkAction, order=1)
+
+
+@hooks.register("register_admin_viewset")
+def register_store_menu_viewset():
+    return StoreMenuViewSet()

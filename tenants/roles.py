@@ -23,8 +23,8 @@ class Role(models.TextChoices):
 ROLE_SUMMARIES = {
     Role.OWNER: "Everything in the store: pages, images, products, orders, clients, "
     "settings, the theme, staff and the activity log.",
-    Role.EDITOR: "Pages, images and documents, products and inventory. No orders, clients, "
-    "settings or theme.",
+    Role.EDITOR: "Pages, menus, images and documents, products and inventory. No orders, "
+    "clients, settings or theme.",
     Role.SUPPORT: "Orders, clients and tickets; the catalog read-only. No pages or settings.",
 }
 
@@ -36,17 +36,18 @@ _CRM = ["view_client", "change_client", "view_ticket", "change_ticket"]
 # The store's theme: edited, published (now or at a date), locked. Never added or deleted.
 _THEME = ["change_storetheme", "publish_storetheme", "lock_storetheme", "unlock_storetheme"]
 _NEWSLETTER = ["view_newslettersubscriber"]
+_MENUS = ["add_storemenu", "change_storemenu", "delete_storemenu", "view_storemenu"]
 
 MODEL_PERMISSIONS = {
     Role.OWNER: {
         "wagtailadmin": ["access_admin"],
-        "shop": [*_CATALOG, *_INVENTORY, *_ORDERS, *_NEWSLETTER],
+        "shop": [*_CATALOG, *_INVENTORY, *_ORDERS, *_NEWSLETTER, *_MENUS],
         "crm_bridge": _CRM,
         "themes": _THEME,
     },
     Role.EDITOR: {
         "wagtailadmin": ["access_admin"],
-        "shop": [*_CATALOG, *_INVENTORY],
+        "shop": [*_CATALOG, *_INVENTORY, *_MENUS],
     },
     Role.SUPPORT: {
         "wagtailadmin": ["access_admin"],

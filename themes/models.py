@@ -295,3 +295,7 @@ class StoreTheme(DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin
             for network, (label, _) in SOCIAL_NETWORKS.items()
             if getattr(self, f"{network}_url")
         ]
+
+
+# Page-tree overrides live in their own module; Django finds the model here.
+from .overrides import PageThemeOverride  # noqa: E402, F401

@@ -4,6 +4,7 @@ from wagtail.models import Site
 
 from tenancy.request import request_site
 
+from .overrides import resolve_overrides, unsaved_override
 from .theme import Theme
 
 
@@ -21,8 +22,22 @@ class ThemedPageMixin:
         return self.get_site() or request_site(request)
 
     def get_theme(self, request) -> Theme:
-        """The theme of the store this page belongs to (also in admin previews)."""
-        return Theme.for_site(self.get_store_site(request), request=request)
+        """The theme of the store this page belongs to (also in admin previews), with the
+        page-tree overrides of the page and its ancestors on top.
+
+        Resolved once per request and page, in one query for the whole ancestor chain. In a
+        preview the page's own override is the one being edited, not the saved one.
+        """
+        memo = self.__dict__.get("_theme_memo")
+        if memo is not None and memo[0] is request:
+            return memo[1]
+        theme = Theme.for_site(self.get_store_site(request), request=request)
+        own = unsaved_override(self) if getattr(request, "is_preview", False) else None
+        overrides = resolve_overrides(self, own=own)
+        if overrides.values:
+            theme = theme.with_overrides(overrides.values)
+        self.__dict__["_theme_memo"] = (request, theme)
+        return theme
 
     def get_template(self, request, *args, **kwargs):
         return self.get_theme(request).template_names(self.theme_template)

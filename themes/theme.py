@@ -1,6 +1,8 @@
 """The one object templates read the theme through."""
 
+import copy
 import re
+from collections.abc import Mapping
 
 from django.template.loader import select_template
 from django.utils.functional import cached_property
@@ -144,6 +146,32 @@ class Theme:
             "--grid-columns": str(self.grid_columns),
         }
         return mark_safe("; ".join(f"{name}: {value}" for name, value in pairs.items()))  # noqa: S308
+
+    def with_overrides(self, overrides: Mapping[str, str]) -> "Theme":
+        """This theme with a page's overrides on top (``themes.overrides``).
+
+        Overridable: the primary and accent colours, the hero style, the header layout and
+        the footer style. An invalid or empty value keeps this theme's own, and
+        ``css_variables`` is worked out again from the new values.
+        """
+        allowed = {
+            "primary_color": None,
+            "accent_color": None,
+            "hero_style": HeroStyle.values,
+            "header_layout": HeaderLayout.values,
+            "footer_style": FooterStyle.values,
+        }
+        theme = copy.copy(self)
+        theme.__dict__.pop("css_variables", None)
+        for name, value in overrides.items():
+            if name not in allowed or not value:
+                continue
+            choices = allowed[name]
+            if (choices is None and HEX_COLOUR.fullmatch(value)) or (
+                choices is not None and value in choices
+            ):
+                theme.__dict__[name] = value  # shadows the cached property of that name
+        return theme
 
     def template_names(self, name: str) -> list[str]:
         """Where to look for ``name``: the preset's own template first, then the default."""

@@ -7,6 +7,7 @@ together with the page types (``shop.pages``) that sit above the blocks and sele
 
 from .cart import Cart, CartLine
 from .catalog import Product, ProductImage, ProductVariant
+from .navigation import StoreMenu
 from .newsletter import NewsletterSubscriber
 from .orders import Order, OrderLine, OrderNumberSequence
 from .settings import StoreSettings
@@ -24,5 +25,6 @@ __all__ = [
     "ProductVariant",
     "StockLevel",
     "StockMovement",
+    "StoreMenu",
     "StoreSettings",
 ]

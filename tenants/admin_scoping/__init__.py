@@ -19,14 +19,15 @@ it that wires each is named in brackets:
   role group counts, so a person on two stores' staff is never owner in both.
 - ``guards.AdminViewGuardMiddleware`` (``MIDDLEWARE``, right after
   ``AdminStoreMiddleware``): views no policy, hook or view of ours can scope. Site
-  history, page-type usage, form listings, the admin API's media, workflows and the store
-  list are refused; page, site-settings and bulk-action addresses naming another store's
-  objects are a 404; the explorer's root opens the store's home page.
+  history, page-type usage, the admin API's media, workflows and the store list are
+  refused; page (form submissions included), site-settings and bulk-action addresses
+  naming another store's objects are a 404; the explorer's root opens the store's home
+  page.
 - ``urls`` (``config/urls.py`` includes it before Wagtail's admin): store versions of the
   locked pages, workflow and workflow tasks reports (``reports``), the image and document
-  listings and the image chooser (``media``) and tag autocomplete (``tags``) answer
-  Wagtail's own addresses. Their filters and popular tags listed every store's people,
-  workflows and tags, and no hook reaches them.
+  listings and the image chooser (``media``), tag autocomplete (``tags``) and the form
+  pages listing (``forms``) answer Wagtail's own addresses. Their filters and popular
+  tags listed every store's people, workflows and tags, and no hook reaches them.
 - ``pages.StorePageViewSet`` (``register_admin_viewset``, in ``tenants.wagtail_hooks``):
   replaces Wagtail's default page viewset. Its explorer filters listed every site, owner
   and editor; its workflow actions found a task state by id alone; privacy offered every

@@ -29,8 +29,8 @@ from wagtail.models import CollectionMember, Page, TaskState
 from tenancy.request import admin_site_ids, admin_user, store_access
 
 # Wagtail admin views that list rows of every store and cannot be scoped to one: site
-# history, page-type reports, form listings and the admin API's image and document
-# endpoints. Platform operators only.
+# history, page-type reports and the admin API's image and document endpoints. Platform
+# operators only.
 PLATFORM_ONLY_VIEWS = frozenset(
     {
         "wagtailadmin_reports:site_history",
@@ -39,8 +39,6 @@ PLATFORM_ONLY_VIEWS = frozenset(
         "wagtailadmin_reports:page_types_usage_results",
         "wagtailadmin_pages:type_use",
         "wagtailadmin_pages:type_use_results",
-        "wagtailforms:index",
-        "wagtailforms:index_results",
         "wagtailadmin_api:images:listing",
         "wagtailadmin_api:images:detail",
         "wagtailadmin_api:images:find",
@@ -55,7 +53,12 @@ PLATFORM_ONLY_NAMESPACES = ("stores:", "wagtailadmin_workflows:")
 # Admin views addressed by page ids. Some show the page before checking any permission
 # (the chooser's browse view, the move confirmation), so a merchant may name only pages of
 # their own stores, or the tree root.
-PAGE_VIEW_PREFIXES = ("wagtailadmin_pages:", "wagtailadmin_explore", "wagtailadmin_choose_page")
+PAGE_VIEW_PREFIXES = (
+    "wagtailadmin_pages:",
+    "wagtailadmin_explore",
+    "wagtailadmin_choose_page",
+    "wagtailforms:",  # a form page's submissions
+)
 PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "pk")
 # Page views naming pages in the query string too (``?id=``).
 PAGE_ID_QUERY_VIEWS = frozenset({"wagtailadmin_choose_page_chosen_multiple"})

@@ -15,6 +15,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from tenants.account_views import AcceptInvitationView
 
 from . import tags
+from .forms import StoreFormPagesListView
 from .media import StoreDocumentIndexView, StoreImageIndexView, image_chooser
 from .reports import StoreLockedPagesView, StoreWorkflowTasksView, StoreWorkflowView
 
@@ -51,6 +52,12 @@ urlpatterns = [
         "documents/results/",
         StoreDocumentIndexView.as_view(results_only=True),
         name="documents_results",
+    ),
+    path("forms/", StoreFormPagesListView.as_view(), name="form_pages"),
+    path(
+        "forms/results/",
+        StoreFormPagesListView.as_view(results_only=True),
+        name="form_pages_results",
     ),
     path("tag-autocomplete/", tags.autocomplete, name="tag_autocomplete"),
     path(

@@ -38,6 +38,9 @@ from wagtail.snippets.models import get_snippet_models
 
 from crm_bridge.models import Client, Ticket
 from shop.models import (
+    ContactFormField,
+    ContactPage,
+    ContactSubmission,
     NewsletterSubscriber,
     Order,
     OrderLine,
@@ -45,6 +48,7 @@ from shop.models import (
     ProductVariant,
     StockLevel,
     StockMovement,
+    StoreMenu,
     StorePage,
     StoreSettings,
 )
@@ -150,6 +154,28 @@ def fill_more(data: StoreData, prefix: str) -> Side:
     draft_revision = draft.save_revision(user=owner, log_action=True)
     Page.objects.filter(pk=draft.pk).update(locked=True, locked_by=owner, locked_at=timezone.now())
     product_revision = data.product_page.get_latest_revision()
+    contact = home.add_child(
+        instance=ContactPage(
+            title=f"{prefix} Contact Desk",
+            slug="contact",
+            form_fields=[ContactFormField(label="Message", field_type="multiline")],
+        )
+    )
+    contact_revision = contact.save_revision(user=owner, log_action=True)
+    contact_revision.publish(user=owner)
+    ContactSubmission.objects.create(
+        page=contact, form_data={"message": f"{prefix} whispered contact message"}
+    )
+    menu = StoreMenu.objects.create(
+        site=store.site,
+        location=StoreMenu.Location.HEADER,
+        links=[
+            {
+                "type": "link",
+                "value": {"page": data.category.pk, "label": f"{prefix} Hidden Menu Label"},
+            }
+        ],
+    )
 
     task = GroupApprovalTask.objects.create(name=f"{store.name} approval")
     task.groups.set([role_group(store, Role.OWNER)])
@@ -201,6 +227,9 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         f"{prefix} Scheduled Shelf",
         draft.title,
         pending.title,
+        contact.title,
+        f"{prefix} whispered contact message",
+        f"{prefix} Hidden Menu Label",
         document.title,
         tag,
         f"hello@{prefix.lower()}-secret.test",
@@ -230,6 +259,7 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         "invitation": invitation.pk,
         **{kind: upload.pk for kind, upload in uploads.items()},
         model_kind(Page): data.category.pk,
+        model_kind(StoreMenu): menu.pk,
         model_kind(Image): data.image.pk,
         model_kind(Document): document.pk,
         model_kind(User): owner.pk,
@@ -251,6 +281,7 @@ def fill_more(data: StoreData, prefix: str) -> Side:
             for revision in category_revisions
         ],
         (draft.pk, draft_revision.pk, draft_revision.pk),
+        (contact.pk, contact_revision.pk, contact_revision.pk),
         (data.product_page.pk, product_revision.pk, product_revision.pk),
         (home.pk, home_revisions[0].pk, home_revisions[0].pk),
     ]
@@ -269,6 +300,8 @@ def member_of(store, role):
 
 COUNTED = [
     Page,
+    ContactSubmission,
+    StoreMenu,
     Revision,
     PageViewRestriction,
     CollectionViewRestriction,
@@ -340,6 +373,7 @@ def _rows_and_counts(side):
                 NewsletterSubscriber,
                 Client,
                 Ticket,
+                StoreMenu,
             )
         ],
         "lines": list(OrderLine.objects.filter(order__site=site).values()),

@@ -49,6 +49,7 @@ NOT_EDITABLE = {
     "shop.StockMovement.balance_after": "the ledger is written by the stock service only",
     "shop.ProductVariant.sort_order": "set from the inline panel's order, not typed",
     "shop.ProductImage.sort_order": "set from the inline panel's order, not typed",
+    "shop.ContactFormField.sort_order": "set from the inline panel's order, not typed",
     "crm_bridge.Client.orders_count": "recomputed from the client's orders",
     "crm_bridge.Client.total_spent": "recomputed from the client's orders",
     "tenants.StaffInvitation.link_version": "raised by the invitation service on each resend",

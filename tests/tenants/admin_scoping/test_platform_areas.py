@@ -70,8 +70,6 @@ def test_merchant_cannot_open_users_groups_sites_workflows_or_redirects_by_id(
         "wagtailadmin_reports:site_history_results",
         "wagtailadmin_reports:page_types_usage",
         "wagtailadmin_reports:page_types_usage_results",
-        "wagtailforms:index",
-        "wagtailforms:index_results",
     ],
 )
 def test_reports_spanning_every_store_are_refused_to_merchants(merchant_client, theirs, url_name):
