@@ -91,9 +91,7 @@ def test_the_other_store_finds_only_its_own(other_store, lamps):
     response = client.get(SEARCH, {"q": "lamp"})
 
     assert _titles(response) == ["Beta secret lamp"]
-    assert [page.title for page in response.context["results"].content_pages] == [
-        "Beta lamp guide"
-    ]
+    assert [page.title for page in response.context["results"].content_pages] == ["Beta lamp guide"]
     assert "Brass" not in response.content.decode()
 
 

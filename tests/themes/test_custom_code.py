@@ -199,9 +199,7 @@ def _order_complete(client, store, variant):
 @pytest.mark.parametrize(
     "name", ["cart", "checkout", "order complete", "not found", "refused add to cart"]
 )
-def test_the_stores_code_never_runs_on_the_shoppers_own_or_error_pages(
-    store, with_code, name
-):
+def test_the_stores_code_never_runs_on_the_shoppers_own_or_error_pages(store, with_code, name):
     client = HttpClient(HTTP_HOST=store.site.hostname)
     if name == "order complete":
         response = _order_complete(client, store, with_code)

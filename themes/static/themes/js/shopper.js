@@ -9,8 +9,10 @@
   var script = document.currentScript;
   var url = (script && script.dataset.stateUrl) || "/cart/state.json";
 
+  /* Headers mark the count with data-cart-count; a preset's own header may only have the
+     theme's class. */
   function showCount(count) {
-    document.querySelectorAll("[data-cart-count]").forEach(function (badge) {
+    document.querySelectorAll("[data-cart-count], .site-cart__count").forEach(function (badge) {
       badge.textContent = count > 0 ? String(count) : "";
     });
   }
