@@ -87,6 +87,7 @@ def test_custom_code_and_analytics_run_on_the_home_page_and_never_on_checkout(
         custom_body_code=BODY_CODE,
         custom_css=CUSTOM_CSS,
         ga4_measurement_id="G-AB12CD34EF",
+        show_search=True,
     )
     loaded = []
 
@@ -110,6 +111,14 @@ def test_custom_code_and_analytics_run_on_the_home_page_and_never_on_checkout(
     ]
     capture(page, screenshots / "shared-pages-custom-code-home.png")
     csp_violations.assert_none("a home page with custom code and GA4")
+
+    page.get_by_role("searchbox", name="Search Fjord Living").fill("mug")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=mug$"))
+    assert page.locator(".product-card").count() > 0
+    assert page.locator("#fjord-banner").count() == 1, "search is a storefront page"
+    capture(page, screenshots / "shared-pages-search.png")
+    csp_violations.assert_none("the search page of a store with custom code")
 
     page.locator(".site-nav a").first.click()
     page.locator(".product-card:not(.product-card--sold-out) a").first.click()
