@@ -4,7 +4,7 @@ Merchants write custom CSS, HTML for the end of ``<head>`` and of ``<body>``, an
 IDs. The storefront policy allows scripts from the project only (ADR 13), so what the
 merchant wrote is allowed one piece at a time: the SHA-256 hash of each inline script, the
 exact https address of each external script, the hash of the custom CSS, and the origins
-of the analytics providers the store enabled. Nothing else is added (ADR "custom code").
+of the analytics providers the store enabled. Nothing else is added (ADR 23).
 
 The code is parsed with Python's HTML parser and written out again from what was parsed:
 every element closed, attributes quoted and escaped, comments, event-handler attributes
@@ -19,6 +19,7 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -210,8 +211,12 @@ class _CodeWriter(HTMLParser):
         self.out.append(f"<{tag}{written}>{text}</{tag}>")
 
 
+@lru_cache(maxsize=256)
 def parse_code(source: str, *, in_head: bool) -> CodeFragment:
-    """``source`` written out as safe, well-formed HTML with what its scripts need."""
+    """``source`` written out as safe, well-formed HTML with what its scripts need.
+
+    Remembered by its text: every page of a store asks for the same code. The fragment
+    returned is shared, so nobody changes it."""
     if not source or not source.strip():
         return CodeFragment()
     writer = _CodeWriter(in_head=in_head)
