@@ -5,7 +5,9 @@ from . import contact_views, newsletter, views
 app_name = "shop"
 
 urlpatterns = [
+    path("search/", views.store_search, name="search"),
     path("cart/", views.cart_detail, name="cart-detail"),
+    path("cart/state.json", views.shopper_state, name="shopper-state"),
     path("cart/add/", views.cart_add, name="cart-add"),
     path("cart/lines/<int:line_id>/", views.cart_line_update, name="cart-line-update"),
     path("cart/lines/<int:line_id>/remove/", views.cart_line_remove, name="cart-line-remove"),

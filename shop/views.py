@@ -1,18 +1,21 @@
-"""Storefront views that are not pages: cart and checkout. Store hosts only."""
+"""Storefront views that are not pages: search, cart and checkout. Store hosts only."""
 
 from functools import wraps
+from urllib.parse import urlsplit
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_POST
+from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 from django_countries.fields import Country
 
 from tenancy.request import store_site
 from themes.theme import Theme
 
-from . import selectors, services
+from . import search, selectors, services
 from .exceptions import ShopError
 from .forms import AddToCartForm, CartLineForm, CheckoutForm
 from .models import Order, ProductVariant, StoreSettings
@@ -34,13 +37,72 @@ def store_view(view):
     return wrapper
 
 
-def render_themed(request, site, name, context):
+def render_themed(request, site, name, context, *, shopper_page=False, status=None):
+    """A page of the store's theme. ``shopper_page`` marks the shopper's own pages (cart,
+    checkout, order confirmation): they show the cart count and messages from the session.
+    Every other page is the same for every shopper, who gets those from ``shopper_state``.
+    """
     theme = Theme.for_site(site, request=request)
     return TemplateResponse(
         request,
         theme.template_names(name),
-        {"theme": theme, "store": StoreContext(site, request), **context},
+        {
+            "theme": theme,
+            "store": StoreContext(site, request),
+            "shopper_page": shopper_page,
+            **context,
+        },
+        status=status,
     )
+
+
+def _origin(url: str) -> str | None:
+    """``scheme://host[:port]`` of ``url``, lower case, without a default port."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
+    if scheme not in ("http", "https") or not host:
+        return None
+    default = {"http": 80, "https": 443}[scheme]
+    return f"{scheme}://{host}" + (f":{port}" if port and port != default else "")
+
+
+def is_same_origin(request) -> bool:
+    """The request was sent by a page of this very host: its ``Origin`` header (every
+    current browser sends one with a POST) names it, or, when a browser sends none, its
+    ``Referer`` does. Neither, ``Origin: null`` or any other origin is refused."""
+    own = _origin(f"{request.scheme}://{request.get_host()}")
+    origin = request.headers.get("Origin")
+    if origin is not None:
+        return _origin(origin) == own
+    referer = request.headers.get("Referer")
+    return bool(referer) and _origin(referer) == own
+
+
+def same_origin_post(view):
+    """For the POST endpoints that shared storefront pages send forms to (add to cart):
+    no CSRF token, which would make each page a shopper's own, but a strict same-origin
+    check instead, with the session cookie ``SameSite=Lax`` (ADR 22).
+
+    Django's test client skips this check as it skips CSRF checks, unless asked for both
+    (``Client(enforce_csrf_checks=True)``).
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not getattr(request, "_dont_enforce_csrf_checks", False) and not is_same_origin(request):
+            site = store_site(request)
+            if site is None:
+                raise Http404("Not a store.")
+            response = render_themed(request, site, "shop/refused.html", {}, status=403)
+            patch_cache_control(response, no_store=True)
+            return response
+        return view(request, *args, **kwargs)
+
+    return csrf_exempt(wrapper)
 
 
 def _session_key(request) -> str:
@@ -54,14 +116,50 @@ def _back_to(request, fallback="shop:cart-detail"):
     return redirect(target if target.startswith("/") and not target.startswith("//") else fallback)
 
 
+@require_GET
+@store_view
+def shopper_state(request, *, site):
+    """What shared storefront pages leave out: the shopper's cart count and the messages
+    waiting for them, read once by ``themes/js/shopper.js``."""
+    count = selectors.cart_item_count(site=site, session_key=shopper_session_key(request))
+    waiting = [
+        {"level": message.level_tag, "text": str(message)}
+        for message in messages.get_messages(request)
+    ]
+    response = JsonResponse({"cart_count": count, "messages": waiting})
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@require_GET
+@store_view
+def store_search(request, *, site):
+    theme = Theme.for_site(site, request=request)
+    if not theme.show_search:
+        raise Http404("This store has no search.")
+    query = search.clean_query(request.GET.get("q", ""))
+    results = search.search_store(
+        site=site, query=query, page_number=request.GET.get("page"), request=request
+    )
+    context = {
+        "query": query,
+        "query_too_long": len(request.GET.get("q", "")) > search.MAX_QUERY_LENGTH,
+        "results": results,
+        "cards": results.cards,
+        "max_query_length": search.MAX_QUERY_LENGTH,
+    }
+    return render_themed(request, site, "shop/search.html", context)
+
+
 @store_view
 def cart_detail(request, *, site):
     cart = selectors.find_cart(site=site, session_key=shopper_session_key(request))
     totals = selectors.cart_totals(site=site, cart=cart)
-    return render_themed(request, site, "shop/cart.html", {"totals": totals})
+    return render_themed(request, site, "shop/cart.html", {"totals": totals}, shopper_page=True)
 
 
 @require_POST
+@same_origin_post
 @store_view
 def cart_add(request, *, site):
     form = AddToCartForm(request.POST)
@@ -146,7 +244,7 @@ def checkout(request, *, site):
             return redirect("shop:cart-detail")
         return _remember_order(request, order)
     context = {"form": form, "totals": totals, "shipping_country": country}
-    return render_themed(request, site, "shop/checkout.html", context)
+    return render_themed(request, site, "shop/checkout.html", context, shopper_page=True)
 
 
 @store_view
@@ -156,4 +254,6 @@ def order_complete(request, number, *, site):
         number=number,
         pk__in=request.session.get(SESSION_ORDERS_KEY, []),
     )
-    return render_themed(request, site, "shop/order_complete.html", {"order": order})
+    return render_themed(
+        request, site, "shop/order_complete.html", {"order": order}, shopper_page=True
+    )

@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "tenancy.middleware.StoreScopeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shop.middleware.PrivateSessionResponseMiddleware",
+    # The store's own code and its policy on storefront pages only (themes.custom_code).
+    "shop.middleware.StorefrontCodeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -249,6 +251,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 # --- Security ---------------------------------------------------------------------------
 
 # Cookies are host-only (no *_COOKIE_DOMAIN), so a store host never sees admin cookies.
+# SameSite=Lax: no other site's form sends them, which, with the same-origin check, is what
+# protects "add to cart" on shared storefront pages that carry no CSRF token (ADR 22).
+# Cart edits and checkout keep their CSRF token.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
@@ -266,13 +273,15 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Origins other than the project's own that images come from (production: the media bucket).
 MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=[])
 
-# The storefront, the platform's pages and every error page: scripts only from the project
-# and with this response's nonce, never inline; styles may be inline (the theme's colours,
-# merchants' CSS later), which cannot run code.
+# The storefront, the platform's pages and every error page: scripts only from the project's
+# own files, never inline, and no nonce, so a page is the same bytes for every shopper;
+# styles may be inline (the theme's colours), which cannot run code. A store's own code
+# and analytics add exactly their hashes and addresses on its storefront pages
+# (themes.custom_code, shop.middleware.StorefrontCodeMiddleware).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF],
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "font-src": [SELF],

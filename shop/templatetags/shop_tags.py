@@ -26,13 +26,19 @@ def money(amount, currency="EUR"):
 
 
 @register.simple_tag(takes_context=True)
-def cart_count(context) -> int:
-    """Number of items in the shopper's cart for the current store."""
+def cart_count(context) -> str:
+    """Number of items in the shopper's cart, on the shopper's own pages (cart, checkout).
+
+    Empty everywhere else: shared storefront pages never read the session, and
+    ``themes/js/shopper.js`` fills the count in from ``shop:shopper-state``. Empty for an
+    empty cart too, which the theme shows as no badge.
+    """
     request = context.get("request")
     site = store_site(request) if request is not None else None
-    if site is None:
-        return 0
-    return selectors.cart_item_count(site=site, session_key=shopper_session_key(request))
+    if site is None or not context.get("shopper_page"):
+        return ""
+    count = selectors.cart_item_count(site=site, session_key=shopper_session_key(request))
+    return str(count) if count else ""
 
 
 @dataclass(frozen=True)

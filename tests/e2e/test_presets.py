@@ -18,7 +18,7 @@ from tenancy.scope import store_scope
 from tenants.models import Store
 from tests.e2e.browser import capture, store_url
 from tests.shop.factories import CategoryPageFactory
-from themes.models import ThemeSettings
+from tests.themes.theme_values import set_theme
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -199,7 +199,7 @@ def test_product_grids_never_end_in_a_lone_card_or_empty_columns(demo, page):
     for columns in (2, 3, 4):
         for preset, slug in STORES.items():
             store = Store.objects.get(slug=slug)
-            ThemeSettings.objects.filter(site=store.site).update(grid_columns=columns)
+            set_theme(store.site, grid_columns=columns)
             with store_scope([store.site_id]):
                 categories = [
                     c.relative_url(store.site)
@@ -217,7 +217,7 @@ def test_every_header_layout_opens_its_menu_from_the_keyboard(demo, page, screen
     for preset, slug in STORES.items():
         store = Store.objects.get(slug=slug)
         for layout in ("centered", "split", "minimal"):
-            ThemeSettings.objects.filter(site=store.site).update(header_layout=layout)
+            set_theme(store.site, header_layout=layout)
             for width in WIDTHS.values():
                 where = f"{preset}, {layout} header at {width}px"
                 page.set_viewport_size({"width": width, "height": 900})

@@ -7,7 +7,7 @@ import pytest
 from django.utils.html import strip_tags
 
 from tests.shop.factories import CategoryPageFactory, ProductPageFactory, stocked_product
-from themes.models import ThemeSettings
+from tests.themes.theme_values import set_theme
 from themes.presets import Preset
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ PRESETS = Preset.values
 
 
 def _theme(store, **fields):
-    ThemeSettings.objects.filter(site=store.site).update(**fields)
+    set_theme(store.site, **fields)
 
 
 def _text(response) -> str:
