@@ -85,7 +85,7 @@ def is_same_origin(request) -> bool:
 def same_origin_post(view):
     """For the POST endpoints that shared storefront pages send forms to (add to cart):
     no CSRF token, which would make each page a shopper's own, but a strict same-origin
-    check instead, with the session cookie ``SameSite=Lax`` (ADR 22).
+    check instead, with the session cookie ``SameSite=Lax`` (ADR 24).
 
     Django's test client skips this check as it skips CSRF checks, unless asked for both
     (``Client(enforce_csrf_checks=True)``).

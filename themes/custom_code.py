@@ -4,7 +4,7 @@ Merchants write custom CSS, HTML for the end of ``<head>`` and of ``<body>``, an
 IDs. The storefront policy allows scripts from the project only (ADR 13), so what the
 merchant wrote is allowed one piece at a time: the SHA-256 hash of each inline script, the
 exact https address of each external script, the hash of the custom CSS, and the origins
-of the analytics providers the store enabled. Nothing else is added (ADR 23).
+of the analytics providers the store enabled. Nothing else is added (ADR 28).
 
 The code is parsed with Python's HTML parser and written out again from what was parsed:
 every element closed, attributes quoted and escaped, comments, event-handler attributes

@@ -252,7 +252,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 
 # Cookies are host-only (no *_COOKIE_DOMAIN), so a store host never sees admin cookies.
 # SameSite=Lax: no other site's form sends them, which, with the same-origin check, is what
-# protects "add to cart" on shared storefront pages that carry no CSRF token (ADR 22).
+# protects "add to cart" on shared storefront pages that carry no CSRF token (ADR 24).
 # Cart edits and checkout keep their CSRF token.
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

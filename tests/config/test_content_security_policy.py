@@ -21,7 +21,7 @@ def mugs(store):
 @pytest.mark.parametrize("path", ["/", "/mugs/", "/mugs/blue-mug/", "/cart/"])
 def test_storefront_runs_only_the_projects_own_script_files(shopper_client, mugs, path):
     """No nonce: a page is the same bytes for every shopper, so its scripts are files of
-    the project (ADR 22)."""
+    the project (ADR 24)."""
     response = shopper_client.get(path)
 
     assert response.status_code == 200
