@@ -183,8 +183,8 @@ class StoreTheme(DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin
         "title suffix",
         max_length=60,
         blank=True,
-        help_text='Added to every page title, such as "– Fjord Outfitters". '
-        "Leave empty to use the store's name.",
+        help_text="Follows each page's title in browser tabs and search results, such as "
+        '"Fjord Outfitters, Oslo". Leave empty to use the store\'s name.',
     )
     seo_description = models.TextField(
         "default meta description",
