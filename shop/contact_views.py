@@ -11,16 +11,13 @@ this view is CSRF-exempt and protects itself instead:
   that the form is shown again with the shopper's text and a clear message (HTTP 429).
 """
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponseForbidden
 from django.shortcuts import get_object_or_404
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from .contact_page import HONEYPOT_FIELD, ContactPage
+from .shared_forms import client_address, is_same_origin, take_attempt
 from .views import store_view
 
 MESSAGES_PER_HOUR = 5
@@ -31,39 +28,13 @@ LIMIT_MESSAGE = (
 )
 
 
-def is_same_origin(request) -> bool:
-    """Whether a post came from a page of the host it is sent to (scheme and host)."""
-    expected = f"{request.scheme}://{request.get_host()}".lower()
-    origin = request.META.get("HTTP_ORIGIN")
-    if origin:
-        return origin.lower() == expected
-    referer = urlsplit(request.META.get("HTTP_REFERER", ""))
-    return bool(referer.netloc) and f"{referer.scheme}://{referer.netloc}".lower() == expected
-
-
-def client_address(request) -> str:
-    """The sender's address: the N-th ``X-Forwarded-For`` entry from the right behind
-    ``TRUSTED_PROXY_COUNT`` proxies, else the connection's own (the header is then
-    ignored: anyone can send it)."""
-    count = settings.TRUSTED_PROXY_COUNT
-    if count > 0:
-        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        hops = [hop for hop in hops if hop]
-        if len(hops) >= count:
-            return hops[-count]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _take_a_message_slot(*, site_id: int, address: str) -> bool:
     """Count one message from ``address`` to the store; False once the hour's are used."""
-    key = f"shop:contact-messages:{site_id}:{address}"
-    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)
-    try:
-        sent = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
-        sent = 1
-    return sent <= MESSAGES_PER_HOUR
+    return take_attempt(
+        f"shop:contact-messages:{site_id}:{address}",
+        limit=MESSAGES_PER_HOUR,
+        window_seconds=RATE_WINDOW_SECONDS,
+    )
 
 
 @csrf_exempt

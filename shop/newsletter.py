@@ -10,12 +10,7 @@ filled-in honeypot field as if it had worked, keeping nothing. ADR "newsletter s
 without a CSRF token" explains the choice.
 """
 
-from ipaddress import ip_address
-from urllib.parse import urlsplit
-
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -23,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from .services.newsletter import subscribe
+from .shared_forms import client_address, is_same_origin, take_attempt
 from .views import render_themed, store_view
 
 ATTEMPTS_PER_WINDOW = 8
@@ -56,7 +52,7 @@ class NewsletterForm(forms.Form):
 @require_POST
 @store_view
 def newsletter_subscribe(request, *, site):
-    if not _sent_from_this_host(request):
+    if not is_same_origin(request):
         return _answer(request, site, FOREIGN, status=403)
     if _too_many_attempts(request, site):
         return _answer(request, site, TOO_MANY, status=429)
@@ -96,43 +92,13 @@ def _answer(request, site, message, *, status=200, errors=None, page=None):
     return response
 
 
-def _sent_from_this_host(request) -> bool:
-    """Whether the browser says the form was on a page of this host (``Origin``, or the
-    ``Referer`` when a browser sends no ``Origin``)."""
-    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
-    if not source or source == "null":
-        return False
-    parts = urlsplit(source)
-    if request.is_secure() and parts.scheme != "https":
-        return False
-    return parts.scheme in ("http", "https") and parts.netloc.lower() == request.get_host().lower()
-
-
-def client_address(request) -> str:
-    """The shopper's address: ``REMOTE_ADDR``, or behind ``TRUSTED_PROXY_COUNT`` proxies
-    the entry they appended to ``X-Forwarded-For`` (what the client wrote is ignored)."""
-    count = settings.TRUSTED_PROXY_COUNT
-    if count > 0:
-        hops = [h.strip() for h in request.headers.get("X-Forwarded-For", "").split(",")]
-        hops = [h for h in hops if h]
-        if len(hops) >= count:
-            try:
-                return str(ip_address(hops[-count]))
-            except ValueError:
-                pass
-    return request.META.get("REMOTE_ADDR") or "unknown"
-
-
 def _too_many_attempts(request, site) -> bool:
     """Counts this attempt; True past ``ATTEMPTS_PER_WINDOW`` from one address and store."""
-    key = f"newsletter-attempts:{site.pk}:{client_address(request)}"
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=WINDOW_SECONDS)
-        attempts = 1
-    return attempts > ATTEMPTS_PER_WINDOW
+    return not take_attempt(
+        f"newsletter-attempts:{site.pk}:{client_address(request)}",
+        limit=ATTEMPTS_PER_WINDOW,
+        window_seconds=WINDOW_SECONDS,
+    )
 
 
 def _signup_block(site, page_id, block_id):

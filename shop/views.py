@@ -1,7 +1,6 @@
 """Storefront views that are not pages: search, cart and checkout. Store hosts only."""
 
 from functools import wraps
-from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.http import Http404, JsonResponse
@@ -19,6 +18,7 @@ from . import search, selectors, services
 from .exceptions import ShopError
 from .forms import AddToCartForm, CartLineForm, CheckoutForm
 from .models import Order, ProductVariant, StoreSettings
+from .shared_forms import is_same_origin
 from .storefront import StoreContext, shopper_session_key
 
 SESSION_ORDERS_KEY = "shop_placed_orders"
@@ -54,32 +54,6 @@ def render_themed(request, site, name, context, *, shopper_page=False, status=No
         },
         status=status,
     )
-
-
-def _origin(url: str) -> str | None:
-    """``scheme://host[:port]`` of ``url``, lower case, without a default port."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return None
-    scheme, host = parts.scheme.lower(), (parts.hostname or "").lower()
-    if scheme not in ("http", "https") or not host:
-        return None
-    default = {"http": 80, "https": 443}[scheme]
-    return f"{scheme}://{host}" + (f":{port}" if port and port != default else "")
-
-
-def is_same_origin(request) -> bool:
-    """The request was sent by a page of this very host: its ``Origin`` header (every
-    current browser sends one with a POST) names it, or, when a browser sends none, its
-    ``Referer`` does. Neither, ``Origin: null`` or any other origin is refused."""
-    own = _origin(f"{request.scheme}://{request.get_host()}")
-    origin = request.headers.get("Origin")
-    if origin is not None:
-        return _origin(origin) == own
-    referer = request.headers.get("Referer")
-    return bool(referer) and _origin(referer) == own
 
 
 def same_origin_post(view):
