@@ -109,6 +109,26 @@ class StoreHomePage(StorefrontPageMixin, Page):
     class Meta:
         verbose_name = "store home page"
 
+    def route(self, request, path_components):
+        """Find the page an address names in one query, however deep it sits.
+
+        Wagtail walks the tree a level at a time (two queries a level). None of the store's
+        page types routes its own sub-addresses, so the page whose ``url_path`` is the
+        address is the one Wagtail's walk would reach; an address that names no page falls
+        back to that walk, which answers 404.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = f"{self.url_path}{'/'.join(path_components)}/"
+        page = (
+            Page.objects.filter(url_path=url_path, path__startswith=self.path)
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if page is None:
+            return super().route(request, path_components)
+        return page.specific.route(request, [])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["categories"] = self.get_children().live().type(CategoryPage).specific()

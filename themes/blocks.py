@@ -6,9 +6,11 @@ Wagtail's block picker shows each one as it will look. Limits (lengths, numbers 
 keep a page sane whatever is typed into it.
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from wagtail import blocks
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 
 from tenancy.request import store_access
 
@@ -23,6 +25,23 @@ PREVIEW_TEMPLATE = "themes/default/blocks/preview.html"
 INLINE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 SHORT_TEXT = 2_000  # characters of rich text in an answer, a column, beside an image
 LONG_TEXT = 20_000  # characters of a rich text block
+
+
+class ImageChooserBlock(WagtailImageChooserBlock):
+    """Wagtail's image chooser, whose images arrive with their renditions: a page reads the
+    images of all its blocks in one query and their renditions in one more, however many
+    image blocks it has."""
+
+    def bulk_to_python(self, values):
+        images = self.model_class.objects.prefetch_renditions().in_bulk(values)
+        seen, result = set(), []
+        for pk in values:
+            image = images.get(pk)
+            if image is not None and pk in seen:
+                image = copy.copy(image)  # one instance per use, as Wagtail's own does
+            result.append(image)
+            seen.add(pk)
+        return result
 
 
 class LibraryBlockMixin(ThemedBlockMixin):

@@ -67,7 +67,7 @@ def test_the_rest_of_the_store_keeps_the_stores_theme(store, sale):
     other = CategoryPageFactory(parent=_home(store), title="Lamps")
     _override(sale, accent_color=SALE_ACCENT)
 
-    preset_accent = PRESET_DEFAULTS[store.site.themesettings.preset].accent_color
+    preset_accent = PRESET_DEFAULTS[store.site.theme.preset].accent_color
     assert _theme(other, store).accent_color == preset_accent
     assert _theme(_home(store), store).accent_color == preset_accent
 
@@ -102,7 +102,7 @@ def test_another_stores_overrides_never_apply(store, other_store, sale):
 
     theme = _theme(sale, store)
 
-    preset = PRESET_DEFAULTS[store.site.themesettings.preset]
+    preset = PRESET_DEFAULTS[store.site.theme.preset]
     assert (theme.accent_color, theme.primary_color) == (
         preset.accent_color,
         preset.primary_color,
