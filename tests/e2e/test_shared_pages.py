@@ -5,6 +5,7 @@ analytics run on its storefront pages without a policy violation, never on check
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tenants.models import Store
 from tests.e2e.browser import capture, store_url
@@ -44,7 +45,9 @@ def test_the_cart_count_and_messages_arrive_on_shared_pages(
     assert "to your cart" in page.get_by_role("status").inner_text()
 
     page.goto(store_url(demo, "fjord"))
-    page.wait_for_function("document.querySelector('.site-cart__count').textContent === '1'")
+    # A locator wait, not wait_for_function: a string predicate is evaluated with eval(),
+    # which the storefront's policy rightly refuses.
+    expect(count).to_have_text("1")
     assert page.get_by_role("status").inner_text() == "", "the message was shown once"
     capture(page, screenshots / "shared-pages-home-with-cart.png")
 
