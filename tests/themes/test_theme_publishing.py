@@ -1,9 +1,11 @@
 """Drafts, publishing, revisions, revert, scheduled publishing and locking of a store's
 theme, through the real editor: the storefront shows the published theme only."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.test import Client as HttpClient
 from django.urls import reverse
@@ -22,17 +24,6 @@ def publish_scheduled():
     """Wagtail's command as cron runs it: ``manage.py`` opens every store's scope."""
     with all_stores():
         call_command("publish_scheduled")
-
-
-def _its_time_comes(revision):
-    """Move the revision's go-live date (in its content, and the approved one while it is
-    scheduled) a minute into the past, as if the clock had reached it."""
-    past = timezone.now() - timedelta(minutes=1)
-    revision.refresh_from_db()
-    revision.content["go_live_at"] = past.isoformat()
-    if revision.approved_go_live_at is not None:
-        revision.approved_go_live_at = past
-    revision.save(update_fields=["content", "approved_go_live_at"])
 
 
 WINTER = {"primary_color": "#0b3d91", "tagline": "Winter collection"}
@@ -107,51 +98,57 @@ def test_history_lists_the_revisions_and_compare_shows_the_change(merchant_clien
     assert "Winter collection" in compare.content.decode()
 
 
+# "Switch to the winter colours on 1 December at 00:00", with the clock frozen at the
+# end of November and then moved on, as cron's ``publish_scheduled`` meets it.
+BEFORE = datetime(2026, 11, 30, 23, 59, 0, tzinfo=ZoneInfo("UTC"))
+WINTER_STARTS = datetime(2026, 12, 1, 0, 0, tzinfo=ZoneInfo("UTC"))
+
+
+def _schedule_winter(merchant_client, store):
+    with timezone.override("UTC"):
+        return post_theme(
+            merchant_client,
+            theme_of(store),
+            publish=True,
+            go_live_at=WINTER_STARTS.strftime("%Y-%m-%d %H:%M"),
+            **WINTER,
+        )
+
+
 def test_a_scheduled_theme_goes_live_at_its_time_and_not_before(merchant_client, store):
-    go_live = timezone.localtime() + timedelta(days=3)
-    response = post_theme(
-        merchant_client,
-        theme_of(store),
-        publish=True,
-        go_live_at=go_live.strftime("%Y-%m-%d %H:%M"),
-        **WINTER,
-    )
-    assert response.status_code == 302
-    scheduled = Revision.objects.get(pk=theme_of(store).latest_revision_id)
-    assert scheduled.approved_go_live_at is not None
+    with time_machine.travel(BEFORE - timedelta(days=3), tick=False) as clock:
+        response = _schedule_winter(merchant_client, store)
+        assert response.status_code == 302
+        scheduled = Revision.objects.get(pk=theme_of(store).latest_revision_id)
+        assert scheduled.approved_go_live_at == WINTER_STARTS
 
-    publish_scheduled()  # before its time: nothing happens
-    assert not _shows_winter(store)
-    assert theme_of(store).scheduled_revision == scheduled
+        clock.move_to(BEFORE)  # a minute early: nothing happens
+        publish_scheduled()
+        assert not _shows_winter(store)
+        assert theme_of(store).scheduled_revision == scheduled
 
-    _its_time_comes(scheduled)
-    publish_scheduled()
+        clock.move_to(WINTER_STARTS + timedelta(seconds=1))  # cron's run at 00:00
+        publish_scheduled()
 
-    assert _shows_winter(store)
-    assert theme_of(store).live_revision == scheduled
-    assert theme_of(store).scheduled_revision is None
+        assert _shows_winter(store)
+        assert theme_of(store).live_revision == scheduled
+        assert theme_of(store).scheduled_revision is None
 
 
 def test_a_scheduled_version_can_be_cancelled_before_it_goes_live(merchant_client, store):
-    go_live = timezone.localtime() + timedelta(days=3)
-    post_theme(
-        merchant_client,
-        theme_of(store),
-        publish=True,
-        go_live_at=go_live.strftime("%Y-%m-%d %H:%M"),
-        **WINTER,
-    )
-    scheduled = theme_of(store).latest_revision
+    with time_machine.travel(BEFORE - timedelta(days=3), tick=False) as clock:
+        _schedule_winter(merchant_client, store)
+        scheduled = theme_of(store).latest_revision
 
-    response = merchant_client.post(
-        theme_url("revisions_unschedule", theme_of(store), scheduled.pk)
-    )
-    _its_time_comes(scheduled)
-    publish_scheduled()
+        response = merchant_client.post(
+            theme_url("revisions_unschedule", theme_of(store), scheduled.pk)
+        )
+        clock.move_to(WINTER_STARTS + timedelta(hours=1))
+        publish_scheduled()
 
-    assert response.status_code == 302
-    assert theme_of(store).scheduled_revision is None
-    assert not _shows_winter(store)
+        assert response.status_code == 302
+        assert theme_of(store).scheduled_revision is None
+        assert not _shows_winter(store)
 
 
 def test_a_locked_theme_cannot_be_saved_by_another_owner(merchant_client, store, platform_client):
