@@ -298,3 +298,17 @@ def test_the_merchant_sets_the_countries_and_rates_under_store_settings(
     page = in_checkout.get(reverse("shop:checkout")).content.decode()
     select = re.search(r'<select name="country".*?</select>', page, re.S).group(0)
     assert re.findall(r'<option value="(\w+)"', select) == ["GB", "IE", "NO"]
+
+
+def test_a_field_error_is_tied_to_its_input_for_screen_readers(uk_store, in_checkout):
+    response = _submit(in_checkout, phone="12", country="GB")
+
+    page = response.content.decode()
+    phone = re.search(r"<input[^>]*name=\"phone\"[^>]*>", page).group(0)
+    assert 'aria-invalid="true"' in phone
+    described_by = re.search(r'aria-describedby="([^"]+)"', phone).group(1)
+    error = re.search(rf'<div class="field__errors" id="{described_by}">(.*?)</div>', page, re.S)
+    assert error is not None, f"no element has the id {described_by}"
+    assert _field_errors(response, "phone")[0] in error.group(1)
+    email = re.search(r"<input[^>]*name=\"email\"[^>]*>", page).group(0)
+    assert "aria-invalid" not in email and "aria-describedby" not in email
