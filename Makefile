@@ -6,8 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
-# The suite runs in this many processes (pytest-xdist), a test module per process at a time
-# so module fixtures are built once; each process has its own test database.
+# The suite runs in this many processes (pytest-xdist), each with its own test database.
+# `--dist load` hands each process its tests in the suite's order (database tests, then
+# transactional ones, browser tests last), so a test that empties the tables never runs
+# before one that needs the data migrations wrote.
 TEST_WORKERS ?= 2
 # What the demo's settings are given: every absolute link (store addresses, invitation and
 # password-reset emails) follows the port it is served on.
@@ -49,7 +51,7 @@ dev: seed  ## Serve the demo stores for developers: DEBUG on, reloads on code ch
 	$(DEMO_ENV) DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
 
 test: install check lint  ## Run the checks and the whole suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load
 
 check: install  ## Migrations are committed; production settings pass `check --deploy`
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
