@@ -1,9 +1,11 @@
 """The block library in the browser.
 
-Fjord's owner adds every block type to a content page in Wagtail's editor and publishes
-it; the page is then seen on the storefront at phone (390 px) and desktop (1280 px)
-widths. Every demo store shows the same blocks, and its home page hero, at both widths.
-Screenshots land in test-artifacts/screenshots/blocks-*.png.
+Fjord's owner adds every block type to a content page in Wagtail's editor, choosing its
+image, product and category in Wagtail's choosers, which offer Fjord's rows only, and
+publishes it; the page is then seen on the storefront at phone (390 px) and desktop
+(1280 px) widths. The owner also hand-picks the products of a product grid. Every demo
+store shows the same blocks, and its home page hero, at both widths. Screenshots land in
+test-artifacts/screenshots/blocks-*.png (blocks-editor-chooser-*.png: each chooser open).
 """
 
 from datetime import timedelta
@@ -197,7 +199,8 @@ class StoreChoosers:
         )
         if kind not in self.checked:
             self.checked.add(kind)
-            self.page.screenshot(path=self.screenshots / f"{self.prefix}-{kind}.png")
+            shot = self.screenshots / f"{self.prefix}-{kind}.png"
+            self.page.screenshot(path=shot, animations="disabled")
             dialog = self.page.locator(".modal .modal-content").bounding_box()
             width = self.page.viewport_size["width"]
             assert dialog["x"] >= 0 and dialog["x"] + dialog["width"] <= width, dialog
