@@ -7,7 +7,8 @@ the view runs and, for a merchant (a signed-in admin user who is not a superuser
 
 - refuses (403) the views of ``PLATFORM_ONLY_VIEWS`` and the areas of
   ``PLATFORM_ONLY_NAMESPACES``;
-- redirects the explorer's root to the active store's home page;
+- redirects the explorer's root, and the page chooser's first screen, to the active
+  store's home page;
 - answers 404 for page views naming a page outside the active store's tree (in the address
   or, for ``PAGE_ID_QUERY_VIEWS``, in ``?id=``), and for workflow task views naming a task
   that never moderated the page;
@@ -23,6 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import CollectionMember, Page, TaskState
 
@@ -93,6 +95,8 @@ class AdminViewGuardMiddleware:
         active = store_access(request).active
         if view_name == "wagtailadmin_explore_root" and active is not None:
             return redirect("wagtailadmin_explore", active.site.root_page_id)
+        if view_name == "wagtailadmin_choose_page" and active is not None:
+            return _chooser_in_store(request, active.site.root_page_id)
         if view_name.startswith(PAGE_VIEW_PREFIXES):
             page_ids = [view_kwargs[name] for name in PAGE_ID_KWARGS if name in view_kwargs]
             if view_name in PAGE_ID_QUERY_VIEWS:
@@ -109,6 +113,18 @@ class AdminViewGuardMiddleware:
         ):
             raise Http404
         return None
+
+
+def _chooser_in_store(request, home_page_id):
+    """The page chooser opened on the store's home page, with the field's page types.
+
+    Without a page to start from, Wagtail opens the chooser on the highest page above
+    every page of the field's types, in any store: the tree root, where a merchant would
+    first have to find their own store.
+    """
+    url = reverse("wagtailadmin_choose_page_child", args=[home_page_id])
+    query = request.GET.urlencode()
+    return redirect(f"{url}?{query}" if query else url)
 
 
 def _in_active_tree(request, page_id) -> bool:

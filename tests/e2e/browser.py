@@ -1,5 +1,7 @@
 """Helpers for browser tests."""
 
+from playwright.sync_api import expect
+
 
 def capture(page, path) -> None:
     """Full-page screenshot once lazy images have loaded, as a person scrolling would see it."""
@@ -62,3 +64,52 @@ class CspViolations:
         """Fail naming ``where`` and every blocked resource reported since the last call."""
         found, self.found = self.found, []
         assert not found, f"{where}: the Content-Security-Policy blocked\n" + "\n".join(found)
+
+
+def open_chooser(page, name: str, button: str):
+    """Click the chooser button of the form field ``name`` and return its modal's body once
+    the modal has listed what it offers."""
+    page.locator(f"#{name}-chooser").get_by_role("button", name=button).click()
+    modal = page.locator(".modal .modal-body")
+    modal.locator("[data-chooser-modal-choice], .choose-page, .navigate-pages").first.wait_for()
+    return modal
+
+
+def modal_choice_ids(modal) -> list[int]:
+    """Ids of the rows a chooser modal offers to choose (its image and snippet links hold
+    ``chosen/<id>/``, its page links carry ``data-id``)."""
+    return modal.locator("[data-chooser-modal-choice], .choose-page").evaluate_all(
+        """(links) => links.map((link) => Number(link.dataset.id
+            || link.getAttribute("href").match(/chosen\\/(\\d+)\\//)[1]))"""
+    )
+
+
+def chosen(page, name: str):
+    """The chooser of the form field ``name`` once its modal has closed on a choice: the
+    title it shows, to be waited on with ``expect``."""
+    page.locator(".modal").wait_for(state="detached")
+    return page.locator(f"#{name}-chooser [data-chooser-title]")
+
+
+def watch_autosave(page) -> None:
+    """Called right before the last change in Wagtail's editor: ``wait_for_autosave`` then
+    waits for an autosave that ends after it."""
+    page.locator("form[data-edit-form]").evaluate(
+        """(form) => {
+            delete form.dataset.autosaved;
+            form.addEventListener("w-autosave:success", () => {
+                form.dataset.autosaved = "true";
+            }, {once: true});
+        }"""
+    )
+
+
+def wait_for_autosave(page) -> None:
+    """Wait until the editor has autosaved and has no autosave on the way.
+
+    Publishing while an autosave of a new page is on the way can leave the page a draft:
+    the autosave, which read the page before it went live, writes it back as it was.
+    """
+    expect(page.locator("form[data-edit-form]")).to_have_attribute("data-autosaved", "true")
+    indicator = page.locator("#w-autosave-indicator")
+    expect(indicator).to_have_attribute("data-w-autosave-state-value", "saved")

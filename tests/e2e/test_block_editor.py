@@ -1,22 +1,36 @@
 """The block library in the browser.
 
-Fjord's owner adds every block type to a content page in Wagtail's editor and publishes
-it; the page is then seen on the storefront at phone (390 px) and desktop (1280 px)
-widths. Every demo store shows the same blocks, and its home page hero, at both widths.
-Screenshots land in test-artifacts/screenshots/blocks-*.png.
+Fjord's owner adds every block type to a content page in Wagtail's editor, choosing its
+image, product and category in Wagtail's choosers, which offer Fjord's rows only, and
+publishes it; the page is then seen on the storefront at phone (390 px) and desktop
+(1280 px) widths. The owner also hand-picks the products of a product grid. Every demo
+store shows the same blocks, and its home page hero, at both widths. Screenshots land in
+test-artifacts/screenshots/blocks-*.png (blocks-editor-chooser-*.png: each chooser open).
 """
 
 from datetime import timedelta
 
 import pytest
+from django.db.models import Q
 from django.utils import timezone
+from playwright.sync_api import expect
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from shop.blocks import STORE_PAGE_BLOCKS
 from shop.models import CategoryPage, Product, StorePage
 from tenancy.scope import store_scope
 from tenants.models import Store
-from tests.e2e.browser import capture, sign_in, store_url
+from tests.e2e.browser import (
+    capture,
+    chosen,
+    modal_choice_ids,
+    open_chooser,
+    sign_in,
+    store_url,
+    wait_for_autosave,
+    watch_autosave,
+)
 from tests.themes.block_forms import every_block
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -83,7 +97,7 @@ def test_every_block_and_the_hero_in_every_preset_at_both_widths(
 
 # What the owner types into each block: (label in the block picker, {field: value}); a
 # value "<rich>" is typed into the field's rich text editor, a value "#image", "#product"
-# or "#category" chooses that row of the store.
+# or "#category" is chosen in that field's chooser.
 EDITOR_STEPS = [
     (
         "Hero",
@@ -127,57 +141,114 @@ EDITOR_STEPS = [
 ]
 
 
-def _choose(page, name, value):
-    """Set a chooser's value as its modal does once a row is picked."""
-    page.evaluate(
-        "([name, value]) => { const input = document.querySelector(`[name='${name}']`);"
-        " input.value = value; input.dispatchEvent(new Event('change', {bubbles: true})); }",
-        [name, str(value)],
-    )
+class StoreChoosers:
+    """The owner's way through Wagtail's image, product and page choosers.
+
+    The first time each chooser opens, a screenshot is taken
+    (``<prefix>-image.png``, ``-product.png``, ``-page.png``) and it is checked to offer
+    this store's rows only: what it lists first and how many rows it counts, what a search
+    for another demo store's row finds (nothing), then what a search for the row to choose
+    finds. Later choices go straight to the row. Each choice is waited on until the
+    chooser shows the row's title.
+    """
+
+    def __init__(self, page, screenshots, csp_violations, store, prefix):
+        self.page = page
+        self.screenshots = screenshots
+        self.prefix = prefix
+        self.csp_violations = csp_violations
+        self.checked = set()
+        home = store.site.root_page
+        others = Store.objects.exclude(pk=store.pk).order_by("pk")
+        images = get_image_model().objects.order_by("pk")
+        in_store = Q(collection__path__startswith=store.collection.path)
+        with store_scope([store.site_id]):
+            own_products = set(Product.objects.values_list("pk", flat=True))
+        with store_scope([other.site_id for other in others]):
+            other_product = Product.objects.order_by("pk").first()
+        categories = CategoryPage.objects.order_by("path")
+        self.own = {
+            "image": set(images.filter(in_store).values_list("pk", flat=True)),
+            "product": own_products,
+            "page": set(Page.objects.descendant_of(home, True).values_list("pk", flat=True)),
+        }
+        self.elsewhere = {
+            "image": images.exclude(in_store).first().title,
+            "product": other_product.title,
+            "page": categories.exclude(path__startswith=home.path).first().title,
+        }
+        assert self.own["image"] and own_products, "the store has images and products"
+        self.counted = {
+            "image": f"{len(self.own['image'])} images",
+            "product": f"{len(own_products)} products",
+        }
+
+    def image(self, name, image):
+        self._choose("image", name, "Choose an image", image.pk, image.title)
+
+    def product(self, name, product):
+        self._choose("product", name, "Choose product", product.pk, product.title)
+
+    def category(self, name, category):
+        self._choose("page", name, "Choose a page (Category page)", category.pk, category.title)
+
+    def _choose(self, kind, name, button, pk, title):
+        modal = open_chooser(self.page, name, button)
+        choice = modal.locator(
+            f"[data-chooser-modal-choice][href*='/chosen/{pk}/'], .choose-page[data-id='{pk}']"
+        )
+        if kind not in self.checked:
+            self.checked.add(kind)
+            shot = self.screenshots / f"{self.prefix}-{kind}.png"
+            self.page.screenshot(path=shot, animations="disabled")
+            dialog = self.page.locator(".modal .modal-content").bounding_box()
+            width = self.page.viewport_size["width"]
+            assert dialog["x"] >= 0 and dialog["x"] + dialog["width"] <= width, dialog
+            offered = modal_choice_ids(modal)
+            assert offered and set(offered) <= self.own[kind], (kind, offered)
+            if kind == "page":  # opened on the store's home page, not above every store
+                assert pk in offered
+            else:
+                expect(modal.get_by_text(self.counted[kind], exact=True)).to_be_visible()
+            self._search(self.elsewhere[kind])
+            expect(modal.locator("[data-chooser-modal-choice], .choose-page")).to_have_count(0)
+            self._search(title)
+            expect(choice).to_be_visible()
+            assert set(modal_choice_ids(modal)) <= self.own[kind], kind
+            self.csp_violations.assert_none(f"the {kind} chooser")
+        elif not choice.count():
+            self._search(title)
+        choice.click()
+        expect(chosen(self.page, name)).to_have_text(title)
+        assert self.page.locator(f"[name='{name}']").input_value() == str(pk)
+
+    def _search(self, text):
+        self.page.locator(".modal input[name='q']").fill(text)
 
 
-def _fill_block(page, index, fields, rows):
+def _fill_block(page, index, fields, rows, choosers):
     for field, value in fields.items():
         name = f"body-{index}-value" + (f"-{field}" if field else "")
         if value.startswith("<rich>"):
             editor = page.locator(f"[name='{name}']").locator("xpath=..")
             editor.locator("[contenteditable=true]").first.click()
             page.keyboard.type(value.removeprefix("<rich>"))
-        elif value.startswith("#"):
-            _choose(page, name, rows[value])
+        elif value.startswith("#") and value != "#product-type":
+            getattr(choosers, value.removeprefix("#"))(name, rows[value])
         elif page.locator(f"select[name='{name}']").count():
             page.select_option(f"select[name='{name}']", value)
         else:
             page.fill(f"[name='{name}']", rows.get(value, value))
 
 
-def test_the_owner_adds_every_block_in_the_editor_and_publishes(
-    demo, page, screenshots, csp_violations
-):
-    store, home, product, category, images = _store_rows("fjord")
-    rows = {
-        "#image": images[0].pk,
-        "#product": product.pk,
-        "#category": category.pk,
-        "#product-type": product.product_type,
-    }
-    sign_in(page, demo, "merchant@fjord.example", "fjord-demo")
-    page.goto(f"{demo.url}/admin/pages/add/shop/storepage/{home.pk}/")
-    page.fill("#id_title", "Our studio")
+def _add_block(page, index, label):
+    page.locator("button[title='Insert a block']").last.click()
+    page.get_by_role("option", name=label, exact=True).click()
+    page.locator(f"[name='body-{index}-type']").wait_for(state="attached")
 
-    for index, (label, fields) in enumerate(EDITOR_STEPS):
-        page.locator("button[title='Insert a block']").last.click()
-        option = page.get_by_role("option", name=label, exact=True)
-        if index == 0:  # the block picker, with its groups and descriptions
-            option.hover()
-            page.wait_for_timeout(800)
-            page.screenshot(path=screenshots / "blocks-editor-picker.png")
-        option.click()
-        page.locator(f"[name='body-{index}-type']").wait_for(state="attached")
-        _fill_block(page, index, fields, rows)
-    capture(page, screenshots / "blocks-editor-filled.png")
-    csp_violations.assert_none("the page editor")
 
+def _publish(page, demo, home):
+    wait_for_autosave(page)
     page.locator("footer .w-dropdown__toggle, [data-w-dropdown-target=toggle]").last.click()
     page.get_by_role("button", name="Publish").click()
     page.wait_for_load_state()
@@ -189,11 +260,51 @@ def test_the_owner_adds_every_block_in_the_editor_and_publishes(
     )
     assert not errors.count(), places
     page.wait_for_url(f"{demo.url}/admin/pages/{home.pk}/")
+
+
+def test_the_owner_adds_every_block_in_the_editor_and_publishes(
+    demo, page, screenshots, csp_violations
+):
+    store, home, product, category, images = _store_rows("fjord")
+    image = images[-1]  # the newest, first in the image chooser
+    rows = {
+        "#image": image,
+        "#product": product,
+        "#category": category,
+        "#product-type": product.product_type,
+    }
+    choosers = StoreChoosers(page, screenshots, csp_violations, store, "blocks-editor-chooser")
+    sign_in(page, demo, "merchant@fjord.example", "fjord-demo")
+    page.goto(f"{demo.url}/admin/pages/add/shop/storepage/{home.pk}/")
+    page.fill("#id_title", "Our studio")
+
+    for index, (label, fields) in enumerate(EDITOR_STEPS):
+        if index == 0:  # the block picker, with its groups and descriptions
+            page.locator("button[title='Insert a block']").last.click()
+            page.get_by_role("option", name=label, exact=True).hover()
+            page.wait_for_timeout(800)
+            page.screenshot(path=screenshots / "blocks-editor-picker.png")
+            page.keyboard.press("Escape")
+        if index == len(EDITOR_STEPS) - 1:
+            watch_autosave(page)
+        _add_block(page, index, label)
+        _fill_block(page, index, fields, rows, choosers)
+    assert choosers.checked == {"image", "product", "page"}
+    capture(page, screenshots / "blocks-editor-filled.png")
+    csp_violations.assert_none("the page editor")
+
+    _publish(page, demo, home)
     with store_scope([store.site_id]):
         published = StorePage.objects.get(slug="our-studio")
+        body = {child.block_type: child.value for child in published.body}
         types = [child.block_type for child in published.body]
-    assert published.live
-    assert types == [name for name, _block in STORE_PAGE_BLOCKS]
+        assert published.live
+        assert types == [name for name, _block in STORE_PAGE_BLOCKS]
+        assert body["hero"]["image"] == image
+        assert body["image_text"]["image"] == image
+        assert body["gallery"]["images"][0]["image"] == image
+        assert body["featured_product"]["product"] == product
+        assert body["category_tiles"]["tiles"][0]["category"].pk == category.pk
 
     for name, size in (("phone", PHONE), ("desktop", DESKTOP)):
         page.set_viewport_size(size)
@@ -209,3 +320,37 @@ def test_the_owner_adds_every_block_in_the_editor_and_publishes(
     assert player.get_attribute("src").startswith("https://www.youtube-nocookie.com/embed/")
     assert player.get_attribute("title") == "In the studio"
     csp_violations.assert_none("the video player")
+
+
+def test_the_owner_hand_picks_the_products_of_a_grid(demo, page, screenshots, csp_violations):
+    store, home, _product, _category, _images = _store_rows("fjord")
+    with store_scope([store.site_id]):
+        first, second = Product.objects.for_site(store.site).active().order_by("-pk")[:2]
+    choosers = StoreChoosers(page, screenshots, csp_violations, store, "blocks-editor-chooser-grid")
+    sign_in(page, demo, "merchant@fjord.example", "fjord-demo")
+    page.goto(f"{demo.url}/admin/pages/add/shop/storepage/{home.pk}/")
+    page.fill("#id_title", "Staff picks")
+
+    _add_block(page, 0, "Product grid")
+    page.fill("[name='body-0-value-heading']", "Our favourites")
+    page.select_option("[name='body-0-value-source']", "picked")
+    products = page.locator("[data-contentpath='products']")
+    for position, product in enumerate((first, second)):
+        if position == 1:
+            watch_autosave(page)
+        products.locator("[data-streamfield-list-add]").last.click()
+        choosers.product(f"body-0-value-products-{position}-value", product)
+    csp_violations.assert_none("the product grid's choosers")
+
+    _publish(page, demo, home)
+    with store_scope([store.site_id]):
+        grid = StorePage.objects.get(slug="staff-picks").body[0].value
+    assert [product.pk for product in grid["products"]] == [first.pk, second.pk]
+
+    page.goto(store_url(demo, "fjord", "/staff-picks/"))
+    cards = page.locator(".stream__block--product_grid").get_by_role("link", name=first.title)
+    expect(cards.first).to_be_visible()
+    grid_text = page.locator(".stream__block--product_grid").inner_text()
+    assert grid_text.index(first.title) < grid_text.index(second.title)
+    capture(page, screenshots / "blocks-fjord-picked-grid.png")
+    csp_violations.assert_none("the hand-picked grid")

@@ -1,7 +1,10 @@
 """Another store's pages: every page admin address naming one is refused, and the
 explorer and the page chooser offer the merchant's own store only."""
 
+from urllib.parse import urlencode
+
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 
 from tests.helpers import XHR, url_patterns
@@ -97,8 +100,25 @@ def test_page_explorer_filters_offer_nothing_of_another_store(merchant_client, m
     assert_nothing_of(response, theirs)
 
 
+def test_page_chooser_opens_on_the_merchants_own_store(merchant_client, mine, theirs):
+    query = {"page_type": "shop.categorypage", "user_perms": "copy_to"}
+
+    start = merchant_client.get(reverse("wagtailadmin_choose_page"), query, **XHR)
+    opened = merchant_client.get(start["Location"], **XHR)
+
+    # Wagtail would open on the tree root, the one page above every store's categories.
+    assert start.status_code == 302
+    path, _, params = start["Location"].partition("?")
+    assert path == reverse("wagtailadmin_choose_page_child", args=[mine.home.pk])
+    assert QueryDict(params) == QueryDict(urlencode(query))
+    assert opened.status_code == 200
+    assert opened.json()["parent_page_id"] == mine.home.pk
+    assert mine.category.title in opened.content.decode()
+    assert_nothing_of(opened, theirs)
+
+
 def test_page_chooser_lists_only_the_merchants_own_pages(merchant_client, mine, theirs):
-    start = merchant_client.get(reverse("wagtailadmin_choose_page"), **XHR)
+    start = merchant_client.get(reverse("wagtailadmin_choose_page"), follow=True, **XHR)
     own = merchant_client.get(reverse("wagtailadmin_choose_page_child", args=[mine.home.pk]), **XHR)
     search = merchant_client.get(reverse("wagtailadmin_choose_page_search"), {"q": "Lamps"}, **XHR)
 
