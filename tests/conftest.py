@@ -6,6 +6,7 @@ from django.test import Client as HttpClient
 from django.test import override_settings
 from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished
+from wagtail.models import Page
 
 from tenancy.scope import store_scope
 from tests.helpers import PLATFORM_HOST, fresh_cache, require_service, use_fresh_cache
@@ -19,6 +20,20 @@ def _media_root(tmp_path_factory):
     """Images made by tests go to a throw-away directory, one per test session."""
     with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _kept_database_keeps_what_migrations_wrote(django_db_setup, django_db_blocker):
+    """A browser or race test empties the tables when it ends. Put back what migrations
+    wrote (root page, default site, groups) at the end of the session, so a database kept
+    with ``--reuse-db`` starts the next run as migrations left it."""
+    snapshot = getattr(connection, "_test_serialized_contents", None)
+    yield
+    if not snapshot:
+        return
+    with django_db_blocker.unblock():
+        if not Page.objects.exists():
+            connection.creation.deserialize_db_from_string(snapshot)
 
 
 @pytest.fixture(autouse=True)
