@@ -92,9 +92,14 @@ class Product(index.Indexed, ClusterableModel):
         FieldPanel("title"),
         FieldPanel("handle"),
         FieldPanel("description"),
-        FieldRowPanel([FieldPanel("vendor"), FieldPanel("product_type")]),
-        # A field of ``shop.admin_forms.ProductForm``: tags typed by name, with suggestions.
-        FieldPanel("tag_names"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("vendor"), FieldPanel("product_type")]),
+                # A field of ``shop.admin_forms.ProductForm``: tags typed by name.
+                FieldPanel("tag_names"),
+            ],
+            heading="Organisation",
+        ),
         FieldPanel("status"),
         InlinePanel("variants", heading="Variants", label="Variant", min_num=1),
         InlinePanel("images", heading="Images", label="Image"),
