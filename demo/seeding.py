@@ -31,7 +31,7 @@ from shop.models import (
     StoreSettings,
 )
 from shop.pages import CategoryPage, ProductPage, StoreHomePage, StorePage
-from shop.services import adjust_stock, ensure_stock_levels
+from shop.services import adjust_stock, ensure_stock_levels, set_product_tags
 from tenancy.scope import store_scope
 from tenants.models import Store
 from tenants.roles import Role
@@ -247,6 +247,7 @@ def _create_product(*, store: Store, spec: ProductSpec, palette, sizes) -> Produ
         product_type=spec.product_type,
         status=Product.Status.ACTIVE,
     )
+    set_product_tags(product=product, names=spec.tags)
     stock, variants = {}, []
     for position, variant_spec in enumerate(spec.variants):
         variant = ProductVariant.objects.create(

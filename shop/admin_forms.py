@@ -4,21 +4,80 @@ directly."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from taggit.forms import TagField
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminTagWidget
 
 from tenancy.admin.forms import StoreOwnedForm
 from tenancy.numeric_bounds import INTEGER_MAX, INTEGER_MIN
 
 from . import services
+from .data.catalog import TAG_NAME_MAX_LENGTH, tag_slug
 from .exceptions import ShopError
 from .models import Order, Product, ProductVariant, StockMovement
 from .selectors import variant_history
+
+# The most tags one product may have.
+MAX_TAGS = 50
+
+
+class ProductTagWidget(AdminTagWidget):
+    """Wagtail's tag field (type a tag, a comma or Enter ends it) suggesting the tags of
+    the product's store, from ``shop_product_tag_autocomplete``."""
+
+    def __init__(self, *args, site_id=None, **kwargs):
+        self.site_id = site_id
+        super().__init__(*args, **kwargs)
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        url = reverse("shop_product_tag_autocomplete")
+        if self.site_id:
+            url += f"?site={self.site_id}"
+        context["widget"]["attrs"]["data-w-tag-url-value"] = url
+        return context
+
+
+class ProductTagsField(TagField):
+    """Tag names, typed comma-separated ("winter, gift ideas"), each at most 100
+    characters and with a letter or digit; at most ``MAX_TAGS`` of them."""
+
+    widget = ProductTagWidget
+
+    def clean(self, value):
+        names = super().clean(value)
+        too_long = [name for name in names if len(name) > TAG_NAME_MAX_LENGTH]
+        if too_long:
+            raise ValidationError(
+                f"A tag may have at most {TAG_NAME_MAX_LENGTH} characters: {', '.join(too_long)}."
+            )
+        if any(not tag_slug(name) for name in names):
+            raise ValidationError("Every tag needs a letter or a digit.")
+        if len({tag_slug(name) for name in names}) > MAX_TAGS:
+            raise ValidationError(f"A product may have at most {MAX_TAGS} tags.")
+        return names
 
 
 class ProductForm(StoreOwnedForm):
     """A product of the active store (``StoreOwnedForm``). Its handle and its variants'
     SKUs are unique in the store, a variant with history is not deleted, and the images
-    chosen for it, inline ones included, are of the product's store."""
+    chosen for it, inline ones included, are of the product's store. Its tags are typed by
+    name and saved through ``set_product_tags``, in the product's store."""
+
+    tag_names = ProductTagsField(
+        label="Tags",
+        required=False,
+        help_text="Words to group products by, such as winter or gift ideas. A product "
+        "grid can show the products with a tag.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        site = self.row_site()
+        self.fields["tag_names"].widget.site_id = site.pk if site else None
+        if self.instance.pk:
+            self.initial.setdefault("tag_names", list(self.instance.tags.all()))
 
     def clean(self):
         cleaned = super().clean()
@@ -76,6 +135,8 @@ class ProductForm(StoreOwnedForm):
         product = super().save(commit=commit)
         if commit:
             services.ensure_stock_levels(product=product)
+            if "tag_names" in self.fields:
+                services.set_product_tags(product=product, names=self.cleaned_data["tag_names"])
         return product
 
 

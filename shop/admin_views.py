@@ -1,6 +1,7 @@
 """Admin views of shop rows whose writes go through the shop's services: order status and
 cancellation, stock movements, and deleting (or archiving) products. The viewsets of
-``shop.viewsets`` use them; the bulk delete is registered in ``shop/wagtail_hooks.py``.
+``shop.viewsets`` use them; the bulk delete and the product tag suggestions are registered
+in ``shop/wagtail_hooks.py``.
 
 A refusal from a service (``ShopError``) is shown to the merchant as a message or a form
 error, never as a 500.
@@ -8,6 +9,7 @@ error, never as a 500.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -18,10 +20,12 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.snippets import DeleteView, EditView
 
+from tenancy.request import admin_site_ids
+
 from . import services
 from .exceptions import ProductInUse, ShopError
 from .models import Order, Product
-from .selectors import variant_history
+from .selectors import tag_suggestions, variant_history
 from .services.lifecycle import CANCELLABLE
 
 
@@ -185,3 +189,19 @@ class ProductDeleteBulkAction(DeleteBulkAction):
         for product in objects:
             services.delete_product(product=product, user=user)
         return len(objects), 0
+
+
+def product_tag_autocomplete(request):
+    """The product form's tag suggestions: names of tags in use in the request's stores
+    that start with ``?term=``, as a JSON list (what Wagtail's tag field asks for).
+
+    ``?site=`` narrows them to the product's store; a store the request may not show
+    gives nothing. Wagtail's own tag autocomplete serves taggit's global tags only.
+    """
+    site_ids = admin_site_ids(request)
+    site = request.GET.get("site", "")
+    if site.isdigit():
+        site_ids = {int(site)} if site_ids is None else site_ids & {int(site)}
+    return JsonResponse(
+        tag_suggestions(site_ids=site_ids, term=request.GET.get("term", "")), safe=False
+    )

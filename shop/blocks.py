@@ -15,7 +15,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from tenancy.content_choices import not_of_this_store
 from tenancy.request import request_site
-from tenancy.scope import StoreScopedChoiceField
+from tenancy.scope import StoreScopedChoiceField, current_scope
 from themes.blocks import COMMERCE, THEME_BLOCKS, LibraryBlockMixin, LinkBlock
 
 from . import selectors
@@ -95,18 +95,41 @@ SAMPLE_CARDS = [
 ]
 
 
+def store_tag_choices():
+    """The product tags a grid may show, as (slug, name): those of the admin request's
+    store scope (a merchant's active store), none outside a scope. A grid renders the
+    products of its page's own store's tag of that slug, so a slug posted from another
+    store's tag shows nothing."""
+    if current_scope() is None:
+        return []
+    return [(tag.slug, tag.name) for tag in selectors.tags_in_scope()]
+
+
 class ProductGridBlock(LibraryBlockMixin, blocks.StructBlock):
+    """Products of a category, with a tag, of a type, or picked by hand.
+
+    Sources "tag" and "type" were one ("tag", holding a product type) until tags were
+    added: migration ``0010_product_tags`` moved saved grids of types to "type".
+    """
+
     heading = blocks.CharBlock(max_length=120, required=False)
     source = blocks.ChoiceBlock(
         choices=[
             ("category", "Products of a category"),
-            ("tag", "Products of a type"),
+            ("tag", "Products with a tag"),
+            ("type", "Products of a type"),
             ("picked", "Hand-picked products"),
         ],
         default="category",
     )
     category = blocks.PageChooserBlock(page_type="shop.CategoryPage", required=False)
-    tag = blocks.CharBlock(
+    tag = blocks.ChoiceBlock(
+        choices=store_tag_choices,
+        required=False,
+        label="Tag",
+        help_text="One of the tags given to your products.",
+    )
+    product_type = blocks.CharBlock(
         max_length=120,
         required=False,
         label="Product type",
@@ -128,7 +151,9 @@ class ProductGridBlock(LibraryBlockMixin, blocks.StructBlock):
         icon = "table"
         label = "Product grid"
         group = COMMERCE
-        description = "Products of a category or a type, or ones you pick, as a grid of cards."
+        description = (
+            "Products of a category, with a tag or of a type, or ones you pick, as a grid of cards."
+        )
         preview_value = {"heading": "Bestsellers", "source": "picked", "limit": 4}
 
     def clean(self, value):
@@ -137,7 +162,8 @@ class ProductGridBlock(LibraryBlockMixin, blocks.StructBlock):
             return value  # a draft may keep a grid whose products are not picked yet
         required = {
             "category": ("category", "Choose a category."),
-            "tag": ("tag", "Enter a product type."),
+            "tag": ("tag", "Choose a tag."),
+            "type": ("product_type", "Enter a product type."),
             "picked": ("products", "Pick at least one product."),
         }
         field, message = required[value["source"]]
@@ -158,7 +184,8 @@ class ProductGridBlock(LibraryBlockMixin, blocks.StructBlock):
     @staticmethod
     def cards(value, *, site, request=None):
         limit = min(value["limit"] or MAX_PRODUCTS, MAX_PRODUCTS)
-        if value["source"] == "category":
+        source = value["source"]
+        if source == "category":
             category = value.get("category")
             if not category or not selectors.live_pages_of_store(site=site, pages=[category]):
                 return []
@@ -170,10 +197,15 @@ class ProductGridBlock(LibraryBlockMixin, blocks.StructBlock):
                 per_page=limit,
             )
             return [selectors.ProductCard.from_page(page, request) for page in listing.object_list]
-        if value["source"] == "tag":
-            if not value.get("tag"):
-                return []
-            products = selectors.products_of_type(site=site, product_type=value["tag"], limit=limit)
+        if source in ("tag", "type"):
+            if source == "tag" and value.get("tag"):
+                products = selectors.products_with_tag(site=site, tag=value["tag"], limit=limit)
+            elif source == "type" and value.get("product_type"):
+                products = selectors.products_of_type(
+                    site=site, product_type=value["product_type"], limit=limit
+                )
+            else:
+                products = []
             return [selectors.ProductCard.from_product(product, request) for product in products]
         ids = [product.pk for product in value.get("products") or [] if product]
         products = selectors.products_by_ids(site=site, ids=ids[:limit])

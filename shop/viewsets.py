@@ -33,7 +33,7 @@ class ProductViewSet(StoreScopedViewSet):
     edit_handler = ObjectList(Product.panels, base_form_class=ProductForm)
     list_display = ["title", "status", "product_type", "updated_at"]
     list_filter = ["status"]
-    search_fields = ["title", "vendor", "product_type"]
+    search_fields = ["title", "vendor", "product_type", "tags__name"]
     inspect_view_enabled = True
     delete_view_class = ProductDeleteView
     delete_template_name = ProductDeleteView.template_name

@@ -1,11 +1,13 @@
-"""The shop's admin: its viewsets (``shop.viewsets``) and its bulk delete of products.
+"""The shop's admin: its viewsets (``shop.viewsets``), its bulk delete of products and the
+product form's tag suggestions.
 
 Its permission policies are registered in ``ShopConfig.ready()``, before any hook runs.
 """
 
+from django.urls import path
 from wagtail import hooks
 
-from .admin_views import ProductDeleteBulkAction
+from .admin_views import ProductDeleteBulkAction, product_tag_autocomplete
 from .viewsets import ShopViewSetGroup, StoreMenuViewSet
 
 
@@ -21,3 +23,14 @@ hooks.register("register_bulk_action", ProductDeleteBulkAction, order=1)
 @hooks.register("register_admin_viewset")
 def register_store_menu_viewset():
     return StoreMenuViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_product_tag_autocomplete():
+    return [
+        path(
+            "shop/product-tags/autocomplete/",
+            product_tag_autocomplete,
+            name="shop_product_tag_autocomplete",
+        )
+    ]

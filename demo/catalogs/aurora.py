@@ -80,6 +80,7 @@ AURORA = StoreSpec(
                     title="Pulse ANC Headphones",
                     vendor="Aurora Labs",
                     product_type="Headphones",
+                    tags=("bestseller", "wireless"),
                     description=(
                         "<p>Active noise cancelling, 40 hours of battery and memory-foam "
                         "cushions that stay comfortable all night.</p>"
@@ -95,6 +96,7 @@ AURORA = StoreSpec(
                     title="Orbit Wireless Earbuds",
                     vendor="Aurora Labs",
                     product_type="Earbuds",
+                    tags=("wireless", "new"),
                     description=(
                         "<p>Tiny, sweat-proof earbuds with a pocket-sized charging case "
                         "good for 30 hours.</p>"
@@ -108,6 +110,7 @@ AURORA = StoreSpec(
                     title="Beam Portable Speaker",
                     vendor="Aurora Labs",
                     product_type="Speaker",
+                    tags=("wireless",),
                     description=(
                         "<p>360° sound, a light ring that pulses with the beat and an IP67 "
                         "shell that floats.</p>"
@@ -131,6 +134,7 @@ AURORA = StoreSpec(
                     title="Flux 3-in-1 Charging Pad",
                     vendor="Volt Theory",
                     product_type="Charger",
+                    tags=("wireless", "charging"),
                     description="<p>Phone, earbuds and watch on one 15 W wireless pad.</p>",
                     shape="puck",
                     colours=(_MIDNIGHT,),
@@ -141,6 +145,7 @@ AURORA = StoreSpec(
                     title="Volt 10K Power Bank",
                     vendor="Volt Theory",
                     product_type="Power bank",
+                    tags=("charging", "travel"),
                     description=(
                         "<p>10,000 mAh, 20 W USB-C fast charging and a battery gauge "
                         "that glows.</p>"
@@ -154,6 +159,7 @@ AURORA = StoreSpec(
                     title="Neon Braided USB-C Cable",
                     vendor="Volt Theory",
                     product_type="Cable",
+                    tags=("charging",),
                     description="<p>Braided nylon, 100 W, bright enough to find in the dark.</p>",
                     shape="cable",
                     colours=(_PINK,),
@@ -167,6 +173,7 @@ AURORA = StoreSpec(
                     title="Trace Key Finder, 2-Pack",
                     vendor="Aurora Labs",
                     product_type="Tracker",
+                    tags=("travel", "new"),
                     description=(
                         "<p>Clip one to your keys and one to your bag. Sold out: the next "
                         "batch is on its way.</p>"
@@ -187,6 +194,7 @@ AURORA = StoreSpec(
                     title="Static Heavyweight Hoodie",
                     vendor="Aurora Studio",
                     product_type="Hoodie",
+                    tags=("bestseller", "unisex"),
                     description=(
                         "<p>480 g brushed organic cotton, a double-layer hood and a "
                         "reflective logo on the back.</p>"
@@ -200,6 +208,7 @@ AURORA = StoreSpec(
                     title="Signal Oversized Tee",
                     vendor="Aurora Studio",
                     product_type="T-shirt",
+                    tags=("unisex",),
                     description="<p>A boxy, 240 g cotton tee with a glow-in-the-dark print.</p>",
                     shape="tee",
                     colours=(_LIME,),
@@ -214,6 +223,7 @@ AURORA = StoreSpec(
                     title="Night Shift Cap",
                     vendor="Aurora Studio",
                     product_type="Cap",
+                    tags=("unisex",),
                     description="<p>A five-panel cap in water-repellent nylon.</p>",
                     shape="cap",
                     colours=(_MIDNIGHT,),
@@ -224,6 +234,7 @@ AURORA = StoreSpec(
                     title="Reflect Windbreaker",
                     vendor="Aurora Studio",
                     product_type="Jacket",
+                    tags=("new", "outdoor"),
                     description=(
                         "<p>A packable shell with fully reflective panels: invisible by "
                         "day, lit up in headlights.</p>"
@@ -237,6 +248,7 @@ AURORA = StoreSpec(
                     title="Circuit Socks, 3-Pack",
                     vendor="Aurora Studio",
                     product_type="Socks",
+                    tags=("gift ideas",),
                     description="<p>Combed cotton socks with a circuit-board pattern.</p>",
                     shape="folded",
                     colours=(_CYAN,),
@@ -254,6 +266,7 @@ AURORA = StoreSpec(
                     title="Vector Tech Backpack",
                     vendor="Grid Carry",
                     product_type="Backpack",
+                    tags=("travel", "outdoor"),
                     description=(
                         "<p>22 litres, a padded 16-inch laptop sleeve and a hidden "
                         "passport pocket.</p>"
@@ -267,6 +280,7 @@ AURORA = StoreSpec(
                     title="Grid Sling Bag",
                     vendor="Grid Carry",
                     product_type="Bag",
+                    tags=("travel",),
                     description="<p>A cross-body bag for phone, keys and a power bank.</p>",
                     shape="bag",
                     colours=(_CYAN,),
@@ -277,6 +291,7 @@ AURORA = StoreSpec(
                     title="Shell Phone Case",
                     vendor="Grid Carry",
                     product_type="Phone case",
+                    tags=("gift ideas",),
                     description="<p>A slim, shock-absorbing case with a translucent back.</p>",
                     shape="device",
                     colours=(_PINK,),

@@ -81,6 +81,7 @@ FJORD = StoreSpec(
                     title="Hav Stoneware Mug",
                     vendor="Studio Hav",
                     product_type="Mug",
+                    tags=("gift ideas", "handmade", "bestseller"),
                     description=(
                         "<p>A generous 350 ml mug thrown in speckled stoneware and dipped in "
                         "a satin glaze. Dishwasher and microwave safe.</p>"
@@ -98,6 +99,7 @@ FJORD = StoreSpec(
                     title="Tind Vase, Tall",
                     vendor="Tind Keramikk",
                     product_type="Vase",
+                    tags=("handmade", "sale"),
                     description=(
                         "<p>A 32 cm vase with a narrow neck for single stems and dried "
                         "grasses. Raw clay outside, glazed inside to hold water.</p>"
@@ -111,6 +113,7 @@ FJORD = StoreSpec(
                     title="Tind Vase, Small",
                     vendor="Tind Keramikk",
                     product_type="Vase",
+                    tags=("handmade", "gift ideas"),
                     description=(
                         "<p>The little sister of our tall Tind vase: 14 cm, for a handful "
                         "of wild flowers on the windowsill.</p>"
@@ -124,6 +127,7 @@ FJORD = StoreSpec(
                     title="Lys Serving Bowl",
                     vendor="Studio Hav",
                     product_type="Bowl",
+                    tags=("handmade", "dining"),
                     description=(
                         "<p>A wide, shallow bowl for salads and bread, 28 cm across, glazed "
                         "in a milky white that lets the clay show at the rim.</p>"
@@ -137,6 +141,7 @@ FJORD = StoreSpec(
                     title="Stille Dinner Plates, Set of 4",
                     vendor="Tind Keramikk",
                     product_type="Plate",
+                    tags=("dining",),
                     description=(
                         "<p>Four 27 cm plates in a soft sage glaze. Each one is a little "
                         "different: that is the point.</p>"
@@ -150,6 +155,7 @@ FJORD = StoreSpec(
                     title="Berg Espresso Cups, Pair",
                     vendor="Studio Hav",
                     product_type="Cup",
+                    tags=("coffee", "gift ideas"),
                     description=(
                         "<p>Two 90 ml cups with saucers in a deep charcoal glaze. Back in "
                         "the kiln soon.</p>"
@@ -170,6 +176,7 @@ FJORD = StoreSpec(
                     title="Ull Wool Throw",
                     vendor="Vev & Co",
                     product_type="Throw",
+                    tags=("winter", "bestseller"),
                     description=(
                         "<p>Woven from the wool of Norwegian Spæl sheep, 130 × 180 cm, "
                         "with a hand-knotted fringe.</p>"
@@ -183,6 +190,7 @@ FJORD = StoreSpec(
                     title="Linen Napkins, Set of 4",
                     vendor="Vev & Co",
                     product_type="Napkin",
+                    tags=("dining",),
                     description=(
                         "<p>Stone-washed linen napkins, 45 × 45 cm, that get softer with "
                         "every wash.</p>"
@@ -199,6 +207,7 @@ FJORD = StoreSpec(
                     title="Sheepskin Seat Pad",
                     vendor="Fjellgård",
                     product_type="Seat pad",
+                    tags=("winter",),
                     description=(
                         "<p>A round, 40 cm seat pad of naturally tanned sheepskin for "
                         "chairs, benches and cold stone steps.</p>"
@@ -212,6 +221,7 @@ FJORD = StoreSpec(
                     title="Lin Tea Towel",
                     vendor="Vev & Co",
                     product_type="Tea towel",
+                    tags=("gift ideas",),
                     description="<p>A heavy half-linen tea towel with a woven stripe.</p>",
                     shape="folded",
                     colours=(_BLUE,),
@@ -229,6 +239,7 @@ FJORD = StoreSpec(
                     title="Nord Table Lamp",
                     vendor="Lysverket",
                     product_type="Lamp",
+                    tags=("winter", "lighting"),
                     description=(
                         "<p>A linen shade on a slim oak stem. Dimmable, with a braided "
                         "cotton cord.</p>"
@@ -242,6 +253,7 @@ FJORD = StoreSpec(
                     title="Glød Beeswax Candles",
                     vendor="Bikuben",
                     product_type="Candle",
+                    tags=("winter", "gift ideas"),
                     description=(
                         "<p>Pure Norwegian beeswax, poured by hand. They burn clean and "
                         "smell faintly of honey.</p>"
@@ -258,6 +270,7 @@ FJORD = StoreSpec(
                     title="Fyr Candle Holder",
                     vendor="Lysverket",
                     product_type="Candle holder",
+                    tags=("lighting",),
                     description="<p>A solid brass holder for a single dinner candle.</p>",
                     shape="tin",
                     colours=(_OAK,),
@@ -268,6 +281,7 @@ FJORD = StoreSpec(
                     title="Skumring Pendant Lamp",
                     vendor="Lysverket",
                     product_type="Lamp",
+                    tags=("lighting",),
                     description=(
                         "<p>A 40 cm pendant of pressed moss-green felt that softens sound "
                         "as well as light.</p>"
@@ -288,6 +302,7 @@ FJORD = StoreSpec(
                     title="Eik Cutting Board",
                     vendor="Snekker Berg",
                     product_type="Cutting board",
+                    tags=("handmade", "gift ideas"),
                     description=(
                         "<p>End-grain oak, oiled by hand, with a leather hanging loop.</p>"
                     ),
@@ -303,6 +318,7 @@ FJORD = StoreSpec(
                     title="Kaffe Pour-Over Set",
                     vendor="Studio Hav",
                     product_type="Coffee set",
+                    tags=("coffee", "gift ideas"),
                     description=(
                         "<p>A stoneware dripper and 600 ml carafe for two slow cups of "
                         "filter coffee.</p>"

@@ -79,6 +79,7 @@ HERITAGE = StoreSpec(
                     title="The Garden Year",
                     vendor="Marlow & Finch",
                     product_type="Book",
+                    tags=("gardening", "gift ideas"),
                     description=(
                         "<p>A month-by-month companion for the kitchen garden, with "
                         "watercolours by the author. Hardback, 320 pages.</p>"
@@ -92,6 +93,7 @@ HERITAGE = StoreSpec(
                     title="Letters of a Country Parson",
                     vendor="Harrow Press",
                     product_type="Book",
+                    tags=("history", "staff pick"),
                     description=(
                         "<p>Forty years of letters from a Somerset vicarage: gossip, "
                         "weather and remarkable marrows.</p>"
@@ -105,6 +107,7 @@ HERITAGE = StoreSpec(
                     title="A Short History of Tea",
                     vendor="Marlow & Finch",
                     product_type="Book",
+                    tags=("history", "tea lovers"),
                     description=(
                         "<p>From Chinese imperial gardens to the British builder's brew, "
                         "in 200 lively pages.</p>"
@@ -118,6 +121,7 @@ HERITAGE = StoreSpec(
                     title="Maps of Imagined Places",
                     vendor="Harrow Press",
                     product_type="Book",
+                    tags=("illustrated", "staff pick"),
                     description=(
                         "<p>Sixty maps of lands that never were, from Lilliput to "
                         "Middle-earth, with essays on how they were drawn.</p>"
@@ -134,6 +138,7 @@ HERITAGE = StoreSpec(
                     title="Evening Verses: An Anthology",
                     vendor="Harrow Press",
                     product_type="Book",
+                    tags=("poetry", "gift ideas"),
                     description=(
                         "<p>One hundred poems for the end of the day. Reprinting: back "
                         "in the spring.</p>"
@@ -154,6 +159,7 @@ HERITAGE = StoreSpec(
                     title="Bound Leather Journal",
                     vendor="Ashby Bindery",
                     product_type="Journal",
+                    tags=("writing", "gift ideas"),
                     description=(
                         "<p>Vegetable-tanned leather around 240 pages of cream, "
                         "fountain-pen-friendly paper. Sewn by hand in Cumbria.</p>"
@@ -167,6 +173,7 @@ HERITAGE = StoreSpec(
                     title="Kingsley Fountain Pen",
                     vendor="Kingsley & Sons",
                     product_type="Pen",
+                    tags=("writing", "bestseller"),
                     description=(
                         "<p>Black resin with a gold-plated steel nib. Takes cartridges or "
                         "the included converter.</p>"
@@ -182,6 +189,7 @@ HERITAGE = StoreSpec(
                     title="Letterpress Correspondence Cards",
                     vendor="Ashby Bindery",
                     product_type="Cards",
+                    tags=("writing",),
                     description=(
                         "<p>Ten cards and envelopes on 600 g cotton board, pressed on our "
                         "1910 Heidelberg.</p>"
@@ -195,6 +203,7 @@ HERITAGE = StoreSpec(
                     title="Wax Seal Kit",
                     vendor="Kingsley & Sons",
                     product_type="Wax seal",
+                    tags=("writing", "gift ideas"),
                     description=(
                         "<p>A brass seal engraved with a bee, a walnut handle and three "
                         "sticks of oxblood wax.</p>"
@@ -208,6 +217,7 @@ HERITAGE = StoreSpec(
                     title="Bottled Ink, 50 ml",
                     vendor="Kingsley & Sons",
                     product_type="Ink",
+                    tags=("writing",),
                     description="<p>Rich, quick-drying ink for fountain and dip pens.</p>",
                     shape="bottle",
                     colours=(_NAVY, _OXBLOOD),
@@ -228,6 +238,7 @@ HERITAGE = StoreSpec(
                     title="Earl Grey Supérieur",
                     vendor="Heritage Tea Co.",
                     product_type="Loose-leaf tea",
+                    tags=("tea lovers", "bestseller"),
                     description=(
                         "<p>Ceylon black tea with cold-pressed Calabrian bergamot and a "
                         "few cornflower petals.</p>"
@@ -244,6 +255,7 @@ HERITAGE = StoreSpec(
                     title="Assam Breakfast",
                     vendor="Heritage Tea Co.",
                     product_type="Loose-leaf tea",
+                    tags=("tea lovers",),
                     description=(
                         "<p>A malty, full-bodied morning tea that loves a drop of milk.</p>"
                     ),
@@ -256,6 +268,7 @@ HERITAGE = StoreSpec(
                     title="Darjeeling First Flush",
                     vendor="Heritage Tea Co.",
                     product_type="Loose-leaf tea",
+                    tags=("tea lovers", "new"),
                     description=(
                         "<p>The first spring picking from the Castleton estate: light, "
                         "floral and gone by summer.</p>"
@@ -269,6 +282,7 @@ HERITAGE = StoreSpec(
                     title="Bone China Teapot",
                     vendor="Stoke Pottery",
                     product_type="Teapot",
+                    tags=("tea lovers", "gift ideas"),
                     description="<p>A six-cup teapot in fine English bone china.</p>",
                     shape="teapot",
                     colours=(_IVORY,),
@@ -279,6 +293,7 @@ HERITAGE = StoreSpec(
                     title="Teacup & Saucer",
                     vendor="Stoke Pottery",
                     product_type="Teacup",
+                    tags=("tea lovers",),
                     description="<p>A fluted bone china cup and saucer, 200 ml.</p>",
                     shape="cup",
                     colours=(_IVORY, _NAVY),

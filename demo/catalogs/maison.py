@@ -79,6 +79,7 @@ MAISON = StoreSpec(
                     title="Nuit Blanche Eau de Parfum",
                     vendor="Maison Lumière",
                     product_type="Fragrance",
+                    tags=("signature", "bestseller"),
                     description=(
                         "<p>White musk, iris and a hint of pear: the smell of Paris at "
                         "four in the morning.</p>"
@@ -95,6 +96,7 @@ MAISON = StoreSpec(
                     title="Ambre Doré Eau de Parfum",
                     vendor="Maison Lumière",
                     product_type="Fragrance",
+                    tags=("signature",),
                     description="<p>Amber, tonka bean and smoked vanilla. Warm and lasting.</p>",
                     shape="bottle",
                     colours=(_AMBER,),
@@ -105,6 +107,7 @@ MAISON = StoreSpec(
                     title="Jardin Secret Scented Candle",
                     vendor="Maison Lumière",
                     product_type="Candle",
+                    tags=("home", "gift ideas"),
                     description=(
                         "<p>Fig leaf and cut grass in a hand-blown emerald glass; "
                         "60 hours of burning.</p>"
@@ -118,6 +121,7 @@ MAISON = StoreSpec(
                     title="Travel Spray, 10 ml",
                     vendor="Maison Lumière",
                     product_type="Fragrance",
+                    tags=("travel", "gift ideas"),
                     description="<p>Any of our eaux de parfum in a refillable brass atomiser.</p>",
                     shape="carafe",
                     colours=(_CHAMPAGNE,),
@@ -131,6 +135,7 @@ MAISON = StoreSpec(
                     title="Discovery Set, 5 × 2 ml",
                     vendor="Maison Lumière",
                     product_type="Fragrance",
+                    tags=("gift ideas",),
                     description=(
                         "<p>Five of our fragrances to try at home. Being refilled: back "
                         "next week.</p>"
@@ -151,6 +156,7 @@ MAISON = StoreSpec(
                     title="Sillage Gold Hoops",
                     vendor="Maison Lumière",
                     product_type="Earrings",
+                    tags=("gold", "bestseller"),
                     description="<p>Light, 25 mm hoops in recycled 18k gold.</p>",
                     shape="hoops",
                     colours=(_GOLD,),
@@ -161,6 +167,7 @@ MAISON = StoreSpec(
                     title="Étoile Signet Ring",
                     vendor="Maison Lumière",
                     product_type="Ring",
+                    tags=("gold",),
                     description=(
                         "<p>A solid gold signet with a single star. Engraving on request.</p>"
                     ),
@@ -175,6 +182,7 @@ MAISON = StoreSpec(
                     title="Perle Pendant Necklace",
                     vendor="Maison Lumière",
                     product_type="Necklace",
+                    tags=("pearls", "gift ideas"),
                     description=("<p>A single freshwater pearl on a fine 42 cm gold chain.</p>"),
                     shape="necklace",
                     colours=(_GOLD,),
@@ -185,6 +193,7 @@ MAISON = StoreSpec(
                     title="Fil d'Or Bracelet",
                     vendor="Maison Lumière",
                     product_type="Bracelet",
+                    tags=("gold",),
                     description="<p>A slender gold cuff, hand-hammered to catch the light.</p>",
                     shape="bracelet",
                     colours=(_GOLD,),
@@ -202,6 +211,7 @@ MAISON = StoreSpec(
                     title="Le Petit Sac",
                     vendor="Maison Lumière",
                     product_type="Handbag",
+                    tags=("leather", "new"),
                     description=(
                         "<p>A structured top-handle bag in smooth calfskin with a gilded clasp.</p>"
                     ),
@@ -214,6 +224,7 @@ MAISON = StoreSpec(
                     title="Riviera Silk Scarf",
                     vendor="Maison Lumière",
                     product_type="Scarf",
+                    tags=("silk", "summer"),
                     description="<p>A 90 cm silk twill carré with hand-rolled edges.</p>",
                     shape="folded",
                     colours=(_BORDEAUX,),
@@ -224,6 +235,7 @@ MAISON = StoreSpec(
                     title="Lumière Cat-Eye Sunglasses",
                     vendor="Maison Lumière",
                     product_type="Sunglasses",
+                    tags=("summer",),
                     description="<p>Hand-polished acetate frames with gradient lenses.</p>",
                     shape="sunglasses",
                     colours=(_NOIR,),
@@ -234,6 +246,7 @@ MAISON = StoreSpec(
                     title="Leather Card Holder",
                     vendor="Maison Lumière",
                     product_type="Small leather goods",
+                    tags=("leather", "gift ideas"),
                     description="<p>Four card slots and a central pocket, in grained calfskin.</p>",
                     shape="wallet",
                     colours=(_NOIR, _BORDEAUX),
@@ -244,6 +257,7 @@ MAISON = StoreSpec(
                     title="Montre Classique",
                     vendor="Maison Lumière",
                     product_type="Watch",
+                    tags=("signature", "leather"),
                     description=(
                         "<p>A 36 mm gold-plated case, a Swiss movement and a cognac "
                         "leather strap.</p>"
@@ -257,6 +271,7 @@ MAISON = StoreSpec(
                     title="Cashmere-Lined Leather Gloves",
                     vendor="Maison Lumière",
                     product_type="Gloves",
+                    tags=("leather", "winter"),
                     description="<p>Lambskin gloves lined with pure cashmere.</p>",
                     shape="folded",
                     colours=(_COGNAC,),

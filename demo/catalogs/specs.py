@@ -27,6 +27,7 @@ class ProductSpec:
     shape: str  # a shape of demo.images
     colours: tuple[str, ...]  # the object's colour in each picture: one picture per colour
     variants: tuple[VariantSpec, ...]
+    tags: tuple[str, ...] = ()  # the product's tags in its store
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ together with the page types (``shop.pages``) that sit above the blocks and sele
 """
 
 from .cart import Cart, CartLine
-from .catalog import Product, ProductImage, ProductVariant
+from .catalog import Product, ProductImage, ProductTag, ProductVariant
 from .navigation import StoreMenu
 from .newsletter import NewsletterSubscriber
 from .orders import Order, OrderLine, OrderNumberSequence
@@ -22,6 +22,7 @@ __all__ = [
     "OrderNumberSequence",
     "Product",
     "ProductImage",
+    "ProductTag",
     "ProductVariant",
     "StockLevel",
     "StockMovement",

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -24,6 +25,42 @@ class ProductImageQuerySet(StoreOwnedQuerySet):
     site_field = "product__site"
 
 
+# The longest tag name a merchant may give.
+TAG_NAME_MAX_LENGTH = 100
+
+
+def tag_slug(name: str) -> str:
+    """The slug that identifies a tag in its store: "Gift ideas", "gift ideas" and
+    "gift-ideas" are one tag. Empty for a name with no letter or digit."""
+    return slugify(name, allow_unicode=True)[:TAG_NAME_MAX_LENGTH]
+
+
+class ProductTag(models.Model):
+    """A label a merchant gives products ("winter", "gift ideas"), owned by one store.
+
+    A tag of the same name in another store is another row: tags are never shared, so
+    nothing a store's staff sees (suggestions, block choices) can name another store's.
+    A tag is found by its slug, so names differing only in capitals or punctuation are one
+    tag. Tags are made and attached through ``shop.services.set_product_tags``.
+    """
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=TAG_NAME_MAX_LENGTH)
+    slug = models.SlugField(max_length=TAG_NAME_MAX_LENGTH, allow_unicode=True)
+
+    objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "slug"], name="product_tag_slug_per_site"),
+            models.UniqueConstraint(fields=["site", "name"], name="product_tag_name_per_site"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
 class Product(index.Indexed, ClusterableModel):
     """A sellable item in one store's catalog. Prices and stock live on its variants."""
 
@@ -38,6 +75,12 @@ class Product(index.Indexed, ClusterableModel):
     description = RichTextField(blank=True, features=["h3", "bold", "italic", "ol", "ul", "link"])
     vendor = models.CharField(max_length=255, blank=True)
     product_type = models.CharField(max_length=255, blank=True)
+    tags = models.ManyToManyField(
+        ProductTag,
+        blank=True,
+        related_name="products",
+        help_text="Tags of the product's own store only (``set_product_tags``).",
+    )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -49,7 +92,14 @@ class Product(index.Indexed, ClusterableModel):
         FieldPanel("title"),
         FieldPanel("handle"),
         FieldPanel("description"),
-        FieldRowPanel([FieldPanel("vendor"), FieldPanel("product_type")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("vendor"), FieldPanel("product_type")]),
+                # A field of ``shop.admin_forms.ProductForm``: tags typed by name.
+                FieldPanel("tag_names"),
+            ],
+            heading="Organisation",
+        ),
         FieldPanel("status"),
         InlinePanel("variants", heading="Variants", label="Variant", min_num=1),
         InlinePanel("images", heading="Images", label="Image"),

@@ -1,7 +1,7 @@
 """Every write that matters in the shop goes through these functions."""
 
 from .cart import add_to_cart, get_or_create_cart, remove_cart_line, update_cart_line
-from .catalog import archive_product, delete_product, in_use_message
+from .catalog import archive_product, delete_product, in_use_message, set_product_tags
 from .lifecycle import cancel_order, change_order_status
 from .orders import CheckoutDetails, place_order
 from .stock import adjust_stock, ensure_stock_levels, move_stock, stock_range_message
@@ -20,6 +20,7 @@ __all__ = [
     "move_stock",
     "place_order",
     "remove_cart_line",
+    "set_product_tags",
     "stock_range_message",
     "update_cart_line",
 ]

@@ -13,7 +13,15 @@ from demo.catalogs import FJORD, STORES
 from demo.images import SHAPES, SMALL_SIZES
 from demo.management.commands import seed_demo as seed_demo_command
 from demo.seeding import ADMIN_PASSWORD, seed_demo
-from shop.models import CartLine, Product, ProductImage, ProductVariant, StockLevel, StoreSettings
+from shop.models import (
+    CartLine,
+    Product,
+    ProductImage,
+    ProductTag,
+    ProductVariant,
+    StockLevel,
+    StoreSettings,
+)
 from shop.pages import CategoryPage, ProductPage, StoreHomePage, StorePage
 from tenancy.scope import all_stores, store_scope
 from tenants.models import Store
@@ -98,6 +106,19 @@ def test_demo_home_page_is_published_with_its_blocks():
             "call_to_action",
             "rich_text",
         ]
+
+
+def test_demo_products_have_tags_of_their_own_store():
+    seed_small()
+
+    with all_stores():
+        gift_ideas = ProductTag.objects.filter(slug="gift-ideas")
+        assert gift_ideas.count() == len(STORES)  # one tag per store, never shared
+        for store in Store.objects.select_related("site"):
+            products = Product.objects.for_site(store.site)
+            assert not products.filter(tags=None).exists(), store.slug
+            foreign = ProductTag.objects.filter(products__site=store.site).exclude(site=store.site)
+            assert not foreign.exists(), store.slug
 
 
 def test_seed_demo_twice_creates_nothing_new():

@@ -133,7 +133,7 @@ EDITOR_STEPS = [
     ),
     ("Video", {"url": "https://youtu.be/aqz-KE-bpKQ", "title": "In the studio"}),
     ("Spacer or divider", {}),
-    ("Product grid", {"source": "tag", "tag": "#product-type"}),
+    ("Product grid", {"source": "type", "product_type": "#product-type"}),
     ("Featured product", {"product": "#product"}),
     ("Category tiles", {"tiles-0-value-category": "#category"}),
     ("Promo banner", {"text": "Winter sale: 20% off"}),

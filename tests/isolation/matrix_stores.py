@@ -45,6 +45,7 @@ from shop.models import (
     Order,
     OrderLine,
     Product,
+    ProductTag,
     ProductVariant,
     StockLevel,
     StockMovement,
@@ -52,6 +53,7 @@ from shop.models import (
     StorePage,
     StoreSettings,
 )
+from shop.services import set_product_tags
 from tenancy.scope import all_stores
 from tenants.invitations import invite_staff
 from tenants.models import EmailChange, StaffInvitation, Store
@@ -133,8 +135,8 @@ def _theme_with_revisions(store, owner, prefix):
 
 def fill_more(data: StoreData, prefix: str) -> Side:
     """Everything a store has besides what ``fill_store`` made: draft, scheduled and
-    moderated pages, several revisions, a locked page, a document, tags, settings, a
-    redirect, a workflow, an editing session and pending uploads."""
+    moderated pages, several revisions, a locked page, a document, tags (of media and of
+    products), settings, a redirect, a workflow, an editing session and pending uploads."""
     store, owner, home, slug = data.store, data.owner, data.home, data.store.slug
     owner.first_name, owner.last_name = f"{prefix}ina", "Storekeeper"
     owner.save()
@@ -194,6 +196,8 @@ def fill_more(data: StoreData, prefix: str) -> Side:
     tag = f"{prefix.lower()}-secret-tag"
     data.image.tags.add(tag)
     document.tags.add(tag)
+    product_tag = f"{prefix} secret product tag"
+    set_product_tags(product=data.product, names=[product_tag])
     StoreSettings.objects.filter(site=store.site).update(
         contact_email=f"hello@{prefix.lower()}-secret.test"
     )
@@ -232,6 +236,7 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         f"{prefix} Hidden Menu Label",
         document.title,
         tag,
+        product_tag,
         f"hello@{prefix.lower()}-secret.test",
         f"{prefix} lamps since 1999",
         f"{prefix} Draft Tagline",
@@ -366,6 +371,7 @@ def _rows_and_counts(side):
             list(model.objects.filter(site=site).order_by("pk").values())
             for model in (
                 Product,
+                ProductTag,
                 ProductVariant,
                 Order,
                 StockLevel,
@@ -377,6 +383,9 @@ def _rows_and_counts(side):
             )
         ],
         "lines": list(OrderLine.objects.filter(order__site=site).values()),
+        "product_tags": list(
+            Product.tags.through.objects.filter(product__site=site).order_by("pk").values()
+        ),
         "settings": [list(model.objects.filter(site=site).values()) for model in settings_registry],
         "theme": list(StoreTheme.objects.filter(site=site).values()),
         "theme_revisions": list(

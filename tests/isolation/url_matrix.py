@@ -227,6 +227,7 @@ LISTING_QUERIES = {
     "wagtailadmin_tag_model_autocomplete": {"term": "Beta"},
     "store_admin:tag_autocomplete": {"term": "Beta"},
     "store_admin:tag_model_autocomplete": {"term": "Beta"},
+    "shop_product_tag_autocomplete": {"term": "Beta"},
 }
 # Views whose mixed variants (one id A's, one B's) are not refusals: the editing-session
 # ping looks up a session of the requesting user only, whatever its id.
@@ -372,6 +373,7 @@ CONCERNS = {
         "wagtailsnippets",
         "wagtailsnippetchoosers_",
         "wagtail_bulk_action",
+        "shop_product_tag",
     ),
     "pages": (
         "wagtailadmin_pages:",

@@ -218,6 +218,7 @@ def every_block(*, images, product, category, ends_at) -> list[tuple[str, dict |
                 "source": "picked",
                 "category": None,
                 "tag": "",
+                "product_type": "",
                 "products": [product],
                 "limit": 8,
             },

@@ -197,10 +197,12 @@ def test_a_product_grid_names_what_its_source_is_missing(store):
 
     with store_scope([store.site.pk]):
         missing_tag = _errors(grid, {**empty, "source": "tag", "tag": ""})
+        missing_type = _errors(grid, {**empty, "source": "type", "product_type": ""})
         missing_category = _errors(grid, {**empty, "source": "category"})
         missing_products = _errors(grid, {**empty, "source": "picked"})
 
-    assert "Enter a product type." in missing_tag
+    assert "Choose a tag." in missing_tag
+    assert "Enter a product type." in missing_type
     assert "Choose a category." in missing_category
     assert "Pick at least one product." in missing_products
 
@@ -265,7 +267,7 @@ def test_rows_of_another_store_in_a_saved_body_are_never_shown(shopper_client, s
             store,
             [
                 ("product_grid", {"source": "picked", "products": [theirs], "limit": 8}),
-                ("product_grid", {"source": "tag", "tag": "Beta", "limit": 8}),
+                ("product_grid", {"source": "type", "product_type": "Beta", "limit": 8}),
                 ("product_grid", {"source": "category", "category": theirs_category}),
                 ("featured_product", {"product": theirs, "action": "cart"}),
                 ("category_tiles", {"tiles": [{"category": theirs_category}]}),
@@ -287,7 +289,7 @@ def test_a_grid_of_a_type_shows_that_stores_products_of_the_type(
     ProductPageFactory(
         parent=CategoryPageFactory(parent=other_store.site.root_page), product=theirs
     )
-    _page(store, [("product_grid", {"source": "tag", "tag": "MUG", "limit": 8})])
+    _page(store, [("product_grid", {"source": "type", "product_type": "MUG", "limit": 8})])
 
     html = _html(shopper_client)
 
