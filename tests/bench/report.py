@@ -43,8 +43,17 @@ def _req(rounds: dict[str, Round] | None, page: str) -> float | None:
 
 
 def _row(page: str, served: str, found: Round | None, bare: Round | None, queries) -> list[str]:
-    if found is None:
-        return [PAGE_LABELS[page], served, NA, NA, NA, NA, NA if queries is None else str(queries)]
+    if found is None or not found.requests:
+        figure = NA if found is None else "0 answered"
+        return [
+            PAGE_LABELS[page],
+            served,
+            figure,
+            NA,
+            NA,
+            NA,
+            NA if queries is None else str(queries),
+        ]
     flag = f" ({found.errors} errors)" if found.errors else ""
     return [
         PAGE_LABELS[page],

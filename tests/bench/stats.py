@@ -71,7 +71,9 @@ NA = "n/a"
 
 
 def rate(value: float | None) -> str:
-    return NA if value is None else f"{value:,.0f}"
+    if value is None:
+        return NA
+    return f"{value:.1f}" if value < 100 else f"{value:,.0f}"
 
 
 def millis(value: float | None) -> str:

@@ -121,3 +121,13 @@ def test_a_target_without_figures_is_not_measured():
 
     assert found["cached pages, worst of the three, x bare"] == "not measured"
     assert found["1,001 stores / 1 store req/s, worst page"] == "not measured"
+
+
+def test_a_page_that_answered_nothing_in_its_rounds_says_so_rather_than_zero_latency():
+    silent = {page: Round(0.0, 0.0, 0.0, 0, 16) for page in ("home", "category", "product")}
+
+    text = render(machine=[], settings="", results=_results(uncached=silent))
+
+    uncached_home = next(line for line in text.splitlines() if "| home " in line)
+    assert [cell.strip() for cell in uncached_home.split("|")][3:6] == ["0 answered", "n/a", "n/a"]
+    assert "Some runs had errors" in text
