@@ -19,7 +19,7 @@ TEMPLATE_DIRS := templates $(wildcard */templates)
 DJHTML = $(BIN)/djhtml --tabwidth 4 $(TEMPLATE_DIRS)
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate seed static run dev test lint format check clean
+.PHONY: help install migrate seed static run dev test bench lint format check clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,6 +53,11 @@ dev: seed  ## Serve the demo stores for developers: DEBUG on, reloads on code ch
 test: install check lint  ## Run the checks and the whole suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load
 
+bench: install  ## Seed a 2,000-product catalog and 1,000 stores, serve them with gunicorn, measure with wrk (a few minutes)
+	@command -v wrk >/dev/null 2>&1 || { echo "make bench needs wrk, the load generator:"; \
+	  echo "  Debian/Ubuntu: sudo apt-get install wrk   Fedora: sudo dnf install wrk   macOS: brew install wrk"; exit 1; }
+	$(BIN)/python -m tests.bench
+
 check: install  ## Migrations are committed; production settings pass `check --deploy`
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	DJANGO_SETTINGS_MODULE=config.settings.production \
@@ -74,4 +79,4 @@ format: install  ## Reformat the code with ruff and re-indent the templates with
 	$(DJHTML)
 
 clean:  ## Remove the virtualenv, the SQLite database and local media
-	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles
+	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles .bench
