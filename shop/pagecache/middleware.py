@@ -45,7 +45,7 @@ class PageCacheMiddleware:
         if (
             shared
             and request.method == "GET"
-            and keys.query_was_honoured(query, response.context_data or {})
+            and keys.query_was_honoured(query, getattr(response, "context_data", None) or {})
         ):
             mark_shared(response)
             entries.save(

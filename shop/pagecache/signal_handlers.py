@@ -152,24 +152,22 @@ def invalidate_on_product_image_change(sender, instance, **kwargs):
 
 
 def shown_stock_state(*, on_hand: int, allow_oversell: bool, low_threshold: int):
-    """What a shopper can tell of a stock count: (can be bought, few left)."""
-    return (on_hand > 0 or allow_oversell, 0 < on_hand <= low_threshold)
+    """What a shopper is told of a stock count (``shop_tags.stock_state``): sold out,
+    available to order, "Only N left" (with N) or in stock."""
+    if on_hand <= 0:
+        return ("backorder", None) if allow_oversell else ("out", None)
+    if on_hand <= low_threshold:
+        return ("low", on_hand)
+    return ("in", None)
 
 
 def invalidate_on_stock_changed(sender, movement, level, **kwargs):
-    """Only when the shopper sees a difference: sold out or back in stock reaches every
-    listing (filters, "in stock first"), a few left reaches the product's own pages; a sale
-    that leaves it in stock, and not yet low, invalidates nothing."""
-    before = shown_stock_state(
-        on_hand=movement.balance_after - movement.quantity,
-        allow_oversell=level.allow_oversell,
-        low_threshold=level.low_stock_threshold,
-    )
-    after = shown_stock_state(
-        on_hand=movement.balance_after,
-        allow_oversell=level.allow_oversell,
-        low_threshold=level.low_stock_threshold,
-    )
+    """Only when the shopper sees a difference. Sold out or buyable again reaches every
+    listing (filters, "in stock first"); "Only N left" reaches the product's own pages; a
+    sale that leaves it in stock, above the low threshold, invalidates nothing."""
+    counts = {"allow_oversell": level.allow_oversell, "low_threshold": level.low_stock_threshold}
+    before = shown_stock_state(on_hand=movement.balance_after - movement.quantity, **counts)
+    after = shown_stock_state(on_hand=movement.balance_after, **counts)
     if before == after:
         return
     with store_scope([level.site_id]):
@@ -179,7 +177,7 @@ def invalidate_on_stock_changed(sender, movement, level, **kwargs):
             .first()
         )
     names = [tags.product_tag(product_id)]
-    if before[0] != after[0]:
+    if (before[0] == "out") != (after[0] == "out"):
         names.append(tags.catalog_tag(level.site_id))
     invalidate_on_commit(site_id=level.site_id, tag_names=names)
 

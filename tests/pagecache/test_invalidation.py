@@ -316,6 +316,38 @@ def test_running_low_invalidates_the_pages_that_show_the_product(
     assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
 
 
+def test_a_sale_while_stock_is_low_invalidates_the_count_shown(
+    catalog, change, anonymous, other_anonymous
+):
+    change(_sell(catalog, 17))  # "Only 3 left"
+    warm(anonymous, *Catalog.PATHS)
+    warm(other_anonymous, "/")
+
+    change(_sell(catalog, 1))
+
+    assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
+    assert "Only 2 left" in anonymous.get(Catalog.PRODUCT).content.decode()
+
+
+def test_back_in_stock_reaches_a_listing_that_showed_nothing(
+    catalog, change, anonymous, other_anonymous
+):
+    in_stock_only = f"{Catalog.CATEGORY}?available=1"
+    change(_sell(catalog, 20))
+    warm(anonymous, in_stock_only, Catalog.ABOUT)
+    assert "Linen shirt" not in anonymous.get(in_stock_only).content.decode()
+
+    def restock():
+        variant = catalog.product.variants.get()
+        adjust_stock(variant=variant, quantity=4, reason=StockMovement.Reason.RESTOCK)
+
+    change(restock)
+
+    assert not is_cached(anonymous, in_stock_only)
+    assert "Linen shirt" in anonymous.get(in_stock_only).content.decode()
+    assert is_cached(anonymous, Catalog.ABOUT)
+
+
 def test_another_stores_sell_out_leaves_this_stores_pages(
     other_store, catalog, cached, django_capture_on_commit_callbacks, anonymous
 ):
