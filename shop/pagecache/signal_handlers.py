@@ -1,8 +1,9 @@
 """Receivers that turn changes into page-cache invalidations (the table of ADR 29).
 
 Each works out, from the row that changed, which tags the change affects, and hands them
-to ``invalidation.invalidate_on_commit``: nothing is invalidated before the change
-commits, and nothing of another store. Connected in ``connect()``, from ``ShopConfig.ready``.
+to ``invalidation.invalidate_on_commit``, which marks them as changed at once and again
+after the change commits (then purges the CDN). Tags name one store's rows, so nothing of
+another store is touched. Connected in ``connect()``, from ``ShopConfig.ready``.
 """
 
 from django.db.models.signals import post_delete, post_init, post_save, pre_delete, pre_save
