@@ -151,7 +151,7 @@ else:
         }
     }
 
-# --- Page cache (shop.pagecache, ADR 29) ------------------------------------------------
+# --- Page cache (shop.pagecache, ADR 30) ------------------------------------------------
 
 # Stored pages live in the default cache: Redis in production, local memory for `make run`.
 # How long a CDN in front may keep a storefront page (s-maxage, seconds); browsers always

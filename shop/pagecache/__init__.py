@@ -8,6 +8,6 @@ whole and served before session, CSRF and authentication work is done.
 - ``tags``: what a render read (pages, products, images, the catalog, the store), recorded
   as it happens, and the time each was last changed.
 - ``entries``: a stored page and the check that none of its tags changed since.
-- ``invalidation`` and ``signal_handlers``: which change invalidates what (ADR 29), after
+- ``invalidation`` and ``signal_handlers``: which change invalidates what (ADR 30), after
   commit, and the same invalidation sent to a CDN (``purge``, Wagtail's frontend cache).
 """

@@ -4,7 +4,7 @@ for nobody else.
 A shared page says ``public, max-age=0, s-maxage=<PAGECACHE_CDN_MAX_AGE>`` with a strong
 ``ETag``: a browser asks again each time and gets a 304 when nothing changed, so a shopper
 never sees an old price or stock state from their own cache; a CDN keeps the page for a
-short while (ADR 29). A page of one visitor (cart, checkout, order confirmation, shopper
+short while (ADR 30). A page of one visitor (cart, checkout, order confirmation, shopper
 state, the admin) says ``private, no-store``.
 """
 

@@ -1,4 +1,4 @@
-"""Invalidating stored pages after a change commits (ADR 29 has the table of what each
+"""Invalidating stored pages after a change commits (ADR 30 has the table of what each
 change invalidates; ``signal_handlers`` applies it).
 
 ``invalidate_on_commit`` is the one entry point. It marks the tags as changed at once,
@@ -42,6 +42,6 @@ def invalidate_store_on_commit(site_id: int | None) -> None:
 def invalidate_tag_on_commit(tag_name: str) -> None:
     """One tag of no single store (an image, whose store is its collection's), now and
     after commit; only pages that carry it are stale. Nothing is purged from a CDN: which
-    store to ask it for is unknown here, and the CDN's short expiry covers it (ADR 29)."""
+    store to ask it for is unknown here, and the CDN's short expiry covers it (ADR 30)."""
     tags.invalidate([tag_name])
     transaction.on_commit(lambda: tags.invalidate([tag_name]))

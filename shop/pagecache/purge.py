@@ -8,7 +8,7 @@ the addresses whose tags it names, or all of the store's for a store-wide change
 Off unless ``WAGTAILFRONTENDCACHE`` names a backend (Cloudflare, CloudFront, Azure, a
 purge URL of Varnish or nginx: Wagtail's own backends). Wagtail's
 ``purge_urls_from_cache`` sends the purge in a background task (django-tasks). An address
-that fell out of the index is purged by the CDN's own expiry (``s-maxage``, ADR 29).
+that fell out of the index is purged by the CDN's own expiry (``s-maxage``, ADR 30).
 """
 
 from django.conf import settings

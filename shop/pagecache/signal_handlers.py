@@ -1,4 +1,4 @@
-"""Receivers that turn changes into page-cache invalidations (the table of ADR 29).
+"""Receivers that turn changes into page-cache invalidations (the table of ADR 30).
 
 Each works out, from the row that changed, which tags the change affects, and hands them
 to ``invalidation.invalidate_on_commit``, which marks them as changed at once and again

@@ -1,4 +1,4 @@
-"""Every row of ADR 29's table: each change invalidates exactly the pages it affects, or
+"""Every row of ADR 30's table: each change invalidates exactly the pages it affects, or
 every page of its store when it is store-wide, and never another store's pages."""
 
 from datetime import timedelta
