@@ -82,6 +82,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tenants.middleware.SuspendedStoreMiddleware",
     "tenancy.middleware.StoreScopeMiddleware",
+    # Storefront pages every anonymous shopper shares, answered from the page cache before
+    # any session, CSRF or sign-in work; their ETag and Cache-Control (shop.pagecache).
+    "shop.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shop.middleware.PrivateSessionResponseMiddleware",
     # The store's own code and its policy on storefront pages only (themes.custom_code).
@@ -140,7 +143,28 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the page cache: its pages and their tags (shop.pagecache).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+
+# --- Page cache (shop.pagecache, ADR 30) ------------------------------------------------
+
+# Stored pages live in the default cache: Redis in production, local memory for `make run`.
+# How long a CDN in front may keep a storefront page (s-maxage, seconds); browsers always
+# revalidate (max-age=0) and get a 304 when the page is unchanged.
+PAGECACHE_CDN_MAX_AGE = env.int("PAGECACHE_CDN_MAX_AGE", default=60)
+# How far the clocks of the machines that render pages and make changes may disagree
+# (seconds): a page that began to render less than this after a change is rendered again.
+PAGECACHE_CLOCK_MARGIN = env.float("PAGECACHE_CLOCK_MARGIN", default=1.0)
+# Purging a CDN when pages change: off unless backends are named (Wagtail's frontend cache,
+# https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html), e.g.
+# {"cloudflare": {"BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+# "BEARER_TOKEN": "...", "ZONEID": "..."}}.
+WAGTAILFRONTENDCACHE = env.json("WAGTAILFRONTENDCACHE", default={})
 
 # --- Auth -------------------------------------------------------------------------------
 

@@ -19,3 +19,6 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 
 STORES_PORT = env.int("STORES_PORT", default=80)
+
+# One process, one clock: a page rendered right after a change is already trusted.
+PAGECACHE_CLOCK_MARGIN = 0.0

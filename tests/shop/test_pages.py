@@ -234,6 +234,7 @@ def test_category_page_query_count_does_not_grow_with_products(
         _listed_product(mugs, title=f"Mug {index}", image=True)
     many = _queries_for(shopper_client, "/mugs/", settings)
 
+    use_fresh_cache(settings)  # a rendered page, with its context, not the cached one
     assert len(_listed_titles(shopper_client.get("/mugs/"))) == 15
     assert many == few
 

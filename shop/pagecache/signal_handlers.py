@@ -1,0 +1,264 @@
+"""Receivers that turn changes into page-cache invalidations (the table of ADR 30).
+
+Each works out, from the row that changed, which tags the change affects, and hands them
+to ``invalidation.invalidate_on_commit``, which marks them as changed at once and again
+after the change commits (then purges the CDN). Tags name one store's rows, so nothing of
+another store is touched. Connected in ``connect()``, from ``ShopConfig.ready``.
+"""
+
+from django.db.models.signals import post_delete, post_init, post_save, pre_delete, pre_save
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site, get_page_models
+from wagtail.signals import page_published, page_unpublished, post_page_move, published
+
+from domains.models import Domain
+from tenancy.scope import store_scope
+from themes.models import StoreTheme
+
+from ..data.catalog import Product, ProductImage, ProductVariant
+from ..data.navigation import StoreMenu
+from ..data.settings import StoreSettings
+from ..data.stock import StockLevel, StockMovement
+from ..signals import stock_changed
+from . import tags
+from .invalidation import (
+    invalidate_on_commit,
+    invalidate_store_on_commit,
+    invalidate_tag_on_commit,
+)
+
+# What a page shows of itself elsewhere (menus, breadcrumbs, listings, links): a change
+# of one of these, or of whether it is live, reaches other pages of the store.
+PAGE_FIELDS_SEEN_ELSEWHERE = ("live", "title", "url_path", "show_in_menus")
+# What decides which products a listing shows and in which order.
+PRODUCT_LISTING_FIELDS = ("title", "status", "product_type")
+
+
+# --- Pages ----------------------------------------------------------------------------
+
+
+def remember_page_before_save(sender, instance, **kwargs):
+    """Keep what the page looked like to other pages, to compare once it is published."""
+    if instance.pk is None:
+        return
+    instance._pagecache_before = (
+        Page.objects.filter(pk=instance.pk).values(*PAGE_FIELDS_SEEN_ELSEWHERE).first()
+    )
+
+
+def invalidate_on_page_published(sender, instance, **kwargs):
+    """Only the pages that read this one, when nothing others show of it changed (an edit
+    of its body or intro); the store's pages when it went live, moved or was renamed."""
+    site = instance.get_site()
+    if site is None:
+        return
+    before = getattr(instance, "_pagecache_before", None)
+    seen_elsewhere = {field: getattr(instance, field) for field in PAGE_FIELDS_SEEN_ELSEWHERE}
+    product_changed = _product_page_changed(instance)
+    if before == seen_elsewhere and not product_changed:
+        invalidate_on_commit(site_id=site.pk, tag_names=[tags.page_tag(instance.pk)])
+    else:
+        invalidate_store_on_commit(site.pk)
+
+
+def _product_page_changed(instance) -> bool:
+    """Whether a product page now shows another product (listings show the product)."""
+    before = getattr(instance, "_pagecache_product_before", None)
+    return before is not None and before != getattr(instance, "product_id", None)
+
+
+def remember_product_of_page(sender, instance, **kwargs):
+    if instance.pk is not None and hasattr(instance, "product_id"):
+        instance._pagecache_product_before = (
+            type(instance)
+            ._base_manager.filter(pk=instance.pk)
+            .values_list("product_id", flat=True)
+            .first()
+        )
+
+
+def invalidate_store_on_page_change(sender, instance, **kwargs):
+    """Unpublished, moved or deleted: menus, listings and links of the whole store."""
+    site = instance.get_site()
+    if site is not None:
+        invalidate_store_on_commit(site.pk)
+
+
+def remember_site_before_delete(sender, instance, **kwargs):
+    instance._pagecache_site = instance.get_site()
+
+
+def invalidate_store_on_page_delete(sender, instance, **kwargs):
+    site = getattr(instance, "_pagecache_site", None)
+    if site is not None:
+        invalidate_store_on_commit(site.pk)
+
+
+# --- Catalog --------------------------------------------------------------------------
+
+
+def remember_row_before_save(sender, instance, **kwargs):
+    fields = {
+        Product: PRODUCT_LISTING_FIELDS,
+        ProductVariant: ("price", "product_id"),
+    }[sender]
+    instance._pagecache_before = (
+        sender._base_manager.filter(pk=instance.pk).values(*fields).first()
+        if instance.pk is not None
+        else None
+    )
+
+
+def invalidate_on_product_change(sender, instance, created=False, **kwargs):
+    """Its pages always; the store's listings too when its place in them may change."""
+    before = getattr(instance, "_pagecache_before", None)
+    after = {field: getattr(instance, field) for field in PRODUCT_LISTING_FIELDS}
+    names = [tags.product_tag(instance.pk)]
+    if before != after:
+        names.append(tags.catalog_tag(instance.site_id))
+    invalidate_on_commit(site_id=instance.site_id, tag_names=names)
+
+
+def invalidate_on_product_delete(sender, instance, **kwargs):
+    invalidate_on_commit(
+        site_id=instance.site_id,
+        tag_names=[tags.product_tag(instance.pk), tags.catalog_tag(instance.site_id)],
+    )
+
+
+def invalidate_on_variant_change(sender, instance, created=False, **kwargs):
+    """A price orders listings ("price, low to high") and is the "from" price of cards."""
+    before = getattr(instance, "_pagecache_before", None)
+    names = [tags.product_tag(instance.product_id)]
+    if before != {"price": instance.price, "product_id": instance.product_id}:
+        names.append(tags.catalog_tag(instance.site_id))
+    invalidate_on_commit(site_id=instance.site_id, tag_names=names)
+
+
+def invalidate_on_variant_delete(sender, instance, **kwargs):
+    invalidate_on_commit(
+        site_id=instance.site_id,
+        tag_names=[tags.product_tag(instance.product_id), tags.catalog_tag(instance.site_id)],
+    )
+
+
+def invalidate_on_product_image_change(sender, instance, **kwargs):
+    """A picture added, removed or reordered shows on the product's pages and cards."""
+    invalidate_on_commit(
+        site_id=instance.product.site_id, tag_names=[tags.product_tag(instance.product_id)]
+    )
+
+
+# --- Stock ----------------------------------------------------------------------------
+
+
+def shown_stock_state(*, on_hand: int, allow_oversell: bool, low_threshold: int):
+    """What a shopper is told of a stock count (``shop_tags.stock_state``): sold out,
+    available to order, "Only N left" (with N) or in stock."""
+    if on_hand <= 0:
+        return ("backorder", None) if allow_oversell else ("out", None)
+    if on_hand <= low_threshold:
+        return ("low", on_hand)
+    return ("in", None)
+
+
+def invalidate_on_stock_changed(sender, movement, level, **kwargs):
+    """Only when the shopper sees a difference. Sold out or buyable again reaches every
+    listing (filters, "in stock first"); "Only N left" reaches the product's own pages; a
+    sale that leaves it in stock, above the low threshold, invalidates nothing."""
+    counts = {"allow_oversell": level.allow_oversell, "low_threshold": level.low_stock_threshold}
+    before = shown_stock_state(on_hand=movement.balance_after - movement.quantity, **counts)
+    after = shown_stock_state(on_hand=movement.balance_after, **counts)
+    if before == after:
+        return
+    with store_scope([level.site_id]):
+        product_id = (
+            ProductVariant.objects.filter(pk=movement.variant_id)
+            .values_list("product_id", flat=True)
+            .first()
+        )
+    names = [tags.product_tag(product_id)]
+    if (before[0] == "out") != (after[0] == "out"):
+        names.append(tags.catalog_tag(level.site_id))
+    invalidate_on_commit(site_id=level.site_id, tag_names=names)
+
+
+def invalidate_on_stock_settings_change(sender, instance, created=False, **kwargs):
+    """Overselling or the low-stock threshold changed in the admin (counts change only
+    through ``shop.services.stock``, with ``stock_changed``)."""
+    if created:
+        return
+    invalidate_on_commit(
+        site_id=instance.site_id,
+        tag_names=[
+            tags.product_tag(instance.variant.product_id),
+            tags.catalog_tag(instance.site_id),
+        ],
+    )
+
+
+# --- Images ---------------------------------------------------------------------------
+
+
+def invalidate_on_image_change(sender, instance, **kwargs):
+    """A picture replaced, refocused or retitled (its alt text): the pages that show it.
+    Images belong to a store's collection, so only that store's pages carry its tag."""
+    invalidate_tag_on_commit(tags.image_tag(instance.pk))
+
+
+# --- Store-wide -----------------------------------------------------------------------
+
+
+def invalidate_store_on_theme_published(sender, instance, **kwargs):
+    """The theme dresses every page (published now or at its scheduled time)."""
+    invalidate_store_on_commit(instance.site_id)
+
+
+def invalidate_store_on_site_row_change(sender, instance, **kwargs):
+    """Store menus, store settings and domains: read by every page of their store."""
+    invalidate_store_on_commit(instance.site_id)
+
+
+def invalidate_store_on_site_change(sender, instance, **kwargs):
+    """The store's name, hostname or root page."""
+    invalidate_store_on_commit(instance.pk)
+
+
+def connect() -> None:
+    """Connect every receiver, once (``dispatch_uid``)."""
+
+    def on(signal, receiver, sender, name):
+        signal.connect(receiver, sender=sender, dispatch_uid=f"pagecache_{name}_{sender.__name__}")
+
+    for model in get_page_models():
+        on(post_init, tags.record_page_on_init, model, "record_page")
+        on(pre_save, remember_page_before_save, model, "remember_page")
+        on(pre_save, remember_product_of_page, model, "remember_product_of_page")
+        on(page_published, invalidate_on_page_published, model, "page_published")
+        on(page_unpublished, invalidate_store_on_page_change, model, "page_unpublished")
+        on(post_page_move, invalidate_store_on_page_change, model, "page_moved")
+        on(pre_delete, remember_site_before_delete, model, "page_pre_delete")
+        on(post_delete, invalidate_store_on_page_delete, model, "page_deleted")
+    on(post_init, tags.record_product_on_init, Product, "record_product")
+    image_model = get_image_model()
+    on(post_init, tags.record_image_on_init, image_model, "record_image")
+    on(post_save, invalidate_on_image_change, image_model, "image_saved")
+    on(post_delete, invalidate_on_image_change, image_model, "image_deleted")
+
+    for model in (Product, ProductVariant):
+        on(pre_save, remember_row_before_save, model, "remember_row")
+    on(post_save, invalidate_on_product_change, Product, "product_saved")
+    on(post_delete, invalidate_on_product_delete, Product, "product_deleted")
+    on(post_save, invalidate_on_variant_change, ProductVariant, "variant_saved")
+    on(post_delete, invalidate_on_variant_delete, ProductVariant, "variant_deleted")
+    on(post_save, invalidate_on_product_image_change, ProductImage, "product_image_saved")
+    on(post_delete, invalidate_on_product_image_change, ProductImage, "product_image_deleted")
+    on(stock_changed, invalidate_on_stock_changed, StockMovement, "stock_changed")
+    on(post_save, invalidate_on_stock_settings_change, StockLevel, "stock_level_saved")
+
+    on(published, invalidate_store_on_theme_published, StoreTheme, "theme_published")
+    for model in (StoreMenu, StoreSettings, Domain):
+        on(post_save, invalidate_store_on_site_row_change, model, "saved")
+        on(post_delete, invalidate_store_on_site_row_change, model, "deleted")
+    on(post_save, invalidate_store_on_site_change, Site, "saved")
+    on(post_delete, invalidate_store_on_site_change, Site, "deleted")

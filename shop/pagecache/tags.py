@@ -1,0 +1,131 @@
+"""Dependency tags: what a page was rendered from, and when each was last changed.
+
+A tag names something a page shows: ``page:<id>``, ``product:<id>``, ``image:<id>``, the
+store's catalog listings (``catalog:<site id>``) or the whole store (``store:<site id>``).
+While a storefront page renders, a ``Recorder`` collects the tags of every page, product
+and image instance loaded from the database (``post_init``) and of every query that reads
+the catalog's tables, so no template or selector lists what it used.
+
+Each tag's value in the cache is the time it was last invalidated. A stored page stays
+good while every one of its tags was last changed before the page began to render; a
+change committed during the render invalidates it too. A tag missing from the cache
+(evicted, or expired) counts as changed, so losing a key can never keep a stale page.
+"""
+
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+
+KEY_PREFIX = "pagecache:tag:"
+# Tags outlive the pages that carry them; a page whose tag has expired renders again.
+TIMEOUT = 7 * 24 * 60 * 60
+# Tables whose rows decide which products a listing shows and in which order.
+CATALOG_TABLES = ('"shop_product"', '"shop_productvariant"', '"shop_stocklevel"')
+
+
+def store_tag(site_id: int) -> str:
+    return f"store:{site_id}"
+
+
+def catalog_tag(site_id: int) -> str:
+    return f"catalog:{site_id}"
+
+
+def page_tag(page_id: int) -> str:
+    return f"page:{page_id}"
+
+
+def product_tag(product_id: int) -> str:
+    return f"product:{product_id}"
+
+
+def image_tag(image_id: int) -> str:
+    return f"image:{image_id}"
+
+
+def _key(tag: str) -> str:
+    return KEY_PREFIX + tag
+
+
+def invalidate(tags) -> None:
+    """Mark ``tags`` as changed now: every stored page that carries one is stale."""
+    now = time.time()
+    cache.set_many({_key(tag): now for tag in tags}, timeout=TIMEOUT)
+
+
+def ensure(tags) -> None:
+    """Give each tag that has no time yet the time zero (never changed), without
+    overwriting a change recorded meanwhile."""
+    found = cache.get_many([_key(tag) for tag in tags])
+    for tag in tags:
+        if _key(tag) not in found:
+            cache.add(_key(tag), 0.0, timeout=TIMEOUT)
+
+
+def unchanged_since(tags, started: float) -> bool:
+    """Whether none of ``tags`` changed since ``started`` (one read of all of them).
+
+    The machines' clocks may disagree by ``PAGECACHE_CLOCK_MARGIN``: a change recorded
+    less than that before ``started`` may have come after it, so it counts as after."""
+    keys = [_key(tag) for tag in tags]
+    found = cache.get_many(keys)
+    trusted_before = started - settings.PAGECACHE_CLOCK_MARGIN
+    return len(found) == len(keys) and all(changed < trusted_before for changed in found.values())
+
+
+class Recorder:
+    """The tags of one render, collected while it runs."""
+
+    def __init__(self, site_id: int):
+        self.site_id = site_id
+        self.tags: set[str] = {store_tag(site_id)}
+
+    def add(self, tag: str) -> None:
+        self.tags.add(tag)
+
+    def watch_query(self, execute, sql, params, many, context):
+        if any(table in sql for table in CATALOG_TABLES):
+            self.tags.add(catalog_tag(self.site_id))
+        return execute(sql, params, many, context)
+
+
+_recorder: ContextVar[Recorder | None] = ContextVar("pagecache_recorder", default=None)
+
+
+@contextmanager
+def recording(site_id: int):
+    """Collect the tags of what is read inside the block; yields the ``Recorder``."""
+    recorder = Recorder(site_id)
+    token = _recorder.set(recorder)
+    try:
+        with connection.execute_wrapper(recorder.watch_query):
+            yield recorder
+    finally:
+        _recorder.reset(token)
+
+
+def record(tag: str) -> None:
+    """Add ``tag`` to the render in progress, if any (for reads that load no model
+    instance, such as values kept in another cache)."""
+    recorder = _recorder.get()
+    if recorder is not None:
+        recorder.add(tag)
+
+
+def record_page_on_init(sender, instance, **kwargs):
+    if instance.pk is not None:
+        record(page_tag(instance.pk))
+
+
+def record_product_on_init(sender, instance, **kwargs):
+    if instance.pk is not None:
+        record(product_tag(instance.pk))
+
+
+def record_image_on_init(sender, instance, **kwargs):
+    if instance.pk is not None:
+        record(image_tag(instance.pk))

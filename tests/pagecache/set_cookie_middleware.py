@@ -1,0 +1,22 @@
+"""Middleware placed after the page cache in some tests: what a storefront page answered
+with a cookie or a private header would look like to the cache."""
+
+
+class SetCookieMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.set_cookie("visitor", "someone")
+        return response
+
+
+class VaryCookieMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response["Vary"] = "Cookie"
+        return response

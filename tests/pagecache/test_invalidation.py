@@ -1,0 +1,361 @@
+"""Every row of ADR 30's table: each change invalidates exactly the pages it affects, or
+every page of its store when it is store-wide, and never another store's pages."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.utils import timezone
+
+from domains.models import Domain
+from shop.models import StockMovement, StoreMenu, StorePage, StoreSettings
+from shop.services import adjust_stock
+from tenancy.scope import all_stores, store_scope
+from tests.pagecache.conftest import Catalog, is_cached, warm
+from tests.shop.factories import ImageFactory, ProductImageFactory, stocked_product
+from themes.models import StoreTheme
+from themes.services import publish_theme
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cached(catalog, anonymous, other_anonymous):
+    """Every page of the store and the other store's home page, in the cache."""
+    warm(anonymous, *Catalog.PATHS)
+    warm(other_anonymous, "/")
+
+
+@pytest.fixture
+def change(django_capture_on_commit_callbacks, store):
+    """Make a change in the store's scope, as the admin would, and commit it."""
+
+    def run(make_change):
+        with django_capture_on_commit_callbacks(execute=True), store_scope([store.site.pk]):
+            make_change()
+
+    return run
+
+
+def cached_pages(client, paths=Catalog.PATHS) -> set[str]:
+    return {path for path in paths if is_cached(client, path)}
+
+
+def assert_only_stale(anonymous, other_anonymous, stale: set[str]) -> None:
+    assert cached_pages(anonymous) == set(Catalog.PATHS) - stale
+    assert is_cached(other_anonymous, "/"), "another store's page was invalidated"
+
+
+ALL = set(Catalog.PATHS)
+CATALOG_PAGES = {Catalog.CATEGORY, Catalog.PRODUCT}
+
+
+# --- Pages ----------------------------------------------------------------------------
+
+
+def test_publishing_a_pages_body_invalidates_the_pages_that_show_it(
+    catalog, cached, change, anonymous, other_anonymous
+):
+    def edit_body():
+        catalog.about.body = [("rich_text", "<p>Since 1921.</p>")]
+        catalog.about.save_revision().publish()
+
+    change(edit_body)
+
+    assert_only_stale(anonymous, other_anonymous, {Catalog.ABOUT})
+    assert "Since 1921." in anonymous.get(Catalog.ABOUT).content.decode()
+
+
+def test_renaming_a_page_invalidates_the_store(catalog, cached, change, anonymous, other_anonymous):
+    def rename():
+        catalog.category.title = "Shirts and blouses"
+        catalog.category.save_revision().publish()
+
+    change(rename)
+
+    assert_only_stale(anonymous, other_anonymous, ALL)
+
+
+def test_publishing_a_new_page_invalidates_the_store(
+    store, catalog, cached, change, anonymous, other_anonymous
+):
+    def publish_new_page():
+        page = StorePage(title="Shipping", slug="shipping", live=False, show_in_menus=True)
+        store.site.root_page.add_child(instance=page)
+        page.save_revision().publish()
+
+    change(publish_new_page)
+
+    assert_only_stale(anonymous, other_anonymous, ALL)
+
+
+def test_unpublishing_a_page_invalidates_the_store(
+    catalog, cached, change, anonymous, other_anonymous
+):
+    change(lambda: catalog.about.unpublish())
+
+    assert cached_pages(anonymous, ALL - {Catalog.ABOUT}) == set()
+    assert anonymous.get(Catalog.ABOUT).status_code == 404
+    assert is_cached(other_anonymous, "/")
+
+
+def test_moving_a_page_invalidates_the_store(
+    store, catalog, cached, change, anonymous, other_anonymous
+):
+    def move():
+        parent = StorePage(title="Company", slug="company")
+        store.site.root_page.add_child(instance=parent)
+        catalog.about.move(parent, pos="last-child")
+
+    change(move)
+
+    assert cached_pages(anonymous, ALL - {Catalog.ABOUT}) == set()
+    assert anonymous.get("/company/about-us/").status_code == 200
+    assert is_cached(other_anonymous, "/")
+
+
+def test_deleting_a_page_invalidates_the_store(catalog, cached, change, anonymous, other_anonymous):
+    change(lambda: catalog.about.delete())
+
+    assert cached_pages(anonymous, ALL - {Catalog.ABOUT}) == set()
+    assert anonymous.get(Catalog.ABOUT).status_code == 404
+    assert is_cached(other_anonymous, "/")
+
+
+# --- Theme, menus, settings, domains --------------------------------------------------
+
+
+def test_publishing_the_theme_invalidates_the_store(
+    store, cached, change, anonymous, other_anonymous
+):
+    def publish():
+        theme = StoreTheme.objects.get(site=store.site)
+        theme.tagline = "Winter collection"
+        publish_theme(theme=theme)
+
+    change(publish)
+
+    assert_only_stale(anonymous, other_anonymous, ALL)
+    assert "Winter collection" in anonymous.get("/").content.decode()
+
+
+def test_a_theme_scheduled_for_later_invalidates_the_store_when_it_goes_live(
+    store, catalog, change, anonymous, other_anonymous
+):
+    start = timezone.now() + timedelta(days=1)
+    with time_machine.travel(start, tick=True) as clock:
+        with store_scope([store.site.pk]):
+            theme = StoreTheme.objects.get(site=store.site)
+            theme.tagline = "Winter collection"
+            theme.go_live_at = start + timedelta(hours=1)
+            theme.save_revision().publish()
+        warm(anonymous, *Catalog.PATHS)
+        warm(other_anonymous, "/")
+
+        clock.move_to(start + timedelta(hours=1, seconds=1))
+        with all_stores():
+            call_command("publish_scheduled")
+
+        assert_only_stale(anonymous, other_anonymous, ALL)
+        assert "Winter collection" in anonymous.get("/").content.decode()
+
+
+def test_changing_a_menu_invalidates_the_store(store, cached, change, anonymous, other_anonymous):
+    change(lambda: StoreMenu.objects.create(site=store.site, location="footer", links=[]))
+
+    assert_only_stale(anonymous, other_anonymous, ALL)
+
+
+def test_changing_the_store_settings_invalidates_the_store(
+    store, cached, change, anonymous, other_anonymous
+):
+    def set_currency():
+        settings = StoreSettings.for_site(store.site)
+        settings.currency = "USD"
+        settings.save()
+
+    change(set_currency)
+
+    assert_only_stale(anonymous, other_anonymous, ALL)
+
+
+def test_adding_a_domain_invalidates_the_store(store, cached, change, anonymous, other_anonymous):
+    change(
+        lambda: Domain.objects.create(
+            site=store.site, hostname="shop.alpha.test", status=Domain.Status.ACTIVE
+        )
+    )
+
+    assert_only_stale(anonymous, other_anonymous, ALL)
+
+
+# --- Catalog --------------------------------------------------------------------------
+
+
+def test_editing_a_products_description_invalidates_the_pages_that_show_it(
+    catalog, cached, change, anonymous, other_anonymous
+):
+    def describe():
+        catalog.product.description = "<p>Woven in Ghent.</p>"
+        catalog.product.save()
+
+    change(describe)
+
+    assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
+    assert "Woven in Ghent." in anonymous.get(Catalog.PRODUCT).content.decode()
+
+
+def test_renaming_a_product_invalidates_the_stores_listings(
+    catalog, cached, change, anonymous, other_anonymous
+):
+    def rename():
+        catalog.product.title = "Linen overshirt"
+        catalog.product.save()
+
+    change(rename)
+
+    assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
+    assert "Linen overshirt" in anonymous.get(Catalog.CATEGORY).content.decode()
+
+
+def test_changing_a_price_invalidates_the_pages_that_list_products(
+    catalog, cached, change, anonymous, other_anonymous
+):
+    def reprice():
+        variant = catalog.product.variants.get()
+        variant.price = Decimal("24.00")
+        variant.save()
+
+    change(reprice)
+
+    assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
+    assert "24.00" in anonymous.get(Catalog.CATEGORY).content.decode()
+
+
+def test_adding_a_product_picture_invalidates_the_pages_that_show_the_product(
+    store, catalog, cached, change, anonymous, other_anonymous
+):
+    change(
+        lambda: ProductImageFactory(
+            product=catalog.product, image=ImageFactory(collection=store.collection)
+        )
+    )
+
+    assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
+
+
+def test_editing_a_picture_invalidates_the_pages_that_show_it(
+    store, catalog, change, anonymous, other_anonymous
+):
+    image = ImageFactory(collection=store.collection, title="Linen shirt, front")
+    ProductImageFactory(product=catalog.product, image=image)
+    warm(anonymous, *Catalog.PATHS)
+    warm(other_anonymous, "/")
+
+    def refocus():
+        image.set_focal_point(None)
+        image.title = "Linen shirt, folded"
+        image.save()
+
+    change(refocus)
+
+    assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
+
+
+# --- Stock ----------------------------------------------------------------------------
+
+
+def _sell(catalog, quantity):
+    def sell():
+        variant = catalog.product.variants.get()
+        adjust_stock(variant=variant, quantity=-quantity, reason=StockMovement.Reason.SALE)
+
+    return sell
+
+
+def test_a_sale_that_leaves_the_product_in_stock_keeps_every_page(
+    catalog, cached, change, anonymous, other_anonymous
+):
+    change(_sell(catalog, 1))  # 20 -> 19: in stock, not low
+
+    assert_only_stale(anonymous, other_anonymous, set())
+
+
+def test_selling_out_invalidates_the_pages_that_list_products(
+    catalog, cached, change, anonymous, other_anonymous
+):
+    change(_sell(catalog, 20))
+
+    assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
+    assert "Sold out" in anonymous.get(Catalog.CATEGORY).content.decode()
+
+
+def test_back_in_stock_invalidates_the_pages_that_list_products(
+    catalog, change, anonymous, other_anonymous
+):
+    change(_sell(catalog, 20))
+    warm(anonymous, *Catalog.PATHS)
+    warm(other_anonymous, "/")
+
+    def restock():
+        variant = catalog.product.variants.get()
+        adjust_stock(variant=variant, quantity=4, reason=StockMovement.Reason.RESTOCK)
+
+    change(restock)
+
+    assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
+
+
+def test_running_low_invalidates_the_pages_that_show_the_product(
+    catalog, cached, change, anonymous, other_anonymous
+):
+    change(_sell(catalog, 17))  # 20 -> 3, at or under the threshold of 5
+
+    assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
+
+
+def test_a_sale_while_stock_is_low_invalidates_the_count_shown(
+    catalog, change, anonymous, other_anonymous
+):
+    change(_sell(catalog, 17))  # "Only 3 left"
+    warm(anonymous, *Catalog.PATHS)
+    warm(other_anonymous, "/")
+
+    change(_sell(catalog, 1))
+
+    assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
+    assert "Only 2 left" in anonymous.get(Catalog.PRODUCT).content.decode()
+
+
+def test_back_in_stock_reaches_a_listing_that_showed_nothing(
+    catalog, change, anonymous, other_anonymous
+):
+    in_stock_only = f"{Catalog.CATEGORY}?available=1"
+    change(_sell(catalog, 20))
+    warm(anonymous, in_stock_only, Catalog.ABOUT)
+    assert "Linen shirt" not in anonymous.get(in_stock_only).content.decode()
+
+    def restock():
+        variant = catalog.product.variants.get()
+        adjust_stock(variant=variant, quantity=4, reason=StockMovement.Reason.RESTOCK)
+
+    change(restock)
+
+    assert not is_cached(anonymous, in_stock_only)
+    assert "Linen shirt" in anonymous.get(in_stock_only).content.decode()
+    assert is_cached(anonymous, Catalog.ABOUT)
+
+
+def test_another_stores_sell_out_leaves_this_stores_pages(
+    other_store, catalog, cached, django_capture_on_commit_callbacks, anonymous
+):
+    theirs = stocked_product(site=other_store.site, title="Their mug")
+    warm(anonymous, *Catalog.PATHS)
+
+    with django_capture_on_commit_callbacks(execute=True), store_scope([other_store.site.pk]):
+        variant = theirs.variants.get()
+        adjust_stock(variant=variant, quantity=-5, reason=StockMovement.Reason.SALE)
+
+    assert cached_pages(anonymous) == ALL
