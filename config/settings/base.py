@@ -156,6 +156,9 @@ else:
 # Stored pages live in the default cache: Redis in production, local memory for `make run`.
 # How long a CDN in front may keep a storefront page (s-maxage, seconds); browsers always
 # revalidate (max-age=0) and get a 304 when the page is unchanged.
+# The page cache for anonymous shoppers (shop.pagecache); off only to measure pages
+# uncached (`make bench`). HTTP caching headers and 304s stay either way.
+PAGECACHE_ENABLED = env.bool("PAGECACHE_ENABLED", default=True)
 PAGECACHE_CDN_MAX_AGE = env.int("PAGECACHE_CDN_MAX_AGE", default=60)
 # How far the clocks of the machines that render pages and make changes may disagree
 # (seconds): a page that began to render less than this after a change is rendered again.

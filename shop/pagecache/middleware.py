@@ -1,5 +1,7 @@
 import time
 
+from django.conf import settings
+
 from tenancy.request import store_site
 
 from ..middleware import is_storefront_page
@@ -27,7 +29,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        query = keys.cacheable_query(request) if keys.is_candidate(request) else None
+        candidate = settings.PAGECACHE_ENABLED and keys.is_candidate(request)
+        query = keys.cacheable_query(request) if candidate else None
         if query is None:
             return self._answer(request, self.get_response(request))
         key = keys.page_key(request, query)

@@ -6,7 +6,14 @@ after the change commits (then purges the CDN). Tags name one store's rows, so n
 another store is touched. Connected in ``connect()``, from ``ShopConfig.ready``.
 """
 
-from django.db.models.signals import post_delete, post_init, post_save, pre_delete, pre_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_init,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move, published
@@ -149,6 +156,20 @@ def invalidate_on_product_image_change(sender, instance, **kwargs):
     )
 
 
+def invalidate_on_product_tags_change(sender, instance, action, reverse, pk_set, **kwargs):
+    """A product's tags decide which "products with a tag" grids show it."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    product_ids = (pk_set or ()) if reverse else (instance.pk,)
+    invalidate_on_commit(
+        site_id=instance.site_id,
+        tag_names=[
+            tags.catalog_tag(instance.site_id),
+            *(tags.product_tag(product_id) for product_id in product_ids),
+        ],
+    )
+
+
 # --- Stock ----------------------------------------------------------------------------
 
 
@@ -251,6 +272,7 @@ def connect() -> None:
     on(post_delete, invalidate_on_product_delete, Product, "product_deleted")
     on(post_save, invalidate_on_variant_change, ProductVariant, "variant_saved")
     on(post_delete, invalidate_on_variant_delete, ProductVariant, "variant_deleted")
+    on(m2m_changed, invalidate_on_product_tags_change, Product.tags.through, "product_tags")
     on(post_save, invalidate_on_product_image_change, ProductImage, "product_image_saved")
     on(post_delete, invalidate_on_product_image_change, ProductImage, "product_image_deleted")
     on(stock_changed, invalidate_on_stock_changed, StockMovement, "stock_changed")

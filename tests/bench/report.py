@@ -152,7 +152,7 @@ def render(*, machine: list[str], settings: str, results: Results) -> str:
     ]
     if results.cached is None:
         notes.append(
-            "Cached: n/a, this build has no page cache setting (PAGE_CACHE_ENABLED) to turn on."
+            "Cached: n/a, this build has no page cache setting (PAGECACHE_ENABLED) to turn on."
         )
     if any(
         r.errors

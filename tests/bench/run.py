@@ -8,7 +8,7 @@ The run, every step bounded in time, everything on 127.0.0.1:
 2. the catalog with one store (``manage.py seed_bench --other-stores 0``); the three pages
    measured uncached: the "1 store" figures;
 3. the 1,000 other stores added; the pages measured uncached (their bytes recorded), then
-   cached if the build has a page cache (the ``PAGE_CACHE_ENABLED`` setting, turned on by
+   cached if the build has a page cache (the ``PAGECACHE_ENABLED`` setting, turned on by
    the environment variable of that name), then the bare Django view serving the recorded
    bytes;
 4. SQL queries per page with Django's test client against the same database.
@@ -42,7 +42,7 @@ WORK = ROOT / ".bench"
 CONNECTIONS = 16
 THREADS = 2
 OTHER_STORES = 1000
-PAGE_CACHE_SETTING = "PAGE_CACHE_ENABLED"
+PAGE_CACHE_SETTING = "PAGECACHE_ENABLED"
 COMMAND_SECONDS = 300  # migrations and seeding on a slow machine
 DRAIN_SECONDS = 120
 WRK_MISSING = """wrk, the load generator, is not installed.

@@ -97,7 +97,7 @@ def test_without_a_page_cache_the_cached_rows_say_not_available():
     cached_rows = [row for row in cells if len(row) > 2 and row[2] == "cached"]
     assert len(cached_rows) == 3
     assert all(row[3:8] == ["n/a"] * 5 for row in cached_rows)
-    assert "no page cache setting (PAGE_CACHE_ENABLED)" in text
+    assert "no page cache setting (PAGECACHE_ENABLED)" in text
     assert "| the store, uncached | 150 MB, 152 MB" in text
 
 

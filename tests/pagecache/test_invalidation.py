@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from domains.models import Domain
 from shop.models import StockMovement, StoreMenu, StorePage, StoreSettings
-from shop.services import adjust_stock
+from shop.services import adjust_stock, set_product_tags
 from tenancy.scope import all_stores, store_scope
 from tests.pagecache.conftest import Catalog, is_cached, warm
 from tests.shop.factories import ImageFactory, ProductImageFactory, stocked_product
@@ -220,6 +220,20 @@ def test_renaming_a_product_invalidates_the_stores_listings(
     assert "Linen overshirt" in anonymous.get(Catalog.CATEGORY).content.decode()
 
 
+def test_tagging_a_product_invalidates_the_stores_listings(
+    catalog, cached, change, anonymous, other_anonymous
+):
+    """A grid of "products with a tag" may now show it, or stop showing it."""
+    change(lambda: set_product_tags(product=catalog.product, names=["Summer"]))
+
+    assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
+
+    warm(anonymous, *CATALOG_PAGES)
+    change(lambda: set_product_tags(product=catalog.product, names=[]))
+
+    assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
+
+
 def test_changing_a_price_invalidates_the_pages_that_list_products(
     catalog, cached, change, anonymous, other_anonymous
 ):
@@ -232,6 +246,22 @@ def test_changing_a_price_invalidates_the_pages_that_list_products(
 
     assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
     assert "24.00" in anonymous.get(Catalog.CATEGORY).content.decode()
+
+
+def test_a_compare_at_price_invalidates_the_pages_that_show_the_product(
+    catalog, cached, change, anonymous, other_anonymous
+):
+    """The card and the product page strike the old price through."""
+
+    def put_on_sale():
+        variant = catalog.product.variants.get()
+        variant.compare_at_price = Decimal("45.00")
+        variant.save()
+
+    change(put_on_sale)
+
+    assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
+    assert "45.00" in anonymous.get(Catalog.CATEGORY).content.decode()
 
 
 def test_adding_a_product_picture_invalidates_the_pages_that_show_the_product(
@@ -327,6 +357,20 @@ def test_a_sale_while_stock_is_low_invalidates_the_count_shown(
 
     assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
     assert "Only 2 left" in anonymous.get(Catalog.PRODUCT).content.decode()
+
+
+def test_a_new_low_stock_threshold_invalidates_the_pages_that_show_the_product(
+    catalog, cached, change, anonymous, other_anonymous
+):
+    def raise_threshold():  # 20 on hand is now "low"
+        level = catalog.product.variants.get().stock
+        level.low_stock_threshold = 25
+        level.save()
+
+    change(raise_threshold)
+
+    assert_only_stale(anonymous, other_anonymous, CATALOG_PAGES)
+    assert "Only 20 left" in anonymous.get(Catalog.PRODUCT).content.decode()
 
 
 def test_back_in_stock_reaches_a_listing_that_showed_nothing(
