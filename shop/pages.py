@@ -10,12 +10,12 @@ from django.utils.functional import classproperty
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from tenancy.forms import StoreChoicesFormMixin
-from tenancy.page_access import may_be_restricted
+from tenancy.page_access import may_be_restricted, site_id_of_page
 from tenancy.request import store_site
 from tenancy.store_cache import store_value
 from themes.overrides import keep_override_when_absent, theme_panels
@@ -51,15 +51,12 @@ class StorefrontPageMixin(ThemedPageMixin):
 
     def get_view_restrictions(self):
         """Wagtail's view restrictions of this page and its ancestors, read only when its
-        store has any (or an alias): a store without them spends no query on the check."""
-        site_id = self._site_id_for_restrictions()
+        store has any (or an alias): a store without them spends no query on the check
+        (an empty queryset, which Wagtail's admin can still order and filter)."""
+        site_id = site_id_of_page(self)
         if site_id is not None and not may_be_restricted(self, site_id=site_id):
-            return []
+            return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
-
-    def _site_id_for_restrictions(self) -> int | None:
-        parts = self.get_url_parts()
-        return parts[0] if parts else None
 
     def serve_with_menu(self, request, *, menu):
         """This page with ``menu`` (a store menu being edited) in place of the saved one:

@@ -4,20 +4,8 @@ built from the page tree."""
 
 from wagtail.models import Page, Site
 
+from .page_access import site_id_of_page
 from .store_cache import forget_store
-
-
-def site_id_of_page(page) -> int | None:
-    """The id of the store whose tree holds ``page``, from Wagtail's cached site root
-    paths (no query); None for a page outside every site.
-
-    Matched here rather than with ``page.get_url_parts()``, which keeps the root paths on
-    the page: a page saved before its site exists would keep answering "no site"."""
-    url_path = page.url_path or ""
-    for site_id, root_path, _root_url, _language in Site.get_site_root_paths():
-        if url_path.startswith(root_path):
-            return site_id
-    return None
 
 
 def forget_store_on_page_change(sender, instance, **kwargs):

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client as HttpClient
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from domains.models import Domain
 from shop.models import StoreMenu, StorePage, StoreSettings
@@ -182,3 +183,20 @@ def test_a_change_is_dropped_again_after_its_transaction_commits(
     callbacks[0]()
     assert store_cache.generation(store.site.pk) == during + 1
     assert store_cache.store_value(store.site.pk, "probe", lambda: "new rows") == "new rows"
+
+
+def test_a_view_restriction_added_or_removed_applies_on_the_next_request(store):
+    page = StorePage(title="Members", slug="members")
+    store.site.root_page.add_child(instance=page)
+    client = HttpClient(HTTP_HOST=store.site.hostname)
+    assert 'name="password"' not in client.get("/members/").content.decode()  # now cached
+
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
+    refused = client.get("/members/")
+    assert 'name="password"' in refused.content.decode()
+    assert "no-store" in refused["Cache-Control"]
+
+    restriction.delete()
+    assert 'name="password"' not in client.get("/members/").content.decode()
