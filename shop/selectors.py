@@ -212,15 +212,16 @@ def cart_totals(*, site, cart: Cart | None, country: str | None = None) -> Total
             CartLine.objects.filter(cart=cart)
             .select_related("variant__product", "variant__stock", "variant__image")
             .prefetch_related(
-                "variant__image__renditions",
                 Prefetch(
                     "variant__product__images",
-                    queryset=ProductImage.objects.select_related("image")
-                    .prefetch_related("image__renditions")
-                    .order_by("sort_order"),
+                    queryset=ProductImage.objects.select_related("image").order_by("sort_order"),
                 ),
             )
         )
+        # The renditions of every picture the lines show, in one query.
+        pictures = [line.variant.image for line in lines if line.variant.image is not None]
+        pictures += [item.image for line in lines for item in line.variant.product.images.all()]
+        prefetch_related_objects(pictures, "renditions")
     return price_cart(lines=lines, store_settings=store_settings(site), country=country)
 
 

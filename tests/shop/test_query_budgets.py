@@ -36,7 +36,7 @@ from tests.tenants.factories import StoreFactory
 pytestmark = pytest.mark.django_db
 
 PAGE_BUDGET = 10  # home, category and product pages
-SHOPPER_PAGE_BUDGET = 6  # cart and checkout, with a cart
+SHOPPER_PAGE_BUDGET = 4  # cart and checkout, with a cart
 
 
 def _queries(client, path) -> int:
