@@ -21,7 +21,11 @@ UNKNOWN_TIMEOUT = 60
 
 @dataclass(frozen=True)
 class Route:
-    """Where a request's Host leads: a site to serve, or a hostname to redirect to."""
+    """Where a request's Host leads: a site to serve, or a hostname to redirect to.
+
+    The site comes with its root page's place in the tree (id, type, path), which Wagtail's
+    routing starts from; the page itself (``.specific``) is always read afresh.
+    """
 
     site: Site
     is_platform: bool
@@ -64,9 +68,11 @@ def resolve(raw_host: str) -> Route | None:
 
 def _lookup(host: str) -> Route | None:
     if host in platform_hosts():
-        site = Site.objects.filter(is_default_site=True).first()
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         return Route(site=site, is_platform=True) if site else None
-    domain = Domain.objects.serving().select_related("site").filter(hostname=host).first()
+    domain = (
+        Domain.objects.serving().select_related("site__root_page").filter(hostname=host).first()
+    )
     if domain is None:
         return None
     if not domain.is_primary:

@@ -6,10 +6,22 @@ class ShopConfig(AppConfig):
     verbose_name = "Shop"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from tenancy.admin.policies import register_permission_policies
 
+        from . import signal_handlers
+        from .data.navigation import StoreMenu
+        from .data.settings import StoreSettings
         from .pagecache import signal_handlers as pagecache_signal_handlers
         from .viewsets import PERMISSION_POLICIES
 
         register_permission_policies(PERMISSION_POLICIES)
         pagecache_signal_handlers.connect()
+        for model in (StoreSettings, StoreMenu):
+            for name, signal in {"save": post_save, "delete": post_delete}.items():
+                signal.connect(
+                    signal_handlers.forget_store_on_settings_change,
+                    sender=model,
+                    dispatch_uid=f"shop_forget_store_on_{model.__name__}_{name}",
+                )

@@ -189,14 +189,8 @@ class ProductGridBlock(LibraryBlockMixin, blocks.StructBlock):
             category = value.get("category")
             if not category or not selectors.live_pages_of_store(site=site, pages=[category]):
                 return []
-            listing = selectors.category_products(
-                site=site,
-                category=category.specific,
-                sort="featured",
-                page_number=1,
-                per_page=limit,
-            )
-            return [selectors.ProductCard.from_page(page, request) for page in listing.object_list]
+            pages = selectors.first_product_pages(site=site, category=category, limit=limit)
+            return [selectors.ProductCard.from_page(page, request) for page in pages]
         if source in ("tag", "type"):
             if source == "tag" and value.get("tag"):
                 products = selectors.products_with_tag(site=site, tag=value["tag"], limit=limit)

@@ -3,15 +3,20 @@
 A location with no saved menu shows the store's top-level pages (those marked "show in
 menus"). A saved menu's links are read from its raw stream data, and the pages they name
 are fetched in one query, live pages of this store only: a page unpublished, deleted or of
-another store is left out of the menu rather than linked. All told, a storefront page
-spends at most three queries on both menus, however many links they hold.
+another store is left out of the menu rather than linked. Both are kept in the store's
+cache (``tenancy.store_cache``), dropped when a menu is saved or a page of the store
+changes: a storefront page reads its menus without a query.
 """
 
 from dataclasses import dataclass, field
 
 from wagtail.models import Page
 
+from tenancy.store_cache import store_value
+
 from .data.navigation import StoreMenu
+
+MENUS_ENTRY = "menus"
 
 
 @dataclass
@@ -25,8 +30,8 @@ class MenuItem:
     children: list["MenuItem"] = field(default_factory=list)
 
 
-def _links(menu: StoreMenu) -> list[dict]:
-    return [item["value"] for item in menu.links.raw_data if item.get("type") == "link"]
+def _links(raw_links: list[dict]) -> list[dict]:
+    return [item["value"] for item in raw_links if item.get("type") == "link"]
 
 
 def _children(link: dict) -> list[dict]:
@@ -54,6 +59,35 @@ def _is_current(url: str, current_path: str) -> bool:
     return current_path == url or (url != "/" and current_path.startswith(url))
 
 
+def _raw_links(menu: StoreMenu) -> list[dict]:
+    return list(menu.links.raw_data)
+
+
+def _read_menus(site) -> tuple[dict[str, list[dict]], dict[int, Page]]:
+    return _read_menus_with(
+        site, {menu.location: _raw_links(menu) for menu in StoreMenu.objects.for_site(site)}
+    )
+
+
+def _read_menus_with(site, menus: dict[str, list[dict]]):
+    ids = _page_ids(menus.values())
+    pages = (
+        {
+            page.pk: page
+            for page in Page.objects.live().filter(pk__in=ids, path__startswith=site.root_page.path)
+        }
+        if ids
+        else {}
+    )
+    return menus, pages
+
+
+def saved_menus(site) -> tuple[dict[str, list[dict]], dict[int, Page]]:
+    """The store's saved menus (their raw links) by location, and the live pages of the
+    store they link to, by id."""
+    return store_value(site.pk, MENUS_ENTRY, lambda: _read_menus(site))
+
+
 class MenuBuilder:
     """Builds a store's menus from its saved menus (or a menu being previewed)."""
 
@@ -61,19 +95,12 @@ class MenuBuilder:
         self.site = site
         self.request = request
         self.current_path = getattr(request, "path", "") if request is not None else ""
-        self.menus = {menu.location: menu for menu in StoreMenu.objects.for_site(site)}
-        if preview is not None:
-            self.menus[preview.location] = preview
-        ids = _page_ids(self.menus.values())
-        root = site.root_page
-        self.pages = (
-            {
-                page.pk: page
-                for page in Page.objects.live().filter(pk__in=ids, path__startswith=root.path)
-            }
-            if ids
-            else {}
-        )
+        if preview is None:
+            self.menus, self.pages = saved_menus(site)
+        else:  # a menu being edited: its links may name pages the saved ones do not
+            menus, _ = saved_menus(site)
+            menus = {**menus, preview.location: _raw_links(preview)}
+            self.menus, self.pages = _read_menus_with(site, menus)
 
     def has_menu(self, location: str) -> bool:
         return location in self.menus

@@ -1,6 +1,7 @@
 """Store page types: the home page, category pages and product pages."""
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -9,11 +10,14 @@ from django.utils.functional import classproperty
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from tenancy.forms import StoreChoicesFormMixin
+from tenancy.page_access import may_be_restricted, site_id_of_page
+from tenancy.request import store_site
+from tenancy.store_cache import store_value
 from themes.overrides import keep_override_when_absent, theme_panels
 from themes.templating import ThemedPageMixin
 
@@ -44,6 +48,15 @@ class StorefrontPageMixin(ThemedPageMixin):
         context = super().get_context(request, *args, **kwargs)
         context["store"] = StoreContext(self.get_store_site(request), request)
         return context
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions of this page and its ancestors, read only when its
+        store has any (or an alias): a store without them spends no query on the check
+        (an empty queryset, which Wagtail's admin can still order and filter)."""
+        site_id = site_id_of_page(self)
+        if site_id is not None and not may_be_restricted(self, site_id=site_id):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def serve_with_menu(self, request, *, menu):
         """This page with ``menu`` (a store menu being edited) in place of the saved one:
@@ -115,19 +128,41 @@ class StoreHomePage(StorefrontPageMixin, Page):
         Wagtail walks the tree a level at a time (two queries a level). None of the store's
         page types routes its own sub-addresses, so the page whose ``url_path`` is the
         address is the one Wagtail's walk would reach; an address that names no page falls
-        back to that walk, which answers 404.
+        back to that walk, which answers 404. Which page an address names is kept in the
+        store's cache (any change to the store's pages drops it), so the page is read in
+        one query of its own type.
         """
         if not path_components:
             return super().route(request, path_components)
         url_path = f"{self.url_path}{'/'.join(path_components)}/"
-        page = (
-            Page.objects.filter(url_path=url_path, path__startswith=self.path)
-            .exclude(pk=self.pk)
-            .first()
-        )
+        site = store_site(request)
+        if site is None:  # the platform host: no store's cache
+            found = self._find_page(url_path)
+        else:
+            found = store_value(
+                site.pk,
+                f"route:{self.path}:{url_path}",
+                lambda: self._find_page(url_path),
+                keep_none=False,
+            )
+        page = None
+        if found is not None:
+            page_id, content_type_id = found
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            related = getattr(model, "serve_related", ())
+            page = model._default_manager.select_related(*related).filter(pk=page_id).first()
         if page is None:
             return super().route(request, path_components)
-        return page.specific.route(request, [])
+        return page.route(request, [])
+
+    def _find_page(self, url_path) -> tuple[int, int] | None:
+        """(id, content type id) of the page of this store at ``url_path``, if any."""
+        return (
+            Page.objects.filter(url_path=url_path, path__startswith=self.path)
+            .exclude(pk=self.pk)
+            .values_list("pk", "content_type_id")
+            .first()
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -162,6 +197,8 @@ class CategoryPage(StorefrontPageMixin, Page):
     parent_page_types = ["shop.StoreHomePage", "shop.CategoryPage"]
     subpage_types = ["shop.CategoryPage", "shop.ProductPage"]
     theme_template = "shop/category_page.html"
+    # Read with the page when it is served: its template shows the picture.
+    serve_related = ("image",)
 
     def product_pages(self):
         """The live product pages of this category's whole subtree, in tree order."""
@@ -208,31 +245,39 @@ class ProductPage(StorefrontPageMixin, Page):
     theme_template = "shop/product_page.html"
 
     def serve(self, request, *args, **kwargs):
-        if self.product.status != Product.Status.ACTIVE and not getattr(
-            request, "is_preview", False
-        ):
+        product = self._shown_product(request)
+        if product.status != Product.Status.ACTIVE and not getattr(request, "is_preview", False):
             raise Http404("This product is not for sale.")
         return super().serve(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def _shown_product(self, request) -> Product:
+        """The page's product, read once per request through the store's scope."""
+        memo = self.__dict__.get("_product_memo")
+        if memo is not None and memo[0] is request:
+            return memo[1]
         product = selectors.product_with_variants(
-            site=context["store"].site, product_id=self.product_id
+            site=self.get_store_site(request), product_id=self.product_id
         )
         if product is None:
             raise Http404("No such product in this store.")
-        variants = list(product.variants.all())
-        chosen = _chosen_variant(variants, request.GET.get("variant"))
+        self.__dict__["_product_memo"] = (request, product)
+        return product
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        product = self._shown_product(request)
         theme = context["theme"]
-        related = []
+        related_pages = []
         if theme.show_related_products:
             siblings = ProductPage.objects.live().sibling_of(self, inclusive=False)
-            related = [
-                selectors.ProductCard.from_page(page, request)
-                for page in selectors.related_products(
-                    site=context["store"].site, pages=siblings, product=product
-                )
-            ]
+            related_pages = selectors.related_products(
+                site=context["store"].site, pages=siblings, product=product
+            )
+        else:
+            selectors.with_card_data([product])
+        variants = list(product.variants.all())
+        chosen = _chosen_variant(variants, request.GET.get("variant"))
+        related = [selectors.ProductCard.from_page(page, request) for page in related_pages]
         context.update(
             product=product,
             variants=variants,

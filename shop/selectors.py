@@ -8,7 +8,9 @@ relations: a category's ``product_pages()``, a product's ``pages``.
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, Min, OuterRef, Prefetch, Q
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q, prefetch_related_objects
+
+from tenancy.store_cache import store_value
 
 from .data.cart import Cart, CartLine
 from .data.catalog import Product, ProductImage, ProductTag, ProductVariant
@@ -28,21 +30,40 @@ DEFAULT_SORT = "featured"
 
 
 def _product_prefetches(prefix=""):
+    """Variants with their price, stock and picture, and the product's own pictures: two
+    queries for any number of products. Their renditions come after, in one more
+    (``with_card_data``)."""
     return [
         Prefetch(
             f"{prefix}variants",
-            queryset=ProductVariant.objects.select_related("stock", "image")
-            .prefetch_related("image__renditions")
-            .order_by("sort_order", "pk"),
+            queryset=ProductVariant.objects.select_related("stock", "image").order_by(
+                "sort_order", "pk"
+            ),
         ),
         Prefetch(
             f"{prefix}images",
-            # Renditions too: otherwise each image costs a query whenever the cache is cold.
-            queryset=ProductImage.objects.select_related("image")
-            .prefetch_related("image__renditions")
-            .order_by("sort_order", "pk"),
+            queryset=ProductImage.objects.select_related("image").order_by("sort_order", "pk"),
         ),
     ]
+
+
+def with_card_data(products):
+    """``products`` with their variants, pictures and the pictures' renditions, in three
+    queries for all of them (renditions too: otherwise each picture costs a query whenever
+    the cache is cold). Products already read with ``_product_prefetches`` only get the
+    renditions."""
+    products = [product for product in products if product is not None]
+    prefetch_related_objects(products, *_product_prefetches())
+    images = {}
+    for product in products:
+        for item in product.images.all():
+            images.setdefault(item.image_id, []).append(item.image)
+        for variant in product.variants.all():
+            if variant.image_id is not None:
+                images.setdefault(variant.image_id, []).append(variant.image)
+    pictures = [picture for same in images.values() for picture in same]
+    prefetch_related_objects(pictures, "renditions")
+    return products
 
 
 def _available(product_ref):
@@ -73,7 +94,24 @@ def category_products(
     )
     if available_only:
         pages = pages.filter(_available(OuterRef("product")))
-    return Paginator(pages, per_page).get_page(page_number)
+    listing = Paginator(pages, per_page).get_page(page_number)
+    listing.object_list = list(listing.object_list)
+    with_card_data([page.product for page in listing.object_list])
+    return listing
+
+
+def first_product_pages(*, site, category, limit: int) -> list:
+    """The first ``limit`` live product pages under ``category`` in tree order (a grid
+    block's), with their product data; no count of the rest."""
+    pages = list(
+        category.product_pages()
+        .filter(product__site=site, product__status=Product.Status.ACTIVE)
+        .select_related("product")
+        .prefetch_related(*_product_prefetches("product__"))
+        .order_by("path")[:limit]
+    )
+    with_card_data([page.product for page in pages])
+    return pages
 
 
 RELATED_PRODUCTS_LIMIT = 4
@@ -86,14 +124,15 @@ def related_products(*, site, pages, product, limit: int = RELATED_PRODUCTS_LIMI
 
     Runs the same number of queries whatever the catalog size.
     """
-    return list(
+    related = list(
         pages.filter(product__site=site, product__status=Product.Status.ACTIVE)
         .exclude(product=product)
         .annotate(available=_available(OuterRef("product")))
         .select_related("product")
-        .prefetch_related(*_product_prefetches("product__"))
         .order_by("-available", "path")[:limit]
     )
+    with_card_data([product, *(page.product for page in related)])
+    return related
 
 
 def products_by_ids(*, site, ids) -> list[Product]:
@@ -104,17 +143,14 @@ def products_by_ids(*, site, ids) -> list[Product]:
         .filter(pk__in=ids)
         .prefetch_related(*_product_prefetches(), "pages")
     )
-    by_id = {product.pk: product for product in products}
+    by_id = {product.pk: product for product in with_card_data(products)}
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def product_with_variants(*, site, product_id) -> Product | None:
-    return (
-        Product.objects.for_site(site)
-        .filter(pk=product_id)
-        .prefetch_related(*_product_prefetches())
-        .first()
-    )
+    """The product, without its variants and pictures: ``related_products`` (or
+    ``with_card_data``) reads them with those of its related products."""
+    return Product.objects.for_site(site).filter(pk=product_id).first()
 
 
 @dataclass(frozen=True)
@@ -154,6 +190,14 @@ def product_gallery(*, product: Product, variant: ProductVariant | None) -> list
     return ordered
 
 
+STORE_SETTINGS_ENTRY = "settings"
+
+
+def store_settings(site) -> StoreSettings:
+    """The store's settings, from the store's cache (saving them drops the entry)."""
+    return store_value(site.pk, STORE_SETTINGS_ENTRY, lambda: StoreSettings.for_site(site))
+
+
 def find_cart(*, site, session_key) -> Cart | None:
     if not session_key:
         return None
@@ -168,16 +212,17 @@ def cart_totals(*, site, cart: Cart | None, country: str | None = None) -> Total
             CartLine.objects.filter(cart=cart)
             .select_related("variant__product", "variant__stock", "variant__image")
             .prefetch_related(
-                "variant__image__renditions",
                 Prefetch(
                     "variant__product__images",
-                    queryset=ProductImage.objects.select_related("image")
-                    .prefetch_related("image__renditions")
-                    .order_by("sort_order"),
+                    queryset=ProductImage.objects.select_related("image").order_by("sort_order"),
                 ),
             )
         )
-    return price_cart(lines=lines, store_settings=StoreSettings.for_site(site), country=country)
+        # The renditions of every picture the lines show, in one query.
+        pictures = [line.variant.image for line in lines if line.variant.image is not None]
+        pictures += [item.image for line in lines for item in line.variant.product.images.all()]
+        prefetch_related_objects(pictures, "renditions")
+    return price_cart(lines=lines, store_settings=store_settings(site), country=country)
 
 
 def order_for_checkout_token(*, site, token) -> Order | None:
@@ -265,7 +310,7 @@ def products_of_type(*, site, product_type: str, limit: int) -> list[Product]:
         .prefetch_related(*_product_prefetches(), "pages")
         .order_by("title", "pk")
     )
-    return list(products[:limit])
+    return with_card_data(products[:limit])
 
 
 def products_with_tag(*, site, tag: str, limit: int) -> list[Product]:
@@ -282,7 +327,7 @@ def products_with_tag(*, site, tag: str, limit: int) -> list[Product]:
         .prefetch_related(*_product_prefetches(), "pages")
         .order_by("title", "pk")
     )
-    return list(products[:limit])
+    return with_card_data(products[:limit])
 
 
 TAG_SUGGESTIONS_LIMIT = 10

@@ -7,9 +7,14 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from wagtail.models import Page
 
 from tenancy.request import request_site
+from tenancy.store_cache import store_value
 
 from .data.settings import StoreSettings
 from .navigation import MenuBuilder, MenuItem
+from .selectors import store_settings
+
+NAV_PAGES_ENTRY = "nav-pages"
+CATEGORIES_ENTRY = "categories"
 
 
 @dataclass
@@ -34,7 +39,7 @@ class StoreContext:
 
     @cached_property
     def settings(self) -> StoreSettings:
-        return StoreSettings.for_site(self.site)
+        return store_settings(self.site)
 
     @property
     def name(self) -> str:
@@ -47,7 +52,13 @@ class StoreContext:
     @cached_property
     def nav_pages(self):
         """Live pages right under the store's home page that are shown in menus."""
-        return list(self.site.root_page.get_children().live().in_menu())
+        return store_value(
+            self.site.pk,
+            NAV_PAGES_ENTRY,
+            # By tree path: the site's root page comes from the host's cached route, and
+            # its count of children (which ``get_children`` trusts) may be older.
+            lambda: list(Page.objects.child_of(self.site.root_page).live().in_menu()),
+        )
 
     @cached_property
     def _menus(self) -> MenuBuilder:
@@ -79,8 +90,12 @@ class StoreContext:
     def categories(self) -> list[MenuCategory]:
         """The live top-level categories and their subcategories, for sidebars and footers.
 
-        One query, however many categories: two tree levels under the store's home page.
+        From the store's cache; built in one query, however many categories: two tree
+        levels under the store's home page.
         """
+        return store_value(self.site.pk, CATEGORIES_ENTRY, self._read_categories)
+
+    def _read_categories(self) -> list[MenuCategory]:
         root = self.site.root_page
         pages = (
             Page.objects.live()

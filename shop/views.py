@@ -17,7 +17,7 @@ from themes.theme import Theme
 from . import search, selectors, services
 from .exceptions import ShopError
 from .forms import AddToCartForm, CartLineForm, CheckoutForm
-from .models import Order, ProductVariant, StoreSettings
+from .models import Order, ProductVariant
 from .shared_forms import is_same_origin
 from .storefront import StoreContext, shopper_session_key
 
@@ -192,7 +192,7 @@ def _remember_order(request, order):
 @store_view
 def checkout(request, *, site):
     cart = selectors.find_cart(site=site, session_key=shopper_session_key(request))
-    store_settings = StoreSettings.for_site(site)
+    store_settings = selectors.store_settings(site)
     form = CheckoutForm(request.POST or None, store_settings=store_settings, cart=cart)
     valid = form.is_bound and form.is_valid()
     cleaned = getattr(form, "cleaned_data", {})

@@ -22,6 +22,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, Panel
 from wagtail.models import Page
 
+from tenancy.store_cache import store_value
+
 from .presets import FooterStyle, HeaderLayout, HeroStyle
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", "Enter a colour as #RRGGBB, such as #1e3a5f.")
@@ -138,6 +140,35 @@ def resolve_overrides(page, *, own=None, parent=None) -> ResolvedOverrides:
     for values in reversed(chain):  # the nearest page last, so it wins
         resolved.values.update(values)
     return resolved
+
+
+OVERRIDES_ENTRY = "theme-overrides"
+
+
+def published_overrides(page, *, site_id: int) -> dict[str, str]:
+    """The overrides that apply to ``page`` as published (its own and its ancestors'),
+    merged with the nearest page winning.
+
+    Read from the store's cache, which holds every override of the store's tree, by page
+    path: no query per page or per level. Publishing, moving or deleting a page of the
+    store (which writes or removes its override) drops the entry.
+    """
+    home_path = page.path[: STORE_HOME_DEPTH * Page.steplen]
+
+    def build() -> dict[str, dict[str, str]]:
+        rows = PageThemeOverride.objects.filter(page__path__startswith=home_path).values(
+            "page__path", *OVERRIDE_FIELDS
+        )
+        return {
+            row["page__path"]: {name: row[name] for name in OVERRIDE_FIELDS if row[name]}
+            for row in rows
+        }
+
+    by_path = store_value(site_id, f"{OVERRIDES_ENTRY}:{home_path}", build)
+    values: dict[str, str] = {}
+    for path in ancestor_paths(page.path, include_self=True):  # the nearest page last
+        values.update(by_path.get(path, {}))
+    return values
 
 
 def unsaved_override(page):

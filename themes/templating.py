@@ -2,9 +2,9 @@
 
 from wagtail.models import Site
 
-from tenancy.request import request_site
+from tenancy.request import request_site, store_site
 
-from .overrides import resolve_overrides, unsaved_override
+from .overrides import published_overrides, resolve_overrides, unsaved_override
 from .theme import Theme
 
 
@@ -18,24 +18,40 @@ class ThemedPageMixin:
     theme_template = ""
 
     def get_store_site(self, request) -> Site:
-        """The Site this page belongs to; in an admin preview that is not the request's."""
-        return self.get_site() or request_site(request)
+        """The Site this page belongs to; in an admin preview that is not the request's.
+
+        A page of the store the request's host serves is that store's (no query: the
+        sites' root paths are cached); any other asks Wagtail.
+        """
+        memo = self.__dict__.get("_store_site_memo")
+        if memo is not None and memo[0] is request:
+            return memo[1]
+        site = store_site(request)
+        parts = self.get_url_parts(request) if site is not None else None
+        if not parts or parts[0] != site.pk:
+            site = self.get_site() or request_site(request)
+        self.__dict__["_store_site_memo"] = (request, site)
+        return site
 
     def get_theme(self, request) -> Theme:
         """The theme of the store this page belongs to (also in admin previews), with the
         page-tree overrides of the page and its ancestors on top.
 
-        Resolved once per request and page, in one query for the whole ancestor chain. In a
-        preview the page's own override is the one being edited, not the saved one.
+        Resolved once per request and page from the store's cache (the theme and every
+        override of the store's tree). In a preview the page's own override is the one
+        being edited, not the saved one, read in one query for the whole ancestor chain.
         """
         memo = self.__dict__.get("_theme_memo")
         if memo is not None and memo[0] is request:
             return memo[1]
-        theme = Theme.for_site(self.get_store_site(request), request=request)
-        own = unsaved_override(self) if getattr(request, "is_preview", False) else None
-        overrides = resolve_overrides(self, own=own)
-        if overrides.values:
-            theme = theme.with_overrides(overrides.values)
+        site = self.get_store_site(request)
+        theme = Theme.for_site(site, request=request)
+        if getattr(request, "is_preview", False):
+            values = resolve_overrides(self, own=unsaved_override(self)).values
+        else:
+            values = published_overrides(self, site_id=site.pk)
+        if values:
+            theme = theme.with_overrides(values)
         self.__dict__["_theme_memo"] = (request, theme)
         return theme
 

@@ -8,6 +8,8 @@ from django.template.loader import select_template
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
+from tenancy.store_cache import store_value
+
 from .models import StoreTheme
 from .presets import (
     BUTTON_RADII,
@@ -21,7 +23,15 @@ from .presets import (
 )
 
 DEFAULT_TEMPLATE_DIR = "themes/default"
+THEME_ENTRY = "theme"
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def published_theme(site) -> StoreTheme:
+    """The site's published theme (with its logo, favicon and share image), from the
+    store's cache; publishing a theme, by hand or on schedule, drops it
+    (``themes.signal_handlers``)."""
+    return store_value(site.pk, THEME_ENTRY, lambda: StoreTheme.published_for_site(site))
 
 
 class Theme:
@@ -44,11 +54,11 @@ class Theme:
         carries an unsaved theme, which it shows instead (``StoreTheme.make_preview_request``).
         """
         if request is None:
-            return cls(StoreTheme.published_for_site(site))
+            return cls(published_theme(site))
         memo = request.__dict__.setdefault("_themes_by_site", {})
         if site.pk not in memo:
             previewed = StoreTheme.previewed_for_site(request, site)
-            memo[site.pk] = cls(previewed or StoreTheme.published_for_site(site))
+            memo[site.pk] = cls(previewed or published_theme(site))
         return memo[site.pk]
 
     def _value(self, name):

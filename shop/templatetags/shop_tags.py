@@ -37,7 +37,11 @@ def cart_count(context) -> str:
     site = store_site(request) if request is not None else None
     if site is None or not context.get("shopper_page"):
         return ""
-    count = selectors.cart_item_count(site=site, session_key=shopper_session_key(request))
+    totals = context.get("totals")  # the cart and checkout pages have priced the cart
+    if totals is not None:
+        count = totals.item_count
+    else:
+        count = selectors.cart_item_count(site=site, session_key=shopper_session_key(request))
     return str(count) if count else ""
 
 

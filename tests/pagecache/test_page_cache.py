@@ -26,9 +26,7 @@ def test_the_second_visit_is_answered_from_the_cache_with_the_same_bytes(catalog
         assert second["Content-Type"] == first["Content-Type"]
 
 
-def test_switched_off_every_page_is_rendered_and_still_gets_its_etag(
-    catalog, anonymous, settings
-):
+def test_switched_off_every_page_is_rendered_and_still_gets_its_etag(catalog, anonymous, settings):
     settings.PAGECACHE_ENABLED = False  # as `make bench` measures pages uncached
     first = anonymous.get(Catalog.PRODUCT)
     second = anonymous.get(Catalog.PRODUCT, HTTP_IF_NONE_MATCH=first["ETag"])

@@ -1,0 +1,200 @@
+"""Storefront pages stay within a fixed budget of SQL queries (ADR 31): whatever the size of
+the catalog, the depth of the page tree or the number of other stores.
+
+Each page is asked for twice, as shoppers do: the first request fills the store's cache
+(theme, overrides, settings, menus, routes) and makes the pictures' renditions; the second
+is measured. No page cache is involved.
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from shop.models import (
+    CategoryPage,
+    Product,
+    ProductPage,
+    ProductVariant,
+    StockLevel,
+    StorePage,
+    StoreSettings,
+)
+from tenancy.scope import store_scope
+from tests.shop.factories import (
+    CartFactory,
+    CategoryPageFactory,
+    ImageFactory,
+    ProductImageFactory,
+    ProductPageFactory,
+    stocked_product,
+)
+from tests.tenants.factories import StoreFactory
+
+pytestmark = pytest.mark.django_db
+
+PAGE_BUDGET = 10  # home, category and product pages
+SHOPPER_PAGE_BUDGET = 4  # cart and checkout, with a cart
+
+
+def _queries(client, path) -> int:
+    assert client.get(path).status_code == 200  # fills the store's cache, makes renditions
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def _bulk_catalog(store, category, count, *, start=0):
+    """``count`` active products with a variant, stock rows and a live page under
+    ``category``, written in a few statements (the tree paths are worked out here)."""
+    site = store.site
+    with store_scope([site.pk]):
+        products = Product.objects.bulk_create(
+            Product(site=site, title=f"Bulk {n:04d}", handle=f"bulk-{n:04d}")
+            for n in range(start, start + count)
+        )
+        variants = ProductVariant.objects.bulk_create(
+            ProductVariant(
+                product=product, site=site, sku=f"BULK-{product.pk}", price=Decimal("12.00")
+            )
+            for product in products
+        )
+        StockLevel.objects.bulk_create(StockLevel(variant=v, site=site) for v in variants)
+    category.refresh_from_db()
+    content_type_id = ProductPage().content_type_id
+    first = category.numchild + 1
+    pages = Page.objects.bulk_create(
+        Page(
+            title=product.title,
+            slug=product.handle,
+            path=Page._get_path(category.path, category.depth + 1, first + n),
+            depth=category.depth + 1,
+            numchild=0,
+            url_path=f"{category.url_path}{product.handle}/",
+            content_type_id=content_type_id,
+            live=True,
+            locale_id=category.locale_id,
+        )
+        for n, product in enumerate(products)
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO shop_productpage (page_ptr_id, product_id) VALUES (%s, %s)",
+            [(page.pk, product.pk) for page, product in zip(pages, products, strict=True)],
+        )
+    Page.objects.filter(pk=category.pk).update(numchild=category.numchild + count)
+
+
+def _grid(source, **value):
+    return ("product_grid", {"heading": "", "source": source, "limit": 8, **value})
+
+
+@pytest.fixture
+def shop(store):
+    """A store like the demo's: a category of pictured products, a product page, a home
+    page with a hero picture and a grid of the category, and an about page."""
+    home = store.site.root_page.specific
+    category = CategoryPageFactory(parent=home, title="Mugs", slug="mugs")
+    picture = ImageFactory(collection=store.collection, title="Mug photo")
+    for n in range(3):
+        product = stocked_product(site=store.site, title=f"Mug {n}")
+        ProductImageFactory(product=product, image=picture)
+        ProductPageFactory(parent=category, product=product, slug=f"mug-{n}")
+    with store_scope([store.site.pk]):
+        home.body = [
+            (
+                "hero",
+                {
+                    "heading": "Welcome",
+                    "image": picture,
+                    "button": {"label": "", "page": None, "url": ""},
+                },
+            ),
+            _grid("category", category=category),
+        ]
+        home.save_revision().publish()
+    about = StorePage(title="About us", slug="about")
+    home.add_child(instance=about)
+    return {"home": home, "category": category, "picture": picture}
+
+
+def test_home_category_and_product_pages_stay_within_the_budget(shopper_client, shop):
+    for path in ("/", "/mugs/", "/mugs/mug-1/"):
+        assert _queries(shopper_client, path) <= PAGE_BUDGET, path
+
+
+def test_a_content_page_reads_no_more_than_its_own_row_and_the_stores_home(shopper_client, shop):
+    assert _queries(shopper_client, "/about/") <= 2
+
+
+def test_two_thousand_products_cost_the_same_queries_as_three(
+    shopper_client, shop, store, django_assert_max_num_queries
+):
+    settings = StoreSettings.for_site(store.site)
+    settings.products_per_page = 24
+    settings.save()
+    small = {path: _queries(shopper_client, path) for path in ("/", "/mugs/", "/mugs/mug-1/")}
+
+    _bulk_catalog(store, shop["category"], 1997)
+
+    for path in small:
+        with django_assert_max_num_queries(PAGE_BUDGET):
+            assert shopper_client.get(path).status_code == 200
+        assert _queries(shopper_client, path) == small[path], path
+    listing = shopper_client.get("/mugs/?sort=name").content.decode()
+    assert listing.count('<article class="product-card') == 24
+    assert "Bulk 0020" in listing and "Bulk 0030" not in listing
+
+
+def test_a_product_page_deep_in_the_tree_costs_what_a_shallow_one_does(shopper_client, shop):
+    deep = shop["category"]
+    for level in range(6):
+        deep = CategoryPageFactory(parent=deep, title=f"Level {level}", slug=f"level-{level}")
+    for slug in ("deep", "deeper"):  # pictured, with a sibling, as the shallow one
+        product = stocked_product(site=deep.get_site(), title=f"Mug {slug}")
+        ProductImageFactory(product=product, image=shop["picture"])
+        ProductPageFactory(parent=deep, product=product, slug=slug)
+    deep_path = "/mugs/" + "".join(f"level-{level}/" for level in range(6)) + "deep/"
+
+    assert _queries(shopper_client, deep_path) == _queries(shopper_client, "/mugs/mug-1/")
+    assert _queries(shopper_client, deep_path) <= PAGE_BUDGET
+
+
+def test_fifty_other_stores_change_nothing(shopper_client, shop):
+    before = {path: _queries(shopper_client, path) for path in ("/", "/mugs/", "/mugs/mug-1/")}
+
+    for n in range(50):
+        StoreFactory(slug=f"other-{n:02d}", name=f"Other {n}")
+
+    after = {path: _queries(shopper_client, path) for path in before}
+    assert after == before
+
+
+def test_a_category_with_more_subcategories_costs_the_same(shopper_client, shop):
+    few = _queries(shopper_client, "/mugs/")
+    for n in range(5):
+        CategoryPageFactory(parent=shop["category"], title=f"Sub {n}", slug=f"sub-{n}")
+
+    assert _queries(shopper_client, "/mugs/") == few
+
+
+def test_the_cart_and_checkout_with_a_cart_stay_small(shopper_client, shop, store):
+    shopper_client.get("/")  # a session
+    with store_scope([store.site.pk]):
+        variant = ProductVariant.objects.filter(product__title="Mug 1").get()
+    session = shopper_client.session
+    session.save()
+    CartFactory(site=store.site, session_key=session.session_key, lines=[(variant, 2)])
+
+    assert _queries(shopper_client, "/cart/") <= SHOPPER_PAGE_BUDGET
+    assert _queries(shopper_client, "/checkout/") <= SHOPPER_PAGE_BUDGET
+
+
+def test_pages_under_a_category_page_type_are_served_by_their_own_type(shopper_client, shop):
+    """The cached route finds a page of its own type (a category, not a bare Page)."""
+    response = shopper_client.get("/mugs/")
+
+    assert isinstance(response.context["page"], CategoryPage)
