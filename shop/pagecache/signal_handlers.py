@@ -15,7 +15,7 @@ from django.db.models.signals import (
     pre_save,
 )
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move, published
 
 from domains.models import Domain
@@ -65,6 +65,34 @@ def invalidate_on_page_published(sender, instance, **kwargs):
     if before == seen_elsewhere and not product_changed:
         invalidate_on_commit(site_id=site.pk, tag_names=[tags.page_tag(instance.pk)])
     else:
+        invalidate_store_on_commit(site.pk)
+
+
+def invalidate_on_page_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    """A page saved straight to the database rather than published from a revision (made
+    live with ``add_child``, renamed or hidden from menus by code): the store's pages when
+    it is new and live, or when what other pages show of it changed. Saving a draft
+    revision writes only its bookkeeping fields, which no shopper sees."""
+    if created and not instance.live:
+        return
+    fields = [
+        field
+        for field in PAGE_FIELDS_SEEN_ELSEWHERE
+        if update_fields is None or field in update_fields
+    ]
+    before = getattr(instance, "_pagecache_before", None) or {}
+    changed = any(before.get(field) != getattr(instance, field) for field in fields)
+    if created or (before and changed):
+        site = instance.get_site()
+        if site is not None:
+            invalidate_store_on_commit(site.pk)
+
+
+def invalidate_store_on_view_restriction_change(sender, instance, **kwargs):
+    """A privacy setting covers the page and everything under it: a page that became
+    private must never be served from the cache again."""
+    site = instance.page.get_site()
+    if site is not None:
         invalidate_store_on_commit(site.pk)
 
 
@@ -255,11 +283,14 @@ def connect() -> None:
         on(post_init, tags.record_page_on_init, model, "record_page")
         on(pre_save, remember_page_before_save, model, "remember_page")
         on(pre_save, remember_product_of_page, model, "remember_product_of_page")
+        on(post_save, invalidate_on_page_saved, model, "page_saved")
         on(page_published, invalidate_on_page_published, model, "page_published")
         on(page_unpublished, invalidate_store_on_page_change, model, "page_unpublished")
         on(post_page_move, invalidate_store_on_page_change, model, "page_moved")
         on(pre_delete, remember_site_before_delete, model, "page_pre_delete")
         on(post_delete, invalidate_store_on_page_delete, model, "page_deleted")
+    on(post_save, invalidate_store_on_view_restriction_change, PageViewRestriction, "saved")
+    on(post_delete, invalidate_store_on_view_restriction_change, PageViewRestriction, "deleted")
     on(post_init, tags.record_product_on_init, Product, "record_product")
     image_model = get_image_model()
     on(post_init, tags.record_image_on_init, image_model, "record_image")

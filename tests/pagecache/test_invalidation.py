@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from domains.models import Domain
 from shop.models import StockMovement, StoreMenu, StorePage, StoreSettings
@@ -89,6 +90,35 @@ def test_publishing_a_new_page_invalidates_the_store(
     change(publish_new_page)
 
     assert_only_stale(anonymous, other_anonymous, ALL)
+
+
+def test_a_page_made_live_without_a_revision_invalidates_the_store(
+    store, catalog, cached, change, anonymous, other_anonymous
+):
+    """Code (an import, a script) that adds a live page with ``add_child``."""
+    change(
+        lambda: store.site.root_page.add_child(
+            instance=StorePage(title="Shipping", slug="shipping", show_in_menus=True)
+        )
+    )
+
+    assert_only_stale(anonymous, other_anonymous, ALL)
+    assert "Shipping" in anonymous.get(Catalog.HOME).content.decode()
+
+
+def test_a_privacy_setting_invalidates_the_store(
+    catalog, cached, change, anonymous, other_anonymous
+):
+    """A page that became private is never answered from the cache again."""
+    change(
+        lambda: PageViewRestriction.objects.create(
+            page=catalog.about, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+    )
+
+    assert_only_stale(anonymous, other_anonymous, ALL)
+    assert not is_cached(anonymous, Catalog.ABOUT), "a private page was stored"
+    assert "Password required" in anonymous.get(Catalog.ABOUT).content.decode()
 
 
 def test_unpublishing_a_page_invalidates_the_store(
