@@ -20,6 +20,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 
 from domains.models import Domain
 from tenancy.scope import store_scope
+from tenancy.signal_handlers import site_id_of_page
 from themes.models import StoreTheme
 
 from ..data.catalog import Product, ProductImage, ProductVariant
@@ -56,16 +57,16 @@ def remember_page_before_save(sender, instance, **kwargs):
 def invalidate_on_page_published(sender, instance, **kwargs):
     """Only the pages that read this one, when nothing others show of it changed (an edit
     of its body or intro); the store's pages when it went live, moved or was renamed."""
-    site = instance.get_site()
-    if site is None:
+    site_id = site_id_of_page(instance)
+    if site_id is None:
         return
     before = getattr(instance, "_pagecache_before", None)
     seen_elsewhere = {field: getattr(instance, field) for field in PAGE_FIELDS_SEEN_ELSEWHERE}
     product_changed = _product_page_changed(instance)
     if before == seen_elsewhere and not product_changed:
-        invalidate_on_commit(site_id=site.pk, tag_names=[tags.page_tag(instance.pk)])
+        invalidate_on_commit(site_id=site_id, tag_names=[tags.page_tag(instance.pk)])
     else:
-        invalidate_store_on_commit(site.pk)
+        invalidate_store_on_commit(site_id)
 
 
 def invalidate_on_page_saved(sender, instance, created=False, update_fields=None, **kwargs):
@@ -83,17 +84,17 @@ def invalidate_on_page_saved(sender, instance, created=False, update_fields=None
     before = getattr(instance, "_pagecache_before", None) or {}
     changed = any(before.get(field) != getattr(instance, field) for field in fields)
     if created or (before and changed):
-        site = instance.get_site()
-        if site is not None:
-            invalidate_store_on_commit(site.pk)
+        site_id = site_id_of_page(instance)
+        if site_id is not None:
+            invalidate_store_on_commit(site_id)
 
 
 def invalidate_store_on_view_restriction_change(sender, instance, **kwargs):
     """A privacy setting covers the page and everything under it: a page that became
     private must never be served from the cache again."""
-    site = instance.page.get_site()
-    if site is not None:
-        invalidate_store_on_commit(site.pk)
+    site_id = site_id_of_page(instance.page)
+    if site_id is not None:
+        invalidate_store_on_commit(site_id)
 
 
 def _product_page_changed(instance) -> bool:
@@ -114,19 +115,19 @@ def remember_product_of_page(sender, instance, **kwargs):
 
 def invalidate_store_on_page_change(sender, instance, **kwargs):
     """Unpublished, moved or deleted: menus, listings and links of the whole store."""
-    site = instance.get_site()
-    if site is not None:
-        invalidate_store_on_commit(site.pk)
+    site_id = site_id_of_page(instance)
+    if site_id is not None:
+        invalidate_store_on_commit(site_id)
 
 
 def remember_site_before_delete(sender, instance, **kwargs):
-    instance._pagecache_site = instance.get_site()
+    instance._pagecache_site_id = site_id_of_page(instance)
 
 
 def invalidate_store_on_page_delete(sender, instance, **kwargs):
-    site = getattr(instance, "_pagecache_site", None)
-    if site is not None:
-        invalidate_store_on_commit(site.pk)
+    site_id = getattr(instance, "_pagecache_site_id", None)
+    if site_id is not None:
+        invalidate_store_on_commit(site_id)
 
 
 # --- Catalog --------------------------------------------------------------------------
