@@ -13,6 +13,7 @@ from datetime import timedelta
 import pytest
 from django.db.models import Q
 from django.utils import timezone
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -322,6 +323,21 @@ def test_the_owner_adds_every_block_in_the_editor_and_publishes(
     csp_violations.assert_none("the video player")
 
 
+def _add_list_item(page, field_list, name):
+    """Press the list's "Add" until its new item ``name`` is on the page: a block just
+    inserted wires its list's buttons a moment after they show, and a press before that
+    does nothing (as a person would, press again)."""
+    item = page.locator(f"#{name}-chooser")
+    for _attempt in range(3):
+        field_list.locator("[data-streamfield-list-add]").last.click()
+        try:
+            item.wait_for(state="attached", timeout=5_000)
+            return
+        except PlaywrightTimeoutError:
+            continue
+    raise AssertionError(f"the list never added {name}")
+
+
 def test_the_owner_hand_picks_the_products_of_a_grid(demo, page, screenshots, csp_violations):
     store, home, _product, _category, _images = _store_rows("fjord")
     with store_scope([store.site_id]):
@@ -338,7 +354,7 @@ def test_the_owner_hand_picks_the_products_of_a_grid(demo, page, screenshots, cs
     for position, product in enumerate((first, second)):
         if position == 1:
             watch_autosave(page)
-        products.locator("[data-streamfield-list-add]").last.click()
+        _add_list_item(page, products, f"body-0-value-products-{position}-value")
         choosers.product(f"body-0-value-products-{position}-value", product)
     csp_violations.assert_none("the product grid's choosers")
 
