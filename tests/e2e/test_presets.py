@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from shop.models import CategoryPage, Product, ProductPage, ProductVariant
 from tenancy.scope import store_scope
@@ -122,7 +123,7 @@ def _visit_store(page, live_server, preset, slug, width, screenshots, csp):
     page.wait_for_url(re.compile(r"/checkout/$"))
     page.fill("input[name=email]", "not an address")
     page.get_by_role("button", name=re.compile(r"^Place order")).click()
-    assert page.locator(".field__error").count() > 0
+    expect(page.locator(".field__error").first).to_be_visible()
     summary = page.locator(".checkout__summary img").last.get_attribute("src")
     assert _is_picture_of(second.image, summary)
     _shoot(page, screenshots, preset, "checkout", width, csp)
