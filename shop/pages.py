@@ -15,8 +15,9 @@ from wagtail.search import index
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from tenancy.forms import StoreChoicesFormMixin
-from tenancy.page_access import may_be_restricted, site_id_of_page
+from tenancy.page_access import may_be_restricted
 from tenancy.request import store_site
+from tenancy.root_paths import site_id_of_page
 from tenancy.store_cache import store_value
 from themes.overrides import keep_override_when_absent, theme_panels
 from themes.templating import ThemedPageMixin

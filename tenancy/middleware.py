@@ -1,4 +1,5 @@
 from .request import store_site
+from .root_paths import store_root_paths_for
 from .scope import no_store_scope, store_scope
 
 
@@ -10,6 +11,9 @@ class StoreScopeMiddleware:
     forgot its ``for_site`` filter still cannot reach another store's rows. On the platform
     host every request starts with no scope, whatever the caller had open:
     ``tenants.middleware.AdminStoreMiddleware`` opens the admin's.
+
+    On a store host the pages the request links find their addresses among the store's
+    own root paths (``tenancy.root_paths``), whatever the number of stores.
     """
 
     def __init__(self, get_response):
@@ -20,5 +24,5 @@ class StoreScopeMiddleware:
         if site is None:
             with no_store_scope():
                 return self.get_response(request)
-        with store_scope([site.pk]):
+        with store_scope([site.pk]), store_root_paths_for(request, site.pk):
             return self.get_response(request)

@@ -7,25 +7,12 @@ or alias in its tree, or above it, is kept in the store's cache (``tenancy.store
 only the pages of a store that has one are checked the way Wagtail does.
 """
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 
 from .store_cache import store_value
 
 # A store's home page sits right under the tree root (ADR 2).
 STORE_HOME_DEPTH = 2
-
-
-def site_id_of_page(page) -> int | None:
-    """The id of the store whose tree holds ``page``, from Wagtail's cached site root
-    paths (no query); None for a page outside every site.
-
-    Matched here rather than with ``page.get_url_parts()``, which keeps the root paths on
-    the page: a page saved before its site exists would keep answering "no site"."""
-    url_path = page.url_path or ""
-    for site_id, root_path, _root_url, _language in Site.get_site_root_paths():
-        if url_path.startswith(root_path):
-            return site_id
-    return None
 
 
 def _store_home_path(page) -> str:

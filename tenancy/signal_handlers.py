@@ -4,7 +4,7 @@ built from the page tree."""
 
 from wagtail.models import Page, Site
 
-from .page_access import site_id_of_page
+from .root_paths import site_id_of_page
 from .store_cache import forget_store
 
 

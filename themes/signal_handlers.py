@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ObjectDoesNotExist
 
-from tenancy.page_access import site_id_of_page
+from tenancy.root_paths import site_id_of_page
 from tenancy.store_cache import forget_store
 
 

@@ -19,8 +19,8 @@ from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move, published
 
 from domains.models import Domain
+from tenancy.root_paths import site_id_of_page
 from tenancy.scope import store_scope
-from tenancy.signal_handlers import site_id_of_page
 from themes.models import StoreTheme
 
 from ..data.catalog import Product, ProductImage, ProductVariant
