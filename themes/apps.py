@@ -6,7 +6,8 @@ class ThemesConfig(AppConfig):
     verbose_name = "Themes"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_delete
+        from wagtail.images import get_image_model
 
         from tenancy.admin.policies import NoAddOrDeletePolicy, register_permission_policies
 
@@ -23,6 +24,14 @@ class ThemesConfig(AppConfig):
                 signal_handlers.forget_overrides_on_change,
                 sender=PageThemeOverride,
                 dispatch_uid=f"themes_forget_overrides_on_{name}",
+            )
+
+        image_model = get_image_model()
+        for name, signal in {"save": post_save, "delete": pre_delete}.items():
+            signal.connect(
+                signal_handlers.forget_theme_on_image_change,
+                sender=image_model,
+                dispatch_uid=f"themes_forget_theme_on_image_{name}",
             )
 
         # Each store gets its theme when it is created; nobody adds or deletes one.

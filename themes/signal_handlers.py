@@ -1,9 +1,13 @@
 """Receivers that drop a store's cached theme values (``tenancy.store_cache``)."""
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Q
 
 from tenancy.root_paths import site_id_of_page
+from tenancy.scope import all_stores
 from tenancy.store_cache import forget_store
+
+from .models import StoreTheme
 
 
 def forget_theme_on_change(sender, instance, **kwargs):
@@ -20,3 +24,19 @@ def forget_overrides_on_change(sender, instance, **kwargs):
         return
     if page is not None and page.path:
         forget_store(site_id_of_page(page))
+
+
+def forget_theme_on_image_change(sender, instance, **kwargs):
+    """An image was changed (a new file, focal point, title) or is being deleted: the
+    stores whose theme shows it as logo, favicon or share image show it anew.
+
+    On deletion this runs before the theme's reference is set to null, which Django does
+    with an UPDATE that sends no signal of the theme's own."""
+    with all_stores():  # whichever store's theme shows it
+        used_by = set(
+            StoreTheme.objects.filter(
+                Q(logo=instance) | Q(favicon=instance) | Q(share_image=instance)
+            ).values_list("site_id", flat=True)
+        )
+    for site_id in used_by:
+        forget_store(site_id)

@@ -17,6 +17,7 @@ def _pages_rendered(settings):
     """Every request renders its page: none is answered from the page cache."""
     settings.PAGECACHE_ENABLED = False
 
+
 PATHS = ("/", "/mugs/", "/mugs/mug/")
 
 
