@@ -57,24 +57,37 @@ def invalidate(tags) -> None:
     cache.set_many({_key(tag): now for tag in tags}, timeout=TIMEOUT)
 
 
-def ensure(tags) -> None:
-    """Give each tag that has no time yet the time zero (never changed), without
-    overwriting a change recorded meanwhile."""
+def ensure(tags, started: float) -> None:
+    """Give each tag that has no time yet (never changed, or its key left the cache) a
+    time just before the render that began at ``started``, without overwriting a change
+    recorded meanwhile. Not zero: a page rendered before the key was lost may have been
+    rendered before a change, and stays stale."""
     found = cache.get_many([_key(tag) for tag in tags])
+    just_before = started - settings.PAGECACHE_CLOCK_MARGIN - 0.001
     for tag in tags:
         if _key(tag) not in found:
-            cache.add(_key(tag), 0.0, timeout=TIMEOUT)
+            cache.add(_key(tag), just_before, timeout=TIMEOUT)
 
 
-def unchanged_since(tags, started: float) -> bool:
-    """Whether none of ``tags`` changed since ``started`` (one read of all of them).
+def changed_times(tags) -> dict[str, float]:
+    """When each of ``tags`` last changed, by tag, in one read; a tag missing from the
+    cache is missing from the answer."""
+    found = cache.get_many([_key(tag) for tag in tags])
+    return {tag[len(KEY_PREFIX) :]: changed for tag, changed in found.items()}
+
+
+def unchanged_since(tags, started: float, changed: dict[str, float]) -> bool:
+    """Whether none of ``tags`` changed since ``started``, by the times ``changed``
+    (``changed_times``) holds; a tag it does not hold counts as changed.
 
     The machines' clocks may disagree by ``PAGECACHE_CLOCK_MARGIN``: a change recorded
     less than that before ``started`` may have come after it, so it counts as after."""
-    keys = [_key(tag) for tag in tags]
-    found = cache.get_many(keys)
     trusted_before = started - settings.PAGECACHE_CLOCK_MARGIN
-    return len(found) == len(keys) and all(changed < trusted_before for changed in found.values())
+    for tag in tags:
+        when = changed.get(tag)
+        if when is None or when >= trusted_before:
+            return False
+    return True
 
 
 class Recorder:
