@@ -7,7 +7,8 @@ import re
 import pytest
 from django.core.cache import cache, caches
 
-from shop.pagecache import entries, frontdoor, keys
+from shop.pagecache import entries, frontdoor, keys, tags
+from tenancy.scope import store_scope
 from tests.config.headers import csp_directives
 from tests.pagecache import slow_render_middleware
 from tests.pagecache.conftest import HIT, Catalog, warm
@@ -231,3 +232,21 @@ def test_a_render_that_takes_too_long_is_not_waited_for(store, catalog, anonymou
     assert response["X-Page-Cache"] == "miss"
     assert "About us" in response.content.decode()
     assert cache.get(key) is not None
+
+
+def test_a_changed_tag_that_left_the_cache_never_brings_an_old_page_back(
+    store, catalog, anonymous, django_capture_on_commit_callbacks
+):
+    """Redis may evict a tag's time: the pages stored before it count as changed, and when
+    another page stores the tag again, the older ones stay changed."""
+    warm(anonymous, Catalog.ABOUT)
+    with django_capture_on_commit_callbacks(execute=True), store_scope([store.site.pk]):
+        catalog.about.title = "Who we are"  # a rename: every page of the store changed
+        catalog.about.save_revision().publish()
+    cache.delete(tags.KEY_PREFIX + tags.store_tag(store.site.pk))
+
+    warm(anonymous, Catalog.HOME)  # stores the store's tag again
+    about = anonymous.get(Catalog.ABOUT)
+
+    assert about.get("X-Page-Cache") != HIT
+    assert "Who we are" in about.content.decode()
