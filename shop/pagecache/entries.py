@@ -67,7 +67,7 @@ class Entry:
                 return value
         return None
 
-    def is_fresh(self, changed: dict[str, float]) -> bool:
+    def is_fresh(self, changed: dict[str, int]) -> bool:
         """Whether none of the tags changed since the render began; ``changed`` holds the
         times read from the cache (``tags.changed_times``), a missing tag counts as
         changed."""

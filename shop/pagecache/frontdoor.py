@@ -24,6 +24,7 @@ the first takes a short lock (``cache.add``) and renders; the others wait up to
 
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from http import HTTPStatus
 
 from django.conf import settings
@@ -96,9 +97,21 @@ def _is_store_host(host: str) -> bool:
         name, _, port = host.partition(":")
         if port != str(settings.STORES_PORT):
             return False
-    if not name or normalise_host(name) != name:
-        return False
-    return name not in {normalise_host(platform) for platform in settings.PLATFORM_HOSTS}
+    return (
+        bool(name)
+        and _is_canonical(name)
+        and name not in _platform_hosts(tuple(settings.PLATFORM_HOSTS))
+    )
+
+
+@lru_cache(maxsize=4096)
+def _is_canonical(name: str) -> bool:
+    return normalise_host(name) == name
+
+
+@lru_cache(maxsize=8)
+def _platform_hosts(hosts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalise_host(host) for host in hosts)
 
 
 def _scheme(environ) -> str:

@@ -15,7 +15,8 @@ from django.conf import settings
 
 from ..selectors import SORT_OPTIONS
 
-KEY_PREFIX = "pagecache:page:"
+# "entry": the stored answer with its headers (an older "page" entry is never read).
+KEY_PREFIX = "pagecache:entry:"
 
 
 def _honoured_variant(value, context) -> bool:

@@ -20,7 +20,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-KEY_PREFIX = "pagecache:tag:"
+# The times are whole microseconds: Redis keeps an int as it is, where a float would be
+# pickled, and a page served from the cache reads several of them.
+KEY_PREFIX = "pagecache:tag-us:"
 # Tags outlive the pages that carry them; a page whose tag has expired renders again.
 TIMEOUT = 7 * 24 * 60 * 60
 # Tables whose rows decide which products a listing shows and in which order.
@@ -51,9 +53,14 @@ def _key(tag: str) -> str:
     return KEY_PREFIX + tag
 
 
+def _stamp(seconds: float) -> int:
+    """A time as the cache keeps it: whole microseconds."""
+    return int(seconds * 1_000_000)
+
+
 def invalidate(tags) -> None:
     """Mark ``tags`` as changed now: every stored page that carries one is stale."""
-    now = time.time()
+    now = _stamp(time.time())
     cache.set_many({_key(tag): now for tag in tags}, timeout=TIMEOUT)
 
 
@@ -63,26 +70,26 @@ def ensure(tags, started: float) -> None:
     recorded meanwhile. Not zero: a page rendered before the key was lost may have been
     rendered before a change, and stays stale."""
     found = cache.get_many([_key(tag) for tag in tags])
-    just_before = started - settings.PAGECACHE_CLOCK_MARGIN - 0.001
+    just_before = _stamp(started - settings.PAGECACHE_CLOCK_MARGIN) - 1
     for tag in tags:
         if _key(tag) not in found:
             cache.add(_key(tag), just_before, timeout=TIMEOUT)
 
 
-def changed_times(tags) -> dict[str, float]:
+def changed_times(tags) -> dict[str, int]:
     """When each of ``tags`` last changed, by tag, in one read; a tag missing from the
     cache is missing from the answer."""
     found = cache.get_many([_key(tag) for tag in tags])
     return {tag[len(KEY_PREFIX) :]: changed for tag, changed in found.items()}
 
 
-def unchanged_since(tags, started: float, changed: dict[str, float]) -> bool:
+def unchanged_since(tags, started: float, changed: dict[str, int]) -> bool:
     """Whether none of ``tags`` changed since ``started``, by the times ``changed``
     (``changed_times``) holds; a tag it does not hold counts as changed.
 
     The machines' clocks may disagree by ``PAGECACHE_CLOCK_MARGIN``: a change recorded
     less than that before ``started`` may have come after it, so it counts as after."""
-    trusted_before = started - settings.PAGECACHE_CLOCK_MARGIN
+    trusted_before = _stamp(started - settings.PAGECACHE_CLOCK_MARGIN)
     for tag in tags:
         when = changed.get(tag)
         if when is None or when >= trusted_before:
