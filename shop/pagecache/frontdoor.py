@@ -144,6 +144,7 @@ def response_of(entry: entries.Entry, visit: Visit):
         response = HttpResponse(entry.content, status=entry.status)
         for name, value in entry.headers:
             response.headers[name] = value
+        response.headers["Content-Length"] = str(len(entry.content))
     response.headers["X-Page-Cache"] = HIT
     return response
 

@@ -251,6 +251,26 @@ def test_a_new_primary_domain_makes_the_old_host_redirect_at_once(
     assert is_cached(other_anonymous, "/"), "another store's page was invalidated"
 
 
+def test_a_domain_given_to_another_store_invalidates_both_stores(
+    store, other_store, cached, change, anonymous, other_anonymous
+):
+    """The stored pages are found by host: the host's old store must not answer for it."""
+
+    def move_domain():
+        with all_stores():
+            domain = Domain.objects.get(site=store.site, is_primary=True)
+            other_store.site.domains.update(is_primary=False)
+            domain.site = other_store.site
+            domain.save()
+
+    change(move_domain)
+
+    home = anonymous.get(Catalog.HOME)
+    assert home.get("X-Page-Cache") != "hit"
+    assert other_store.name in home.content.decode()
+    assert store.name not in home.content.decode()
+
+
 def test_removing_a_domain_invalidates_the_store(store, cached, change, anonymous, other_anonymous):
     change(lambda: Domain.objects.filter(site=store.site).delete())
 
