@@ -49,15 +49,10 @@ KNOWN_PARAMETERS = {
 MAX_VALUE_LENGTH = 20
 
 
-def cacheable_query(request) -> tuple[tuple[str, str], ...] | None:
-    """The request's query as sorted (name, value) pairs, or None when it has a parameter
-    the storefront does not know, a parameter twice, or an overlong value."""
-    return _known_pairs(request.GET.lists())
-
-
 def query_pairs(query_string: str) -> tuple[tuple[str, str], ...] | None:
-    """``cacheable_query`` of a raw query string (as the front door reads it, before
-    Django has parsed anything); the same pairs as Django's ``request.GET`` gives."""
+    """A raw query string (as the front door reads it, before Django has parsed anything)
+    as sorted (name, value) pairs, parsed as Django's ``request.GET`` is; None when it has
+    a parameter the storefront does not know, a parameter twice, or an overlong value."""
     if not query_string:
         return ()
     values: dict[str, list[str]] = {}
@@ -95,9 +90,3 @@ def page_key(*, scheme: str, host: str, path: str, query) -> str:
     tag, which a change of the store's domains, status or Site invalidates."""
     address = "|".join([scheme, host, path, urlencode(query)])
     return KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
-
-
-def page_url(request, query) -> str:
-    """The page's full address, as a CDN in front knows it (for purging)."""
-    suffix = f"?{urlencode(query)}" if query else ""
-    return f"{request.scheme}://{request.get_host().lower()}{request.path}{suffix}"
