@@ -2,12 +2,13 @@
 
 A request is a *visit* of the page cache when it is a GET or HEAD with no session or
 messages cookie and no ``Authorization`` header, to a host that can be a store's (not a
-platform host, no port but the stores' own), outside the static and media files, with
-no query parameter the storefront does not know. Its key is read from the raw request
-(scheme, Host, path, query), so a stored page is found before the host is resolved or
-any middleware has run: ``FrontDoorApplication`` in front of Django's WSGI handler
-(``config.wsgi``), and ``PageCacheFrontDoor``, the outermost middleware, for what is
-not answered there (and for servers without the WSGI layer, such as the test client).
+platform host, no port but the server's or the stores' own), outside the static and
+media files, with no query parameter the storefront does not know. Its key is read from
+the raw request (scheme, Host, path, query), so a stored page is found before the host
+is resolved or any middleware has run: ``FrontDoorApplication`` in front of Django's
+WSGI handler (``config.wsgi``), and ``PageCacheFrontDoor``, the outermost middleware,
+for what is not answered there (and for servers without the WSGI layer, such as the
+test client).
 
 A hit reads the cache at most twice (``entries.load``) and runs no SQL. The entry holds
 the finished answer, security headers and Content-Security-Policy included, so a hit
@@ -68,7 +69,7 @@ def visit_of(environ) -> Visit | None:
     if cookie and keys.has_shopper_cookie(parse_cookie(cookie)):
         return None
     host = environ.get("HTTP_HOST", "").lower()
-    if not _is_store_host(host):
+    if not _is_store_host(host, environ.get("SERVER_PORT", "")):
         return None
     scheme = _scheme(environ)
     if settings.SECURE_SSL_REDIRECT and scheme != "https":
@@ -88,14 +89,14 @@ def visit_of(environ) -> Visit | None:
     )
 
 
-def _is_store_host(host: str) -> bool:
-    """A canonical hostname (or one with the stores' own port) that is not the
-    platform's: a Host written any other way is served, never stored, so made-up
-    spellings of a store's name cannot fill the cache."""
+def _is_store_host(host: str, server_port: str) -> bool:
+    """A canonical hostname that is not the platform's, with no port or the one the
+    request came in on or the stores' own: a Host written any other way is served, never
+    stored, so made-up spellings of a store's address cannot fill the cache."""
     name, port = host, ""
     if host.count(":") == 1:
         name, _, port = host.partition(":")
-        if port != str(settings.STORES_PORT):
+        if port not in (server_port, str(settings.STORES_PORT)):
             return False
     return (
         bool(name)

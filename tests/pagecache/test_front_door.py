@@ -136,7 +136,7 @@ def test_the_wsgi_door_leaves_a_shopper_with_a_cart_to_the_storefront(
 @pytest.mark.parametrize(
     ("host", "path"),
     [
-        ("{host}:8081", "/"),  # a port that is not the stores'
+        ("{host}:8081", "/"),  # a port that is neither the server's nor the stores'
         ("{host}.", "/"),  # another spelling of the name
         ("localhost", "/"),  # the platform
         ("{host}", "/static/themes/js/storefront.js"),
@@ -150,12 +150,14 @@ def test_requests_the_cache_never_answers_are_not_visits(store, host, path):
         "HTTP_HOST": host.format(host=store.site.hostname),
         "PATH_INFO": address,
         "QUERY_STRING": query,
+        "SERVER_PORT": "8080",
         "wsgi.url_scheme": "http",
     }
 
     assert frontdoor.visit_of(environ) is None
     plain = {**environ, "HTTP_HOST": store.site.hostname, "PATH_INFO": "/", "QUERY_STRING": ""}
     assert frontdoor.visit_of(plain) is not None
+    assert frontdoor.visit_of({**plain, "HTTP_HOST": f"{store.site.hostname}:8080"})
 
 
 def test_a_stored_policy_never_repeats_a_nonce_that_allows_script(
