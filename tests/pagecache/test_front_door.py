@@ -213,8 +213,9 @@ def slow_render(settings):
 
 
 def test_shoppers_missing_the_same_page_at_once_wait_for_one_render(
-    store, catalog, anonymous, slow_render
+    store, catalog, anonymous, slow_render, settings
 ):
+    settings.PAGECACHE_RENDER_WAIT = 10  # however slow the machine, they wait for it
     slow_render.CONCURRENT.update(host=store.site.hostname, path=Catalog.CATEGORY, count=4)
 
     first = anonymous.get(Catalog.CATEGORY)
