@@ -73,6 +73,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Storefront pages every anonymous shopper shares, answered from the page cache before
+    # anything else runs, with the headers the rendered page had (shop.pagecache, ADR 30).
+    # config.wsgi answers them in front of Django already; this is the same door inside.
+    "shop.pagecache.frontdoor.PageCacheFrontDoor",
     # The three that only add the baseline security headers come first, so every response
     # has them, the host middleware's early 404s included (see "Security headers" below).
     "django.middleware.security.SecurityMiddleware",
@@ -82,8 +86,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tenants.middleware.SuspendedStoreMiddleware",
     "tenancy.middleware.StoreScopeMiddleware",
-    # Storefront pages every anonymous shopper shares, answered from the page cache before
-    # any session, CSRF or sign-in work; their ETag and Cache-Control (shop.pagecache).
+    # What a storefront page was rendered from, for the front door to store it; the ETag
+    # and Cache-Control of every page (shop.pagecache).
     "shop.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "shop.middleware.PrivateSessionResponseMiddleware",
@@ -163,6 +167,14 @@ PAGECACHE_CDN_MAX_AGE = env.int("PAGECACHE_CDN_MAX_AGE", default=60)
 # How far the clocks of the machines that render pages and make changes may disagree
 # (seconds): a page that began to render less than this after a change is rendered again.
 PAGECACHE_CLOCK_MARGIN = env.float("PAGECACHE_CLOCK_MARGIN", default=1.0)
+# When many shoppers ask for a page that is not stored at once, one renders it and the
+# others wait for its entry up to PAGECACHE_RENDER_WAIT seconds (then render it themselves);
+# the renderer's lock lapses after PAGECACHE_RENDER_LOCK seconds should its worker die.
+PAGECACHE_RENDER_WAIT = env.float("PAGECACHE_RENDER_WAIT", default=2.0)
+PAGECACHE_RENDER_LOCK = env.int("PAGECACHE_RENDER_LOCK", default=10)
+# Pages each worker keeps in its own memory, checked against their tags in the shared cache
+# on every hit (one read instead of two); 0 keeps none.
+PAGECACHE_LOCAL_ENTRIES = env.int("PAGECACHE_LOCAL_ENTRIES", default=200)
 # Purging a CDN when pages change: off unless backends are named (Wagtail's frontend cache,
 # https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html), e.g.
 # {"cloudflare": {"BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",

@@ -1,22 +1,32 @@
-"""A stored page: its bytes, the headers the storefront gave it, and its tags."""
+"""A stored page: the finished answer (status, every header, body) and its tags.
+
+The entry is taken from the response as it leaves the outermost middleware, so it holds
+the security headers and the Content-Security-Policy exactly as the rendered page had
+them: a page served from the cache adds nothing to them.
+
+A worker keeps the entries it served last in its own memory as well (``LocalEntries``):
+a page it holds needs only its tags read from the shared cache, one round trip, to be
+served. Whether an entry is still good depends only on its tags, never on where it was
+read from, so the copy in memory is as exact as the shared one.
+"""
 
 import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
 
 from . import tags as dependency_tags
 
-# How long a page may sit in the cache unread or unchanged (seconds).
+# How long a page may sit in the shared cache unread or unchanged (seconds).
 TIMEOUT = 24 * 60 * 60
-# Headers the storefront sets that the cache does not keep: the outer middleware add the
-# security headers again on every answer, and cookies are never stored.
-DROPPED_HEADERS = frozenset({"set-cookie", "content-length"})
-# What ``config.csp.AreaPolicyCSPMiddleware`` (django-csp) and ``XFrameOptionsMiddleware``
-# read from the response to write its policy: a store's own code adds its hashes and
-# addresses through ``_csp_update`` (``shop.middleware.StorefrontCodeMiddleware``).
-RESPONSE_ATTRIBUTES = ("_csp_update", "_csp_replace", "_csp_config", "_csp_exempt")
+# Headers of the rendered response the entry does not keep: cookies are never stored, the
+# length is counted again, and whether the page came from the cache is said per answer.
+DROPPED_HEADERS = frozenset({"set-cookie", "content-length", "x-page-cache"})
+# Policies whose nonce would become public, and reusable, once the page is shared.
+POLICY_HEADERS = ("content-security-policy", "content-security-policy-report-only")
 
 
 def strong_etag(content: bytes) -> str:
@@ -26,53 +36,118 @@ def strong_etag(content: bytes) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """A page as the storefront rendered it for every anonymous shopper."""
+    """A page as every anonymous shopper gets it, with what it was rendered from."""
 
-    content: bytes
+    status: int
     headers: tuple[tuple[str, str], ...]
-    attributes: tuple[tuple[str, object], ...]
+    content: bytes
+    etag: str
     tags: frozenset[str]
     started: float
 
     @classmethod
     def from_response(cls, response, *, tags, started: float) -> "Entry":
         return cls(
-            content=response.content,
+            status=response.status_code,
             headers=tuple(
                 (name, value)
-                for name, value in response.headers.items()
+                for name, value in response.items()
                 if name.lower() not in DROPPED_HEADERS
             ),
-            attributes=tuple(
-                (name, getattr(response, name))
-                for name in RESPONSE_ATTRIBUTES
-                if getattr(response, name, None) is not None
-            ),
+            content=response.content,
+            etag=response.headers.get("ETag", ""),
             tags=frozenset(tags),
             started=started,
         )
 
-    def to_response(self) -> HttpResponse:
-        response = HttpResponse(self.content)
-        for name, value in self.headers:
-            response.headers[name] = value
-        for name, value in self.attributes:
-            setattr(response, name, value)
-        return response
+    def header(self, name: str) -> str | None:
+        wanted = name.lower()
+        for header, value in self.headers:
+            if header.lower() == wanted:
+                return value
+        return None
 
-    def is_fresh(self) -> bool:
-        """Whether nothing it was rendered from changed since the render began."""
-        return dependency_tags.unchanged_since(self.tags, self.started)
+    def is_fresh(self, changed: dict[str, int]) -> bool:
+        """Whether none of the tags changed since the render began; ``changed`` holds the
+        times read from the cache (``tags.changed_times``), a missing tag counts as
+        changed."""
+        return dependency_tags.unchanged_since(self.tags, self.started, changed)
+
+
+def has_script_nonce(response) -> bool:
+    """Whether the response's policy names a nonce: shared, it would let anyone who read
+    the page run script under it, so such a page is never stored."""
+    return any(
+        "'nonce-" in value for name, value in response.items() if name.lower() in POLICY_HEADERS
+    )
+
+
+class LocalEntries:
+    """The entries a worker served last, by key, at most ``PAGECACHE_LOCAL_ENTRIES``."""
+
+    def __init__(self):
+        self._entries: OrderedDict[str, Entry] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Entry | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        limit = settings.PAGECACHE_LOCAL_ENTRIES
+        if limit <= 0:
+            return
+        with self._lock:
+            self._entries[key] = entry
+            self._entries.move_to_end(key)
+            while len(self._entries) > limit:
+                self._entries.popitem(last=False)
+
+    def drop(self, key: str) -> None:
+        with self._lock:
+            self._entries.pop(key, None)
+
+
+local_entries = LocalEntries()
+
+
+def _local_key(key: str) -> str:
+    # The cache's own prefix and version are part of the key, so a worker never answers
+    # from an entry of another cache configuration.
+    return cache.make_key(key)
 
 
 def load(key: str) -> Entry | None:
-    """The stored page under ``key`` if it is still what the storefront would render."""
-    entry = cache.get(key)
-    if not isinstance(entry, Entry) or not entry.is_fresh():
+    """The stored page under ``key`` if nothing it was rendered from changed since, in at
+    most two cache round trips: the tags of the worker's own copy (one), or the shared
+    entry and its tags (two). When the worker's copy is stale and the shared entry has no
+    tag it lacks, the times already read decide, so it stays two."""
+    local_key = _local_key(key)
+    local = local_entries.get(local_key)
+    changed = None
+    if local is not None:
+        changed = dependency_tags.changed_times(local.tags)
+        if local.is_fresh(changed):
+            return local
+        local_entries.drop(local_key)
+    shared = cache.get(key)
+    if not isinstance(shared, Entry):
         return None
-    return entry
+    if local is not None:
+        if shared.started <= local.started or not shared.tags <= local.tags:
+            return None
+    else:
+        changed = dependency_tags.changed_times(shared.tags)
+    if not shared.is_fresh(changed):
+        return None
+    local_entries.put(local_key, shared)
+    return shared
 
 
 def save(key: str, entry: Entry) -> None:
-    dependency_tags.ensure(entry.tags)
+    dependency_tags.ensure(entry.tags, entry.started)
     cache.set(key, entry, timeout=TIMEOUT)
+    local_entries.put(_local_key(key), entry)

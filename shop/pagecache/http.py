@@ -53,16 +53,20 @@ def mark_private(response) -> None:
     patch_vary_headers(response, ("Cookie",))
 
 
+def etag_matches(if_none_match: str, etag: str) -> bool:
+    """Whether an ``If-None-Match`` header names ``etag`` (weak comparison, as
+    If-None-Match asks for: RFC 9110, 13.1.2)."""
+    if not etag or not if_none_match:
+        return False
+    known = {tag.removeprefix("W/") for tag in parse_etags(if_none_match)}
+    return etag in known or "*" in known
+
+
 def not_modified(request, response):
     """A 304 when the visitor already holds this page (its ``If-None-Match`` names the
     page's ETag), else None."""
     etag = response.headers.get("ETag")
-    wanted = request.META.get("HTTP_IF_NONE_MATCH")
-    if not etag or not wanted:
-        return None
-    # Weak comparison, as If-None-Match asks for (RFC 9110, 13.1.2).
-    known = {tag.removeprefix("W/") for tag in parse_etags(wanted)}
-    if etag not in known and "*" not in known:
+    if not etag_matches(request.META.get("HTTP_IF_NONE_MATCH", ""), etag):
         return None
     answer = HttpResponseNotModified()
     for name in NOT_MODIFIED_HEADERS:

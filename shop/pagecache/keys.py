@@ -1,7 +1,7 @@
 """Which requests the page cache may answer, and the key of each page.
 
-A key is the store, its host, the path and the query string reduced to the parameters
-the storefront knows, in a fixed order. Any other parameter (a tracking tag, a crawler's
+A key is the scheme, the Host as sent, the path and the query string reduced to the
+parameters the storefront knows, in a fixed order. Any other parameter (a tracking tag, a crawler's
 random string, a search) makes the request uncacheable, and a known parameter is kept
 only when the page honoured its value (a real variant of the product, a page of the
 listing that exists, a sort it offers), so a page has a bounded number of keys however
@@ -9,15 +9,14 @@ many addresses are made up for it.
 """
 
 import hashlib
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 
-from tenancy.request import store_site
-
 from ..selectors import SORT_OPTIONS
 
-KEY_PREFIX = "pagecache:page:"
+# "entry": the stored answer with its headers (an older "page" entry is never read).
+KEY_PREFIX = "pagecache:entry:"
 
 
 def _honoured_variant(value, context) -> bool:
@@ -50,11 +49,21 @@ KNOWN_PARAMETERS = {
 MAX_VALUE_LENGTH = 20
 
 
-def cacheable_query(request) -> tuple[tuple[str, str], ...] | None:
-    """The request's query as sorted (name, value) pairs, or None when it has a parameter
-    the storefront does not know, a parameter twice, or an overlong value."""
+def query_pairs(query_string: str) -> tuple[tuple[str, str], ...] | None:
+    """A raw query string (as the front door reads it, before Django has parsed anything)
+    as sorted (name, value) pairs, parsed as Django's ``request.GET`` is; None when it has
+    a parameter the storefront does not know, a parameter twice, or an overlong value."""
+    if not query_string:
+        return ()
+    values: dict[str, list[str]] = {}
+    for name, value in parse_qsl(query_string, keep_blank_values=True):
+        values.setdefault(name, []).append(value)
+    return _known_pairs(values.items())
+
+
+def _known_pairs(lists) -> tuple[tuple[str, str], ...] | None:
     pairs = []
-    for name, values in request.GET.lists():
+    for name, values in lists:
         if name not in KNOWN_PARAMETERS or len(values) != 1:
             return None
         if len(values[0]) > MAX_VALUE_LENGTH:
@@ -68,34 +77,16 @@ def query_was_honoured(query, context) -> bool:
     return all(KNOWN_PARAMETERS[name](value, context) for name, value in query)
 
 
-def has_shopper_cookie(request) -> bool:
+def has_shopper_cookie(cookies) -> bool:
     """Whether the request carries a shopper's session or waiting messages: such a request
     is answered by the storefront itself, never from or into the shared cache."""
-    cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
 
 
-def is_candidate(request) -> bool:
-    """A GET or HEAD to a store host from a visitor with no session, no messages and no
-    credentials: the only requests the page cache answers or stores pages for."""
-    return (
-        request.method in ("GET", "HEAD")
-        and store_site(request) is not None
-        and not has_shopper_cookie(request)
-        and "HTTP_AUTHORIZATION" not in request.META
-    )
-
-
-def page_key(request, query) -> str:
-    """The cache key of the page this request asks for."""
-    site = store_site(request)
-    address = "|".join(
-        [str(site.pk), request.scheme, request.get_host().lower(), request.path, urlencode(query)]
-    )
+def page_key(*, scheme: str, host: str, path: str, query) -> str:
+    """The cache key of the page at this address: the scheme, the Host as sent (lower
+    case), the path and the known query parameters. The store is not in the key: the
+    front door answers before the host is resolved, and every entry carries its store's
+    tag, which a change of the store's domains, status or Site invalidates."""
+    address = "|".join([scheme, host, path, urlencode(query)])
     return KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
-
-
-def page_url(request, query) -> str:
-    """The page's full address, as a CDN in front knows it (for purging)."""
-    suffix = f"?{urlencode(query)}" if query else ""
-    return f"{request.scheme}://{request.get_host().lower()}{request.path}{suffix}"

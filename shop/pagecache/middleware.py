@@ -1,62 +1,43 @@
-import time
-
-from django.conf import settings
-
 from tenancy.request import store_site
 
 from ..middleware import is_storefront_page
-from . import entries, keys, purge, tags
+from . import keys, purge, tags
 from .http import is_private_page, mark_private, mark_shared, not_modified
 
 
 class PageCacheMiddleware:
-    """Serve storefront pages from the page cache; store the ones every shopper shares.
+    """Record what a storefront page is rendered from, and say whether every anonymous
+    shopper may share it; the HTTP caching headers of every page.
 
     Runs after the host middleware (it needs the store) and before the session, CSRF,
-    authentication and messages middleware, so a page served from the cache costs none
-    of their work and no query. The baseline security headers and the
-    Content-Security-Policy are written by the middleware before this one, on cached
-    answers as on fresh ones; a store's own code reaches the policy through the response
-    attributes the entry keeps (``entries.RESPONSE_ATTRIBUTES``).
-
-    Only a GET or HEAD to a store host with no session or messages cookie is answered from
-    or stored into the cache, and only a response that is a storefront page
-    (``shop.middleware.is_storefront_page``), 200, sets no cookie, read no session and
-    says nothing private is stored.
+    authentication and messages middleware. The page is answered from the cache, and
+    stored, by the front door (``frontdoor``), the outermost middleware, which hands this
+    one the request's ``Visit``: only such a request has its page recorded and marked
+    for storing (``pagecache_tags`` on the response), and only when the response is a
+    storefront page (``shop.middleware.is_storefront_page``), 200, sets no cookie, read
+    no session, says nothing private and used every query parameter it was given.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        candidate = settings.PAGECACHE_ENABLED and keys.is_candidate(request)
-        query = keys.cacheable_query(request) if candidate else None
-        if query is None:
+        visit = getattr(request, "pagecache_visit", None)
+        site = store_site(request)
+        if visit is None or site is None:
             return self._answer(request, self.get_response(request))
-        key = keys.page_key(request, query)
-        entry = entries.load(key)
-        if entry is not None:
-            response = entry.to_response()
-            answer = not_modified(request, response) or response
-            answer.headers["X-Page-Cache"] = "hit"
-            return answer
-        site_id = store_site(request).pk
-        started = time.time()
-        with tags.recording(site_id) as recorder:
+        with tags.recording(site.pk) as recorder:
             response = self.get_response(request)
-        shared = _is_shared(request, response)
-        if (
-            shared
-            and request.method == "GET"
-            and keys.query_was_honoured(query, getattr(response, "context_data", None) or {})
-        ):
-            mark_shared(response)
-            entries.save(
-                key, entries.Entry.from_response(response, tags=recorder.tags, started=started)
-            )
-            purge.remember(site_id, request.build_absolute_uri(), recorder.tags)
-            response.headers["X-Page-Cache"] = "miss"
-        return self._answer(request, response, shared=shared)
+        if not _is_shared(request, response):
+            return self._answer(request, response, shared=False)
+        mark_shared(response)
+        # The front door answers a 304 once it has stored the page.
+        response.pagecache_shared = True
+        context = getattr(response, "context_data", None) or {}
+        if request.method == "GET" and keys.query_was_honoured(visit.query, context):
+            response.pagecache_tags = frozenset(recorder.tags)
+            purge.remember(site.pk, request.build_absolute_uri(), recorder.tags)
+        return response
 
     def _answer(self, request, response, *, shared=None):
         """The response with its HTTP caching headers: a shared page gets its ETag (and a

@@ -265,7 +265,24 @@ def invalidate_store_on_theme_published(sender, instance, **kwargs):
 
 
 def invalidate_store_on_site_row_change(sender, instance, **kwargs):
-    """Store menus, store settings and domains: read by every page of their store."""
+    """Store menus and store settings: read by every page of their store."""
+    invalidate_store_on_commit(instance.site_id)
+
+
+def remember_domain_site(sender, instance, **kwargs):
+    instance._pagecache_site_before = (
+        Domain.objects.filter(pk=instance.pk).values_list("site_id", flat=True).first()
+        if instance.pk is not None
+        else None
+    )
+
+
+def invalidate_stores_on_domain_change(sender, instance, **kwargs):
+    """A domain added, changed or removed: its store's pages, and those of the store it
+    served before when it moves to another (the stored pages are found by host)."""
+    before = getattr(instance, "_pagecache_site_before", None)
+    if before is not None and before != instance.site_id:
+        invalidate_store_on_commit(before)
     invalidate_store_on_commit(instance.site_id)
 
 
@@ -311,8 +328,11 @@ def connect() -> None:
     on(post_save, invalidate_on_stock_settings_change, StockLevel, "stock_level_saved")
 
     on(published, invalidate_store_on_theme_published, StoreTheme, "theme_published")
-    for model in (StoreMenu, StoreSettings, Domain):
+    for model in (StoreMenu, StoreSettings):
         on(post_save, invalidate_store_on_site_row_change, model, "saved")
         on(post_delete, invalidate_store_on_site_row_change, model, "deleted")
+    on(pre_save, remember_domain_site, Domain, "remember_site")
+    on(post_save, invalidate_stores_on_domain_change, Domain, "saved")
+    on(post_delete, invalidate_stores_on_domain_change, Domain, "deleted")
     on(post_save, invalidate_store_on_site_change, Site, "saved")
     on(post_delete, invalidate_store_on_site_change, Site, "deleted")

@@ -20,7 +20,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-KEY_PREFIX = "pagecache:tag:"
+# The times are whole microseconds: Redis keeps an int as it is, where a float would be
+# pickled, and a page served from the cache reads several of them.
+KEY_PREFIX = "pagecache:tag-us:"
 # Tags outlive the pages that carry them; a page whose tag has expired renders again.
 TIMEOUT = 7 * 24 * 60 * 60
 # Tables whose rows decide which products a listing shows and in which order.
@@ -51,30 +53,48 @@ def _key(tag: str) -> str:
     return KEY_PREFIX + tag
 
 
+def _stamp(seconds: float) -> int:
+    """A time as the cache keeps it: whole microseconds."""
+    return int(seconds * 1_000_000)
+
+
 def invalidate(tags) -> None:
     """Mark ``tags`` as changed now: every stored page that carries one is stale."""
-    now = time.time()
+    now = _stamp(time.time())
     cache.set_many({_key(tag): now for tag in tags}, timeout=TIMEOUT)
 
 
-def ensure(tags) -> None:
-    """Give each tag that has no time yet the time zero (never changed), without
-    overwriting a change recorded meanwhile."""
+def ensure(tags, started: float) -> None:
+    """Give each tag that has no time yet (never changed, or its key left the cache) a
+    time just before the render that began at ``started``, without overwriting a change
+    recorded meanwhile. Not zero: a page rendered before the key was lost may have been
+    rendered before a change, and stays stale."""
     found = cache.get_many([_key(tag) for tag in tags])
+    just_before = _stamp(started - settings.PAGECACHE_CLOCK_MARGIN) - 1
     for tag in tags:
         if _key(tag) not in found:
-            cache.add(_key(tag), 0.0, timeout=TIMEOUT)
+            cache.add(_key(tag), just_before, timeout=TIMEOUT)
 
 
-def unchanged_since(tags, started: float) -> bool:
-    """Whether none of ``tags`` changed since ``started`` (one read of all of them).
+def changed_times(tags) -> dict[str, int]:
+    """When each of ``tags`` last changed, by tag, in one read; a tag missing from the
+    cache is missing from the answer."""
+    found = cache.get_many([_key(tag) for tag in tags])
+    return {tag[len(KEY_PREFIX) :]: changed for tag, changed in found.items()}
+
+
+def unchanged_since(tags, started: float, changed: dict[str, int]) -> bool:
+    """Whether none of ``tags`` changed since ``started``, by the times ``changed``
+    (``changed_times``) holds; a tag it does not hold counts as changed.
 
     The machines' clocks may disagree by ``PAGECACHE_CLOCK_MARGIN``: a change recorded
     less than that before ``started`` may have come after it, so it counts as after."""
-    keys = [_key(tag) for tag in tags]
-    found = cache.get_many(keys)
-    trusted_before = started - settings.PAGECACHE_CLOCK_MARGIN
-    return len(found) == len(keys) and all(changed < trusted_before for changed in found.values())
+    trusted_before = _stamp(started - settings.PAGECACHE_CLOCK_MARGIN)
+    for tag in tags:
+        when = changed.get(tag)
+        if when is None or when >= trusted_before:
+            return False
+    return True
 
 
 class Recorder:

@@ -14,6 +14,8 @@ from domains.models import Domain
 from shop.models import StockMovement, StoreMenu, StorePage, StoreSettings
 from shop.services import adjust_stock, set_product_tags
 from tenancy.scope import all_stores, store_scope
+from tenants.models import Store
+from tenants.services import reactivate_store, suspend_store
 from tests.pagecache.conftest import Catalog, is_cached, warm
 from tests.shop.factories import ImageFactory, ProductImageFactory, stocked_product
 from themes.models import StoreTheme
@@ -219,6 +221,103 @@ def test_adding_a_domain_invalidates_the_store(store, cached, change, anonymous,
     )
 
     assert_only_stale(anonymous, other_anonymous, ALL)
+
+
+# --- Domains and the store's status ---------------------------------------------------
+# The front door answers before the host is resolved or the store's status is read: each
+# of these must invalidate the store's pages, or a stored page would still be served.
+
+
+def test_a_new_primary_domain_makes_the_old_host_redirect_at_once(
+    store, cached, change, anonymous, other_anonymous
+):
+    def move_to_own_domain():
+        old = Domain.objects.get(site=store.site, is_primary=True)
+        old.is_primary = False
+        old.save()
+        Domain.objects.create(
+            site=store.site,
+            hostname="shop.alpha.test",
+            status=Domain.Status.ACTIVE,
+            is_primary=True,
+        )
+
+    change(move_to_own_domain)
+
+    for path in Catalog.PATHS:
+        response = anonymous.get(path)
+        assert response.status_code == 301, path
+        assert response["Location"] == f"http://shop.alpha.test{path}"
+    assert is_cached(other_anonymous, "/"), "another store's page was invalidated"
+
+
+def test_a_domain_given_to_another_store_invalidates_both_stores(
+    store, other_store, cached, change, anonymous, other_anonymous
+):
+    """The stored pages are found by host: the host's old store must not answer for it."""
+
+    def move_domain():
+        with all_stores():
+            domain = Domain.objects.get(site=store.site, is_primary=True)
+            other_store.site.domains.update(is_primary=False)
+            domain.site = other_store.site
+            domain.save()
+
+    change(move_domain)
+
+    home = anonymous.get(Catalog.HOME)
+    assert home.get("X-Page-Cache") != "hit"
+    assert other_store.name in home.content.decode()
+    assert store.name not in home.content.decode()
+
+
+def test_removing_a_domain_invalidates_the_store(store, cached, change, anonymous, other_anonymous):
+    change(lambda: Domain.objects.filter(site=store.site).delete())
+
+    for path in Catalog.PATHS:
+        response = anonymous.get(path)
+        assert response.status_code == 404, path
+        assert store.name not in response.content.decode()
+    assert is_cached(other_anonymous, "/"), "another store's page was invalidated"
+
+
+def test_suspending_a_store_invalidates_the_store(
+    store, cached, change, anonymous, other_anonymous
+):
+    change(lambda: suspend_store(store=store, reason="Unpaid invoices"))
+
+    for path in Catalog.PATHS:
+        response = anonymous.get(path)
+        assert response.status_code == 503, path
+        assert response.get("X-Page-Cache") is None
+    assert is_cached(other_anonymous, "/"), "another store's page was invalidated"
+
+
+def test_reactivating_a_store_invalidates_the_store(
+    store, cached, change, anonymous, other_anonymous
+):
+    change(lambda: suspend_store(store=store))
+    assert anonymous.get(Catalog.HOME).status_code == 503
+
+    change(lambda: reactivate_store(store=store))
+
+    assert cached_pages(anonymous) == set()
+    assert cached_pages(anonymous) == ALL, "the store's pages are stored again"
+    assert is_cached(other_anonymous, "/"), "another store's page was invalidated"
+
+
+def test_deleting_a_store_invalidates_the_store(store, cached, change, anonymous, other_anonymous):
+    """The store's row goes (its catalog keeps its Site from going with it): none of the
+    pages stored under it is served again."""
+
+    def delete_store():
+        with all_stores():
+            Store.objects.filter(pk=store.pk).delete()
+
+    change(delete_store)
+
+    assert cached_pages(anonymous) == set()
+    assert is_cached(other_anonymous, "/"), "another store's page was invalidated"
 
 
 # --- Catalog --------------------------------------------------------------------------
