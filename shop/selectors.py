@@ -58,14 +58,18 @@ def _product_prefetches(prefix=""):
     ]
 
 
-def with_card_data(products, *, pictures=()):
+def with_card_data(products, *, pictures=(), renditions=True):
     """``products`` with their variants, pictures and the pictures' renditions, in three
     queries for all of them (renditions too: otherwise each picture costs a query whenever
     the cache is cold). Products already read with ``_product_prefetches`` only get the
     renditions. The renditions of ``pictures`` (other images the page shows) are read in
-    the same query."""
+    the same query. Without ``renditions`` (products shown only as cards, whose rendered
+    fragments are cached: ``shop.storefront.render_product_cards`` reads the renditions
+    of the cards it renders), two queries."""
     products = [product for product in products if product is not None]
     prefetch_related_objects(products, *_product_prefetches())
+    if not renditions:
+        return products
     images = [picture for picture in pictures if picture is not None]
     for product in products:
         images.extend(item.image for item in product.images.all())
@@ -107,7 +111,7 @@ def category_products(
         pages = pages.filter(_available(OuterRef("product")))
     listing = Paginator(pages, per_page).get_page(page_number)
     listing.object_list = list(listing.object_list)
-    with_card_data([page.product for page in listing.object_list])
+    with_card_data([page.product for page in listing.object_list], renditions=False)
     return listing
 
 
