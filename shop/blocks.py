@@ -8,6 +8,7 @@ the block renders, where only the rows of the page's own store are read.
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail import blocks
@@ -16,7 +17,17 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from tenancy.content_choices import not_of_this_store
 from tenancy.request import request_site
 from tenancy.scope import StoreScopedChoiceField, current_scope
-from themes.blocks import COMMERCE, THEME_BLOCKS, LibraryBlockMixin, LinkBlock
+from themes.blocks import (
+    COMMERCE,
+    THEME_BLOCKS,
+    ChosenRowsMixin,
+    LibraryBlockMixin,
+    LinkBlock,
+    PageChooserBlock,
+    chosen_rows,
+    walk_raw,
+    walk_values,
+)
 
 from . import selectors
 from .data.newsletter import DEFAULT_CONSENT_TEXT
@@ -29,7 +40,7 @@ class UnavailableChoice:
         self.pk = pk
 
 
-class StoreRowChooserBlock(SnippetChooserBlock):
+class StoreRowChooserBlock(ChosenRowsMixin, SnippetChooserBlock):
     """Chooses a store-owned snippet, such as a product.
 
     The default manager answers only rows of the admin request's store scope, so an id of
@@ -105,6 +116,15 @@ def store_tag_choices():
     return [(tag.slug, tag.name) for tag in selectors.tags_in_scope()]
 
 
+class TagChoiceBlock(blocks.ChoiceBlock):
+    """The tag a grid lists, by slug. A stored slug is read as it is: Wagtail's choice
+    block would look it up among the choices, a query of the store's tags for every grid
+    rendered."""
+
+    def to_python(self, value):
+        return value
+
+
 class ProductGridBlock(LibraryBlockMixin, blocks.StructBlock):
     """Products of a category, with a tag, of a type, or picked by hand.
 
@@ -122,8 +142,8 @@ class ProductGridBlock(LibraryBlockMixin, blocks.StructBlock):
         ],
         default="category",
     )
-    category = blocks.PageChooserBlock(page_type="shop.CategoryPage", required=False)
-    tag = blocks.ChoiceBlock(
+    category = PageChooserBlock(page_type="shop.CategoryPage", required=False)
+    tag = TagChoiceBlock(
         choices=store_tag_choices,
         required=False,
         label="Tag",
@@ -177,33 +197,79 @@ class ProductGridBlock(LibraryBlockMixin, blocks.StructBlock):
             context["sample_cards"] = SAMPLE_CARDS[: min(value["limit"], 4)]
             context["cards"] = []
             return context
+        prepared = _prepared(parent_context, value)
+        if prepared is not None:
+            context.update(prepared)
+            return context
         request = (parent_context or {}).get("request")
         context["cards"] = self.cards(value, site=_site(parent_context), request=request)
         return context
 
     @staticmethod
     def cards(value, *, site, request=None):
-        limit = min(value["limit"] or MAX_PRODUCTS, MAX_PRODUCTS)
-        source = value["source"]
-        if source == "category":
-            category = value.get("category")
-            if not category or not selectors.live_pages_of_store(site=site, pages=[category]):
-                return []
-            pages = selectors.first_product_pages(site=site, category=category, limit=limit)
-            return [selectors.ProductCard.from_page(page, request) for page in pages]
-        if source in ("tag", "type"):
-            if source == "tag" and value.get("tag"):
-                products = selectors.products_with_tag(site=site, tag=value["tag"], limit=limit)
-            elif source == "type" and value.get("product_type"):
-                products = selectors.products_of_type(
-                    site=site, product_type=value["product_type"], limit=limit
-                )
-            else:
-                products = []
-            return [selectors.ProductCard.from_product(product, request) for product in products]
-        ids = [product.pk for product in value.get("products") or [] if product]
-        products = selectors.products_by_ids(site=site, ids=ids[:limit])
-        return [selectors.ProductCard.from_product(product, request) for product in products]
+        """The grid's cards, read on their own (``prepare_blocks`` reads those of all the
+        blocks of a page together)."""
+        found = selectors.products_for_blocks(site=site, **_grid_reads(value, site=site))
+        return _grid_cards(value, found, request)
+
+
+def _limit(value) -> int:
+    return min(value.get("limit") or MAX_PRODUCTS, MAX_PRODUCTS)
+
+
+def _grid_query(value) -> selectors.GridQuery | None:
+    """What a grid by tag or type lists; None for other grids and unfinished ones."""
+    source = value.get("source")
+    key = value.get("tag") if source == "tag" else value.get("product_type")
+    if source not in ("tag", "type") or not (key or "").strip():
+        return None
+    return selectors.GridQuery(source=source, key=key.strip(), limit=_limit(value))
+
+
+def _grid_category(value, *, site):
+    """The grid's category, if it lists one of this store's live categories."""
+    category = value.get("category") if value.get("source") == "category" else None
+    if category is None or not selectors.live_pages_of_store(site=site, pages=[category]):
+        return None
+    return category
+
+
+def _picked_ids(value) -> list[int]:
+    if value.get("source") != "picked":
+        return []
+    return [product.pk for product in value.get("products") or [] if product][: _limit(value)]
+
+
+def _grid_reads(value, *, site) -> dict:
+    """What ``selectors.products_for_blocks`` reads for the grid ``value``."""
+    query, category = _grid_query(value), _grid_category(value, site=site)
+    return {
+        "product_ids": _picked_ids(value),
+        "grids": [query] if query else [],
+        "categories": [(category, _limit(value))] if category else [],
+    }
+
+
+def _card(product, found: selectors.BlockProducts, request):
+    page = found.first_page(product.pk)
+    return selectors.ProductCard(product=product, url=page.get_url(request) if page else "")
+
+
+def _grid_cards(value, found: selectors.BlockProducts, request) -> list:
+    """The cards of the grid ``value``, from what ``products_for_blocks`` read."""
+    source = value.get("source")
+    if source == "category":
+        category = value.get("category")
+        if category is None:
+            return []
+        pages = found.category_pages(category, _limit(value))
+        return [selectors.ProductCard.from_page(page, request) for page in pages]
+    if source in ("tag", "type"):
+        query = _grid_query(value)
+        ids = found.listed.get(query, []) if query else []
+    else:
+        ids = _picked_ids(value)
+    return [_card(found.products[pk], found, request) for pk in ids if pk in found.products]
 
 
 class FeaturedProductBlock(LibraryBlockMixin, blocks.StructBlock):
@@ -237,26 +303,36 @@ class FeaturedProductBlock(LibraryBlockMixin, blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         chosen = value.get("product")
-        product = None
-        if chosen is not None and not (parent_context or {}).get("block_preview"):
-            found = selectors.products_by_ids(site=_site(parent_context), ids=[chosen.pk])
-            product = found[0] if found else None
-        if product is not None:
-            request = (parent_context or {}).get("request")
-            variants = list(product.variants.all())
-            context.update(
-                product=product,
-                card=selectors.ProductCard.from_product(product, request),
-                variants=variants,
-                default_variant=next(
-                    (v for v in variants if v.is_available), variants[0] if variants else None
-                ),
-            )
+        if chosen is None or (parent_context or {}).get("block_preview"):
+            return context
+        prepared = _prepared(parent_context, value)
+        if prepared is None:
+            site = _site(parent_context)
+            found = selectors.products_for_blocks(site=site, product_ids=[chosen.pk])
+            prepared = _featured_context(value, found, (parent_context or {}).get("request"))
+        context.update(prepared)
         return context
 
 
+def _featured_context(value, found: selectors.BlockProducts, request) -> dict:
+    """The product of the featured product block ``value``, its card and variants."""
+    chosen = value.get("product")
+    product = found.products.get(chosen.pk) if chosen is not None else None
+    if product is None:
+        return {}
+    variants = list(product.variants.all())
+    return {
+        "product": product,
+        "card": _card(product, found, request),
+        "variants": variants,
+        "default_variant": next(
+            (v for v in variants if v.is_available), variants[0] if variants else None
+        ),
+    }
+
+
 class CategoryTileBlock(blocks.StructBlock):
-    category = blocks.PageChooserBlock(page_type="shop.CategoryPage")
+    category = PageChooserBlock(page_type="shop.CategoryPage")
     title = blocks.CharBlock(
         max_length=60, required=False, help_text="Leave empty to use the category's title."
     )
@@ -376,3 +452,115 @@ COMMERCE_BLOCKS = [
     ("newsletter", NewsletterBlock()),
 ]
 STORE_PAGE_BLOCKS = THEME_BLOCKS + COMMERCE_BLOCKS
+
+
+PREPARED_BLOCKS = "prepared_blocks"
+
+
+class PreparedBlocks:
+    """What the commerce blocks of one page show, read for all of them together before the
+    page renders (``prepare_blocks``); each block finds its own with ``_prepared``."""
+
+    def __init__(self):
+        self._values = []  # keeps every value alive, so that no id is reused
+        self._contexts: dict[int, dict] = {}
+
+    def add(self, value, context: dict) -> None:
+        self._values.append(value)
+        self._contexts[id(value)] = context
+
+    def context_for(self, value) -> dict | None:
+        return self._contexts.get(id(value))
+
+
+def _prepared(parent_context, value) -> dict | None:
+    prepared = (parent_context or {}).get(PREPARED_BLOCKS)
+    return prepared.context_for(value) if prepared is not None else None
+
+
+def prepare_blocks(stream, *, site, request=None) -> PreparedBlocks:
+    """Read what every block of ``stream`` (a page's StreamField value, nested blocks
+    included) shows, in a fixed number of queries whatever the number of blocks.
+
+    The rows the blocks chose are read by model, one query each (pages with the picture a
+    category tile shows; images); then the products of every product grid and featured
+    product, their pages, variants and pictures, and the renditions of every picture
+    (``selectors.products_for_blocks``). The stream's values are then made from those rows
+    (``themes.blocks.chosen_rows``), and each grid and featured product finds its cards in
+    the answer. Rows are read as model instances, as anywhere else.
+    """
+    prepared = PreparedBlocks()
+    chosen: dict[type, set] = {}
+    grids = []
+
+    def gather(block, raw):
+        if isinstance(block, ChosenRowsMixin):
+            key = block._key(raw)
+            if key is not None:
+                chosen.setdefault(block.model_class, set()).add(key)
+        elif isinstance(block, ProductGridBlock) and isinstance(raw, dict):
+            grids.append(_raw_struct(block, raw))
+
+    walk_raw(stream.stream_block, list(stream.raw_data), gather)
+    if not chosen and not grids:
+        return prepared
+
+    product_model = ProductGridBlock.base_blocks["products"].child_block.model_class
+    rows: dict[type, dict] = {}
+    pictures = []
+    for model, ids in chosen.items():
+        if model is product_model:
+            continue
+        queryset = model._default_manager.all()
+        related = getattr(model, "serve_related", ())
+        if related:
+            queryset = queryset.select_related(*related)
+        rows[model] = queryset.in_bulk(ids)
+        for row in rows[model].values():
+            pictures.append(row)
+            pictures.extend(getattr(row, name) for name in related)
+    pictures = [picture for picture in pictures if _has_renditions(picture)]
+
+    with chosen_rows(rows):
+        categories = []
+        for grid in grids:
+            category = _grid_category(_chosen_category(grid, rows), site=site)
+            if category is not None:
+                categories.append((category, _limit(grid)))
+        found = selectors.products_for_blocks(
+            site=site,
+            product_ids=list(chosen.get(product_model, ())),
+            grids=[query for query in map(_grid_query, grids) if query is not None],
+            categories=categories,
+            pictures=pictures,
+        )
+        rows[product_model] = found.products
+
+        def fill(block, value):
+            if isinstance(block, ProductGridBlock):
+                prepared.add(value, {"cards": _grid_cards(value, found, request)})
+            elif isinstance(block, FeaturedProductBlock):
+                prepared.add(value, _featured_context(value, found, request))
+
+        walk_values(stream.stream_block, stream, fill)
+    return prepared
+
+
+def _raw_struct(block, raw: dict) -> dict:
+    """The stored value of a struct block with its fields' defaults where none is stored
+    (chosen rows stay ids)."""
+    return {
+        name: raw[name] if name in raw else child.get_default()
+        for name, child in block.child_blocks.items()
+    }
+
+
+def _chosen_category(grid: dict, rows) -> dict:
+    """The stored grid ``grid`` with its category's row in place of its id."""
+    block = ProductGridBlock.base_blocks["category"]
+    category = rows.get(block.model_class, {}).get(block._key(grid.get("category")))
+    return {**grid, "category": category}
+
+
+def _has_renditions(row) -> bool:
+    return isinstance(row, Model) and hasattr(row, "get_rendition")

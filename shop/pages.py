@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.functional import classproperty
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.blocks import StreamValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
@@ -23,7 +24,7 @@ from themes.overrides import keep_override_when_absent, theme_panels
 from themes.templating import ThemedPageMixin
 
 from . import selectors
-from .blocks import STORE_PAGE_BLOCKS
+from .blocks import PREPARED_BLOCKS, STORE_PAGE_BLOCKS, prepare_blocks
 from .data.catalog import Product
 from .storefront import StoreContext
 
@@ -48,6 +49,12 @@ class StorefrontPageMixin(ThemedPageMixin):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["store"] = StoreContext(self.get_store_site(request), request)
+        body = getattr(self, "body", None)
+        if isinstance(body, StreamValue):
+            # What every block shows, read together before the page renders.
+            context[PREPARED_BLOCKS] = prepare_blocks(
+                body, site=context["store"].site, request=request
+            )
         return context
 
     def get_view_restrictions(self):

@@ -8,7 +8,18 @@ relations: a category's ``product_pages()``, a product's ``pages``.
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, Min, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 
 from tenancy.store_cache import store_value
 
@@ -47,22 +58,26 @@ def _product_prefetches(prefix=""):
     ]
 
 
-def with_card_data(products):
+def with_card_data(products, *, pictures=(), renditions=True):
     """``products`` with their variants, pictures and the pictures' renditions, in three
     queries for all of them (renditions too: otherwise each picture costs a query whenever
     the cache is cold). Products already read with ``_product_prefetches`` only get the
-    renditions."""
+    renditions. The renditions of ``pictures`` (other images the page shows) are read in
+    the same query. Without ``renditions`` (products shown only as cards, whose rendered
+    fragments are cached: ``shop.storefront.render_product_cards`` reads the renditions
+    of the cards it renders), two queries."""
     products = [product for product in products if product is not None]
     prefetch_related_objects(products, *_product_prefetches())
-    images = {}
+    if not renditions:
+        return products
+    images = [picture for picture in pictures if picture is not None]
     for product in products:
-        for item in product.images.all():
-            images.setdefault(item.image_id, []).append(item.image)
-        for variant in product.variants.all():
-            if variant.image_id is not None:
-                images.setdefault(variant.image_id, []).append(variant.image)
-    pictures = [picture for same in images.values() for picture in same]
-    prefetch_related_objects(pictures, "renditions")
+        images.extend(item.image for item in product.images.all())
+        images.extend(
+            variant.image for variant in product.variants.all() if variant.image_id is not None
+        )
+    if images:
+        prefetch_related_objects(images, "renditions")
     return products
 
 
@@ -96,7 +111,7 @@ def category_products(
         pages = pages.filter(_available(OuterRef("product")))
     listing = Paginator(pages, per_page).get_page(page_number)
     listing.object_list = list(listing.object_list)
-    with_card_data([page.product for page in listing.object_list])
+    with_card_data([page.product for page in listing.object_list], renditions=False)
     return listing
 
 
@@ -299,18 +314,29 @@ def variant_history(*, variant_ids) -> VariantHistory:
     )
 
 
-def products_of_type(*, site, product_type: str, limit: int) -> list[Product]:
-    """Up to ``limit`` active products of this store whose type is ``product_type`` (any
-    case) and that have a live page, by title, with their pages."""
+def _listed_products(*, site, source: str, key: str):
+    """The active products of this store that have a live page and the tag of slug ``key``
+    (``source`` "tag"; a slug of another store's tag finds nothing) or the type ``key``
+    (``source`` "type", any case), by title: what a grid of that source lists."""
+    product_pages = Product._meta.get_field("pages").related_model
     products = (
         Product.objects.for_site(site)
         .active()
-        .filter(product_type__iexact=product_type.strip(), pages__live=True)
-        .distinct()
-        .prefetch_related(*_product_prefetches(), "pages")
-        .order_by("title", "pk")
+        .filter(Exists(product_pages.objects.filter(product=OuterRef("pk"), live=True)))
     )
-    return with_card_data(products[:limit])
+    if source == "tag":
+        tags = ProductTag.objects.filter(site=site, slug=key.strip(), products=OuterRef("pk"))
+        products = products.filter(Exists(tags))
+    else:
+        products = products.filter(product_type__iexact=key.strip())
+    return products.order_by("title", "pk")
+
+
+def products_of_type(*, site, product_type: str, limit: int) -> list[Product]:
+    """Up to ``limit`` active products of this store whose type is ``product_type`` (any
+    case) and that have a live page, by title, with their pages."""
+    products = _listed_products(site=site, source="type", key=product_type)
+    return with_card_data(products.prefetch_related(*_product_prefetches(), "pages")[:limit])
 
 
 def products_with_tag(*, site, tag: str, limit: int) -> list[Product]:
@@ -319,15 +345,104 @@ def products_with_tag(*, site, tag: str, limit: int) -> list[Product]:
 
     Runs the same number of queries whatever the catalog size.
     """
-    products = (
-        Product.objects.for_site(site)
-        .active()
-        .filter(tags__site=site, tags__slug=tag.strip(), pages__live=True)
-        .distinct()
-        .prefetch_related(*_product_prefetches(), "pages")
-        .order_by("title", "pk")
-    )
-    return with_card_data(products[:limit])
+    products = _listed_products(site=site, source="tag", key=tag)
+    return with_card_data(products.prefetch_related(*_product_prefetches(), "pages")[:limit])
+
+
+@dataclass(frozen=True)
+class GridQuery:
+    """A product grid that lists products by tag or type: its first ``limit`` products."""
+
+    source: str  # "tag" or "type"
+    key: str  # the tag's slug, or the type
+    limit: int
+
+
+@dataclass
+class BlockProducts:
+    """The products the blocks of a page show, read together (``products_for_blocks``)."""
+
+    products: dict[int, Product]  # chosen products and those of grids by tag or type
+    listed: dict[GridQuery, list[int]]  # ids of each grid's products, in order
+    pages: list  # live product pages of the grids' categories and of the products, by path
+
+    def first_page(self, product_id: int):
+        """The product's first live page in tree order, which its card links to."""
+        return next((page for page in self.pages if page.product_id == product_id), None)
+
+    def category_pages(self, category, limit: int) -> list:
+        """The first ``limit`` product pages under ``category`` (asked for in
+        ``products_for_blocks``), in tree order."""
+        under = [
+            page
+            for page in self.pages
+            if page.path.startswith(category.path) and page.depth > category.depth
+        ]
+        return under[:limit]
+
+
+def products_for_blocks(
+    *, site, product_ids=(), grids=(), categories=(), pictures=()
+) -> BlockProducts:
+    """Every product the blocks of one page show, in a fixed number of queries whatever
+    the number of blocks: the products chosen by id (``product_ids``, active ones of this
+    store) and the first products of each grid of ``grids`` (``GridQuery``) in one query;
+    the live product pages of the first products of each ``(category, limit)`` and those
+    of the products above, by path, in one more; then variants, pictures and the
+    renditions of those pictures and of ``pictures`` (``with_card_data``).
+
+    Each page of the second query lies under a category only if it is among the first
+    ``limit`` of that category or is the page of a product read in the first query, which
+    passed the same filters: so the first ``limit`` pages under a category in the answer
+    are exactly its first ``limit``.
+    """
+    product_ids = [pk for pk in product_ids if pk is not None]
+    grids = list(dict.fromkeys(grids))
+    products: dict[int, Product] = {}
+    listed: dict[GridQuery, list[int]] = {}
+    if product_ids or grids:
+        wanted = Q(pk__in=product_ids)
+        flags = {}
+        for n, grid in enumerate(grids):
+            first = _listed_products(site=site, source=grid.source, key=grid.key)
+            first = first.values("pk")[: grid.limit]
+            wanted |= Q(pk__in=first)
+            flags[f"in_grid_{n}"] = Case(
+                When(pk__in=first, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        found = list(
+            Product.objects.for_site(site)
+            .active()
+            .filter(wanted)
+            .annotate(**flags)
+            .order_by("title", "pk")
+        )
+        products = {product.pk: product for product in found}
+        for n, grid in enumerate(grids):
+            listed[grid] = [product.pk for product in found if getattr(product, f"in_grid_{n}")]
+    pages = []
+    if products or categories:
+        product_pages = Product._meta.get_field("pages").related_model
+        wanted = Q(product_id__in=list(products))
+        for category, limit in categories:
+            first = (
+                category.product_pages()
+                .filter(product__site=site, product__status=Product.Status.ACTIVE)
+                .order_by("path")
+                .values("pk")[:limit]
+            )
+            wanted |= Q(pk__in=first)
+        pages = list(
+            product_pages.objects.live()
+            .filter(product__site=site, product__status=Product.Status.ACTIVE)
+            .filter(wanted)
+            .select_related("product")
+            .order_by("path")
+        )
+    with_card_data([*products.values(), *(page.product for page in pages)], pictures=pictures)
+    return BlockProducts(products=products, listed=listed, pages=pages)
 
 
 TAG_SUGGESTIONS_LIMIT = 10

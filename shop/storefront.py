@@ -1,9 +1,16 @@
 """The ``store`` object storefront templates read: name, currency, navigation."""
 
+import hashlib
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import prefetch_related_objects
+from django.template import Template
+from django.template.loader import get_template, select_template
 from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from tenancy.request import request_site
@@ -142,3 +149,111 @@ def storefront(request):
         return StoreContext(site, request) if site else None
 
     return {"store": SimpleLazyObject(build)}
+
+
+# --- Product card fragments (ADR 32) -------------------------------------------------------
+
+CARD_TEMPLATE = "includes/product_card.html"
+PRICE_TEMPLATE = "themes/default/includes/price.html"
+CARD_KEY_PREFIX = "card:"
+# A card's key names everything it shows, so an entry is never stale: the timeout only
+# lets cards nobody shows any more leave the cache.
+CARD_TIMEOUT = 60 * 60 * 24
+
+
+def _template_sources(names: tuple[str, ...]) -> tuple[Template, str]:
+    """The card template of the first of ``names`` found, and a digest of its source and
+    the price's it includes: a deploy that changes either makes new keys."""
+    template = select_template(list(names)).template
+    price = get_template(PRICE_TEMPLATE).template
+    digest = hashlib.sha256(f"{template.source}\0{price.source}".encode()).hexdigest()[:16]
+    return template, digest
+
+
+_card_templates: dict[tuple[str, ...], tuple[Template, str]] = {}
+
+
+def _card_template(names: tuple[str, ...]) -> tuple[Template, str]:
+    if settings.DEBUG:  # templates are read again on each request while developing
+        return _template_sources(names)
+    if names not in _card_templates:
+        _card_templates[names] = _template_sources(names)
+    return _card_templates[names]
+
+
+def card_fingerprint(card, *, currency, show_vendor) -> tuple:
+    """Everything a product card template reads (``includes/product_card.html`` of every
+    preset and the price it includes): the product's title, vendor, type, whether it has
+    options, its price and sale price, whether it is in stock, its page's URL, its first
+    two pictures (which file, cropped where), the store's currency and the context's
+    ``show_vendor``. Two cards with the same fingerprint render the same bytes."""
+    product = card.product
+    pictures = tuple(
+        (
+            item.image_id,
+            item.image.file.name,
+            item.image.file_hash,
+            item.image.width,
+            item.image.height,
+            item.image.focal_point_x,
+            item.image.focal_point_y,
+            item.image.focal_point_width,
+            item.image.focal_point_height,
+        )
+        for item in list(product.images.all())[:2]
+    )
+    return (
+        product.pk,
+        card.title,
+        product.vendor,
+        product.product_type,
+        product.has_options,
+        str(card.price),
+        str(card.compare_at_price),
+        card.in_stock,
+        card.url,
+        pictures,
+        currency,
+        bool(show_vendor),
+    )
+
+
+def render_product_cards(context, cards) -> str:
+    """The product cards ``cards`` rendered with the theme's card template, each kept in
+    the cache under a key of its template and ``card_fingerprint``: a card whose product,
+    prices, stock state, pictures, page URL, template or store currency changed gets a new
+    key, so no change waits for an entry to expire. Cards are read from the cache in one
+    call; those missing are rendered and stored in one more."""
+    theme = context.get("theme")
+    names = tuple(
+        theme.template_names(CARD_TEMPLATE) if theme else [f"themes/default/{CARD_TEMPLATE}"]
+    )
+    template, digest = _card_template(names)
+    store = context.get("store")
+    currency = getattr(store, "currency", None) if store else None
+    show_vendor = context.get("show_vendor")
+    keys = []
+    for card in cards:
+        fingerprint = (
+            names,
+            digest,
+            card_fingerprint(card, currency=currency, show_vendor=show_vendor),
+        )
+        keys.append(CARD_KEY_PREFIX + hashlib.sha256(repr(fingerprint).encode()).hexdigest())
+    found = cache.get_many(keys) if keys else {}
+    # The renditions of the pictures of the cards to render, in one query (none if the
+    # cards were read with them).
+    missing = [card for key, card in zip(keys, cards, strict=True) if key not in found]
+    pictures = [item.image for card in missing for item in list(card.product.images.all())[:2]]
+    if pictures:
+        prefetch_related_objects(pictures, "renditions")
+    parts, rendered = [], {}
+    for key, card in zip(keys, cards, strict=True):
+        html = found.get(key)
+        if html is None:
+            with context.push(card=card):
+                html = rendered[key] = str(template.render(context))
+        parts.append(html)
+    if rendered:
+        cache.set_many(rendered, timeout=CARD_TIMEOUT)
+    return mark_safe("\n".join(parts))  # noqa: S308 - the cards' own rendered templates

@@ -6,12 +6,12 @@ app keeps its own entries here with ``store_value(site_id, name, build)``; a req
 them from Django's cache (Redis in production, local memory for ``make run``) instead of
 the database.
 
-Every key carries the store's site id and the store's *generation*: a change to anything
-an entry holds calls ``forget_store(site_id)``, which bumps that store's generation once
-the change is committed, so every process builds the entries again on its next request
-without knowing which keys to delete. Another store's entries keep their keys: a change
-never empties the cache of the other stores, and no key of one store can answer for
-another.
+Every key carries the store's site id, and every entry the store's *generation* it was
+built in: a change to anything an entry holds calls ``forget_store(site_id)``, which bumps
+that store's generation once the change is committed, so every process builds the entries
+again on its next request without knowing which keys to delete. Another store's entries
+keep their generation: a change never empties the cache of the other stores, and no key of
+one store can answer for another.
 """
 
 from collections.abc import Callable
@@ -23,7 +23,6 @@ from django.db import transaction
 # Entries live a day at most: a change bumps the generation at once, and the timeout
 # only lets entries of generations nobody asks for any more leave the cache.
 ENTRY_TIMEOUT = 60 * 60 * 24
-_MISSING = object()
 
 
 def _generation_key(site_id: int) -> str:
@@ -41,23 +40,34 @@ def generation(site_id: int) -> int:
 
 
 def entry_key(site_id: int, name: str) -> str:
-    return f"store:{site_id}:{generation(site_id)}:{name}"
+    """Where the store's ``name`` is kept, with the generation it was built in."""
+    return f"store:{site_id}:entry:{name}"
 
 
 def store_value(
     site_id: int, name: str, build: Callable[[], Any], *, keep_none: bool = True
 ) -> Any:
-    """The store's cached ``name``, built with ``build()`` when missing.
+    """The store's cached ``name``, built with ``build()`` when missing or built in an
+    older generation.
+
+    The entry and the store's generation are read in one call to the cache: an entry
+    answers only if it was built in the current generation.
 
     With ``keep_none=False`` a None answer is not kept: for entries named after what a
     visitor asks for (an address), so that asking for what does not exist fills nothing.
     """
     key = entry_key(site_id, name)
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = build()
-        if value is not None or keep_none:
-            cache.set(key, value, timeout=ENTRY_TIMEOUT)
+    found = cache.get_many([_generation_key(site_id), key])
+    current = found.get(_generation_key(site_id))
+    if current is None:
+        current = generation(site_id)
+    else:
+        entry = found.get(key)
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == current:
+            return entry[1]
+    value = build()
+    if value is not None or keep_none:
+        cache.set(key, (current, value), timeout=ENTRY_TIMEOUT)
     return value
 
 

@@ -7,6 +7,9 @@ keep a page sane whatever is typed into it.
 """
 
 import copy
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.exceptions import ValidationError
 from wagtail import blocks
@@ -27,12 +30,67 @@ SHORT_TEXT = 2_000  # characters of rich text in an answer, a column, beside an 
 LONG_TEXT = 20_000  # characters of a rich text block
 
 
-class ImageChooserBlock(WagtailImageChooserBlock):
-    """Wagtail's image chooser, whose images arrive with their renditions: a page reads the
-    images of all its blocks in one query and their renditions in one more, however many
-    image blocks it has."""
+# The rows the blocks of the page being prepared chose, by model and id (``chosen_rows``).
+_chosen: ContextVar[dict | None] = ContextVar("chosen_block_rows", default=None)
+
+
+@contextmanager
+def chosen_rows(rows: dict[type, dict]) -> Iterator[None]:
+    """Chooser blocks converted inside this take their rows from ``rows`` (model ->
+    {id: instance}, read beforehand for a whole page) instead of reading them: an id
+    missing from a model's entry names no row the page may show (None, as Wagtail's own
+    choosers answer for a deleted row)."""
+    token = _chosen.set(rows)
+    try:
+        yield
+    finally:
+        _chosen.reset(token)
+
+
+class ChosenRowsMixin:
+    """A chooser block whose rows may have been read with the rest of its page's
+    (``chosen_rows``); outside such a page (the admin, a block preview) it reads them as
+    Wagtail's choosers do."""
+
+    def _chosen_rows(self) -> dict | None:
+        rows = _chosen.get()
+        return rows.get(self.model_class) if rows is not None else None
+
+    def _key(self, value):
+        try:
+            return self.model_class._meta.pk.to_python(value)
+        except ValidationError:
+            return None
+
+    def to_python(self, value):
+        known = self._chosen_rows()
+        if known is None or value is None:
+            return super().to_python(value)
+        return known.get(self._key(value))
 
     def bulk_to_python(self, values):
+        known = self._chosen_rows()
+        if known is None:
+            return super().bulk_to_python(values)
+        seen, result = set(), []
+        for value in values:
+            key = self._key(value) if value is not None else None
+            row = known.get(key)
+            if row is not None and key in seen:
+                row = copy.copy(row)  # one instance per use, as Wagtail's own does
+            result.append(row)
+            seen.add(key)
+        return result
+
+
+class ImageChooserBlock(ChosenRowsMixin, WagtailImageChooserBlock):
+    """Wagtail's image chooser, whose images arrive with their renditions: a page reads the
+    images of all its blocks in one query and their renditions in one more, however many
+    image blocks it has (``chosen_rows``, and here when a block type is read alone)."""
+
+    def bulk_to_python(self, values):
+        if self._chosen_rows() is not None:
+            return super().bulk_to_python(values)
         images = self.model_class.objects.prefetch_renditions().in_bulk(values)
         seen, result = set(), []
         for pk in values:
@@ -42,6 +100,51 @@ class ImageChooserBlock(WagtailImageChooserBlock):
             result.append(image)
             seen.add(pk)
         return result
+
+
+class PageChooserBlock(ChosenRowsMixin, blocks.PageChooserBlock):
+    """Wagtail's page chooser, whose pages a storefront page reads with those of all its
+    other blocks (``chosen_rows``)."""
+
+
+def walk_raw(block, raw, visit: Callable[[object, object], None]) -> None:
+    """Call ``visit(block, raw)`` for ``block`` and every block nested in it (struct
+    fields, list items, stream children), with their stored (JSON) values: what a page's
+    blocks chose can be gathered before any of them is read."""
+    if raw is None:
+        return
+    visit(block, raw)
+    if isinstance(block, blocks.StreamBlock):
+        for item in raw:
+            child = block.child_blocks.get(item.get("type")) if isinstance(item, dict) else None
+            if child is not None:
+                walk_raw(child, item.get("value"), visit)
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+                item = item["value"]
+            walk_raw(block.child_block, item, visit)
+    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
+        for name, child in block.child_blocks.items():
+            if name in raw:
+                walk_raw(child, raw[name], visit)
+
+
+def walk_values(block, value, visit: Callable[[object, object], None]) -> None:
+    """Call ``visit(block, value)`` for ``block`` and every block nested in it, with their
+    values (which converts every lazy stream value on the way)."""
+    if value is None:
+        return
+    visit(block, value)
+    if isinstance(block, blocks.StreamBlock):
+        for child in value:
+            walk_values(child.block, child.value, visit)
+    elif isinstance(block, blocks.ListBlock):
+        for item in value:
+            walk_values(block.child_block, item, visit)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            walk_values(child, value.get(name), visit)
 
 
 class LibraryBlockMixin(ThemedBlockMixin):
@@ -74,7 +177,7 @@ class LinkBlock(blocks.StructBlock):
     """
 
     label = blocks.CharBlock(max_length=60, required=False)
-    page = blocks.PageChooserBlock(required=False)
+    page = PageChooserBlock(required=False)
     url = blocks.URLBlock(required=False, help_text="Used when no page is chosen.")
 
     class Meta:

@@ -9,7 +9,7 @@ from tenancy.request import store_site
 from .. import selectors
 from ..data.settings import CURRENCY_SYMBOLS
 from ..pricing import quantize
-from ..storefront import shopper_session_key
+from ..storefront import render_product_cards, shopper_session_key
 
 register = template.Library()
 
@@ -23,6 +23,13 @@ def money(amount, currency="EUR"):
     symbol = CURRENCY_SYMBOLS.get(currency, f"{currency} ")
     whole, _, cents = f"{value:.2f}".partition(".")
     return f"{symbol}{intcomma(int(whole))}.{cents}"
+
+
+@register.simple_tag(takes_context=True)
+def product_cards(context, cards) -> str:
+    """``{% product_cards cards %}``: the theme's product card of each card, kept in the
+    cache while nothing it shows changes (``shop.storefront.render_product_cards``)."""
+    return render_product_cards(context, cards)
 
 
 @register.simple_tag(takes_context=True)

@@ -10,9 +10,12 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.test import Client as HttpClient
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from demo.images import SMALL_SIZES
+from demo.seeding import seed_demo
 from shop.models import (
     CategoryPage,
     Product,
@@ -22,6 +25,7 @@ from shop.models import (
     StorePage,
     StoreSettings,
 )
+from shop.services import set_product_tags
 from tenancy.scope import store_scope
 from tests.shop.factories import (
     CartFactory,
@@ -37,6 +41,12 @@ pytestmark = pytest.mark.django_db
 
 PAGE_BUDGET = 10  # home, category and product pages
 SHOPPER_PAGE_BUDGET = 4  # cart and checkout, with a cart
+
+
+@pytest.fixture(autouse=True)
+def _pages_uncached(settings):
+    """Every page renders: the page cache would answer the second request without SQL."""
+    settings.PAGECACHE_ENABLED = False
 
 
 def _queries(client, path) -> int:
@@ -198,3 +208,174 @@ def test_pages_under_a_category_page_type_are_served_by_their_own_type(shopper_c
     response = shopper_client.get("/mugs/")
 
     assert isinstance(response.context["page"], CategoryPage)
+
+
+def test_the_demo_fjord_home_stays_within_the_budget():
+    seed_demo(sizes=SMALL_SIZES)
+
+    assert _queries(HttpClient(HTTP_HOST="fjord.localhost"), "/") <= PAGE_BUDGET
+
+
+def _link(page=None):
+    return {"label": "Go" if page else "", "page": page, "url": ""}
+
+
+def _blocks(*, category, other_category, tag, product_type, picked, pictures, pages, copies):
+    """A home page body with ``copies`` of every kind of block that reads rows: grids of a
+    category, a tag, a type and picked products, featured products, category tiles and
+    blocks of pictures and page links. Each copy chooses other rows."""
+    body = []
+    for n in range(copies):
+        picture = pictures[n % len(pictures)]
+        page = pages[n % len(pages)]
+        body += [
+            (
+                "hero",
+                {"heading": f"Hero {n}", "image": picture, "button": _link(page)},
+            ),
+            (
+                "image_text",
+                {
+                    "image": pictures[(n + 1) % len(pictures)],
+                    "heading": "Made to last",
+                    "text": "<p>By hand.</p>",
+                    "button": _link(pages[(n + 1) % len(pages)]),
+                },
+            ),
+            (
+                "gallery",
+                {
+                    "images": [{"image": image, "alt": "", "caption": ""} for image in pictures],
+                    "layout": "grid",
+                },
+            ),
+            (
+                "columns",
+                {
+                    "columns": [
+                        {"image": picture, "heading": "One", "text": "<p>One</p>"},
+                        {"image": None, "heading": "Two", "text": "<p>Two</p>"},
+                    ]
+                },
+            ),
+            (
+                "call_to_action",
+                {"heading": "Come in", "text": "", "button": _link(page)},
+            ),
+            _grid("category", category=category if n % 2 else other_category),
+            _grid("tag", tag=tag, limit=2 + n),
+            _grid("type", product_type=product_type, limit=3 + n),
+            _grid("picked", products=picked[n:] + picked[:n], limit=2 + n),
+            (
+                "featured_product",
+                {"product": picked[n % len(picked)], "heading": "", "text": "", "action": "cart"},
+            ),
+            (
+                "category_tiles",
+                {
+                    "heading": "",
+                    "tiles": [
+                        {"category": category, "title": ""},
+                        {"category": other_category, "title": f"Tile {n}"},
+                    ],
+                },
+            ),
+        ]
+    return body
+
+
+@pytest.fixture
+def block_shop(shop, store):
+    """``shop`` with a second category, tagged and typed products, more pictures and a
+    content page, for homes of many blocks."""
+    site = store.site
+    home = shop["home"]
+    other = CategoryPageFactory(parent=home, title="Bowls", slug="bowls")
+    pictures = [shop["picture"]]
+    pictures += [ImageFactory(collection=store.collection, title=f"Photo {n}") for n in range(3)]
+    with store_scope([site.pk]):
+        CategoryPage.objects.filter(pk=other.pk).update(image=pictures[1])
+    picked = []
+    for n in range(4):
+        product = stocked_product(site=site, title=f"Bowl {n}", product_type="Bowl")
+        ProductImageFactory(product=product, image=pictures[n % len(pictures)])
+        ProductPageFactory(parent=other, product=product, slug=f"bowl-{n}")
+        with store_scope([site.pk]):
+            set_product_tags(product=product, names=["Gift"])
+        picked.append(product)
+    return {
+        **shop,
+        "other_category": other,
+        "pictures": pictures,
+        "picked": picked,
+        "pages": [shop["category"], other, StorePage.objects.get(slug="about")],
+    }
+
+
+def _publish_home(home, body):
+    with store_scope([home.get_site().pk]):
+        home.body = body
+        home.save_revision().publish()
+
+
+def _block_home(shop, copies):
+    return _blocks(
+        category=shop["category"],
+        other_category=shop["other_category"],
+        tag="gift",
+        product_type="bowl",
+        picked=shop["picked"],
+        pictures=shop["pictures"],
+        pages=shop["pages"],
+        copies=copies,
+    )
+
+
+def test_a_home_of_many_blocks_costs_what_a_home_with_one_of_each_does(shopper_client, block_shop):
+    _publish_home(block_shop["home"], _block_home(block_shop, copies=1))
+    one_of_each = _queries(shopper_client, "/")
+
+    _publish_home(block_shop["home"], _block_home(block_shop, copies=4))
+    many = _queries(shopper_client, "/")
+
+    assert many == one_of_each
+    assert many <= PAGE_BUDGET
+
+
+def test_the_blocks_show_what_each_chose(shopper_client, block_shop):
+    """Read together, every block still shows its own rows: each grid its source's
+    products in its order and limit, each featured product and tile its own."""
+    _publish_home(block_shop["home"], _block_home(block_shop, copies=2))
+
+    html = shopper_client.get("/").content.decode()
+
+    grids = html.split('class="container product-section"')[1:]
+    titles = [
+        [t.split("<")[0] for t in grid.split('class="product-card__title">')[1:]] for grid in grids
+    ]
+    assert titles == [
+        ["Bowl 0", "Bowl 1", "Bowl 2", "Bowl 3"],  # copy 0: the other category, Bowls
+        ["Bowl 0", "Bowl 1"],  # tag, limit 2
+        ["Bowl 0", "Bowl 1", "Bowl 2"],  # type, limit 3
+        ["Bowl 0", "Bowl 1"],  # picked, limit 2
+        ["Mug 0", "Mug 1", "Mug 2"],  # copy 1: the category Mugs
+        ["Bowl 0", "Bowl 1", "Bowl 2"],  # tag, limit 3
+        ["Bowl 0", "Bowl 1", "Bowl 2", "Bowl 3"],  # type, limit 4
+        ["Bowl 1", "Bowl 2", "Bowl 3"],  # picked from the second, limit 3
+    ]
+    featured = html.split('class="featured-product__title">')[1:]
+    assert [t.split("<")[0] for t in featured] == ["Bowl 0", "Bowl 1"]
+    assert html.count('href="/bowls/bowl-1/"') >= 1
+    assert html.count('class="category-tile"') == 4
+    assert "Tile 1" in html
+
+
+def test_a_home_of_many_blocks_costs_the_same_at_two_thousand_products(
+    shopper_client, block_shop, store
+):
+    _publish_home(block_shop["home"], _block_home(block_shop, copies=3))
+    small = _queries(shopper_client, "/")
+
+    _bulk_catalog(store, block_shop["category"], 1997)
+
+    assert _queries(shopper_client, "/") == small <= PAGE_BUDGET

@@ -166,7 +166,17 @@ def test_entries_are_keyed_by_the_store(store, other_store):
 
     assert store_cache.store_value(other_store.site.pk, "probe", lambda: "beta") == "beta"
     assert str(store.site.pk) in store_cache.entry_key(store.site.pk, "probe")
-    assert cache.get(store_cache.entry_key(store.site.pk, "probe")) == "alpha"
+    assert store_cache.store_value(store.site.pk, "probe", lambda: "rebuilt") == "alpha"
+
+
+def test_an_entry_of_an_older_generation_is_built_again(store):
+    store_cache.store_value(store.site.pk, "probe", lambda: "old rows")
+    generation = store_cache.generation(store.site.pk)
+    assert cache.get(store_cache.entry_key(store.site.pk, "probe")) == (generation, "old rows")
+
+    store_cache.forget_store(store.site.pk)
+
+    assert store_cache.store_value(store.site.pk, "probe", lambda: "new rows") == "new rows"
 
 
 def test_a_change_is_dropped_again_after_its_transaction_commits(
