@@ -1,13 +1,11 @@
 """Receivers that drop a store's cached theme values (``tenancy.store_cache``)."""
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Q
 
 from tenancy.root_paths import site_id_of_page
-from tenancy.scope import all_stores
 from tenancy.store_cache import forget_store
 
-from .models import StoreTheme
+from .theme import site_ids_showing_image
 
 
 def forget_theme_on_change(sender, instance, **kwargs):
@@ -32,11 +30,5 @@ def forget_theme_on_image_change(sender, instance, **kwargs):
 
     On deletion this runs before the theme's reference is set to null, which Django does
     with an UPDATE that sends no signal of the theme's own."""
-    with all_stores():  # whichever store's theme shows it
-        used_by = set(
-            StoreTheme.objects.filter(
-                Q(logo=instance) | Q(favicon=instance) | Q(share_image=instance)
-            ).values_list("site_id", flat=True)
-        )
-    for site_id in used_by:
+    for site_id in site_ids_showing_image(instance):
         forget_store(site_id)

@@ -4,10 +4,12 @@ import copy
 import re
 from collections.abc import Mapping
 
+from django.db.models import Q
 from django.template.loader import select_template
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 
+from tenancy.scope import all_stores
 from tenancy.store_cache import store_value
 
 from .models import StoreTheme
@@ -32,6 +34,17 @@ def published_theme(site) -> StoreTheme:
     store's cache; publishing a theme, by hand or on schedule, drops it
     (``themes.signal_handlers``)."""
     return store_value(site.pk, THEME_ENTRY, lambda: StoreTheme.published_for_site(site))
+
+
+def site_ids_showing_image(image) -> set[int]:
+    """The stores whose published theme shows ``image`` on every page: as logo, favicon
+    or share image. Asked when an image changes or is deleted, whichever store's it is."""
+    with all_stores():
+        return set(
+            StoreTheme.objects.filter(
+                Q(logo=image) | Q(favicon=image) | Q(share_image=image)
+            ).values_list("site_id", flat=True)
+        )
 
 
 class Theme:

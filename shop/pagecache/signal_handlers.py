@@ -22,6 +22,7 @@ from domains.models import Domain
 from tenancy.root_paths import site_id_of_page
 from tenancy.scope import store_scope
 from themes.models import StoreTheme
+from themes.theme import site_ids_showing_image
 
 from ..data.catalog import Product, ProductImage, ProductVariant
 from ..data.navigation import StoreMenu
@@ -256,6 +257,15 @@ def invalidate_on_image_change(sender, instance, **kwargs):
     invalidate_tag_on_commit(tags.image_tag(instance.pk))
 
 
+def invalidate_stores_showing_image(sender, instance, **kwargs):
+    """A logo, favicon or share image changed or is being deleted: it is on every page of
+    the stores whose theme shows it, which keep it with their cached theme rather than
+    load it while a page renders (so no page records its tag). On deletion this runs
+    before the theme's reference is set to null, an UPDATE that sends no signal."""
+    for site_id in site_ids_showing_image(instance):
+        invalidate_store_on_commit(site_id)
+
+
 # --- Store-wide -----------------------------------------------------------------------
 
 
@@ -314,6 +324,8 @@ def connect() -> None:
     on(post_init, tags.record_image_on_init, image_model, "record_image")
     on(post_save, invalidate_on_image_change, image_model, "image_saved")
     on(post_delete, invalidate_on_image_change, image_model, "image_deleted")
+    on(post_save, invalidate_stores_showing_image, image_model, "theme_image_saved")
+    on(pre_delete, invalidate_stores_showing_image, image_model, "theme_image_deleted")
 
     for model in (Product, ProductVariant):
         on(pre_save, remember_row_before_save, model, "remember_row")

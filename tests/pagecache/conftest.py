@@ -7,6 +7,7 @@ import pytest
 from django.test import Client as HttpClient
 
 from shop.models import CategoryPage, Product, ProductPage, StorePage
+from tenancy.scope import store_scope
 from tests.shop.factories import CategoryPageFactory, ProductPageFactory, stocked_product
 
 HIT = "hit"
@@ -65,3 +66,26 @@ def warm(client, *paths) -> None:
     for path in paths:
         client.get(path)
         assert is_cached(client, path), f"{path} was not cached"
+
+
+@pytest.fixture
+def change(django_capture_on_commit_callbacks, store):
+    """Make a change in the store's scope, as the admin would, and commit it."""
+
+    def run(make_change):
+        with django_capture_on_commit_callbacks(execute=True), store_scope([store.site.pk]):
+            make_change()
+
+    return run
+
+
+def cached_pages(client, paths=Catalog.PATHS) -> set[str]:
+    return {path for path in paths if is_cached(client, path)}
+
+
+def assert_only_stale(anonymous, other_anonymous, stale: set[str]) -> None:
+    assert cached_pages(anonymous) == set(Catalog.PATHS) - stale
+    assert is_cached(other_anonymous, "/"), "another store's page was invalidated"
+
+
+ALL = set(Catalog.PATHS)

@@ -16,7 +16,7 @@ from shop.services import adjust_stock, set_product_tags
 from tenancy.scope import all_stores, store_scope
 from tenants.models import Store
 from tenants.services import reactivate_store, suspend_store
-from tests.pagecache.conftest import Catalog, is_cached, warm
+from tests.pagecache.conftest import ALL, Catalog, assert_only_stale, cached_pages, is_cached, warm
 from tests.shop.factories import ImageFactory, ProductImageFactory, stocked_product
 from themes.models import StoreTheme
 from themes.services import publish_theme
@@ -31,27 +31,6 @@ def cached(catalog, anonymous, other_anonymous):
     warm(other_anonymous, "/")
 
 
-@pytest.fixture
-def change(django_capture_on_commit_callbacks, store):
-    """Make a change in the store's scope, as the admin would, and commit it."""
-
-    def run(make_change):
-        with django_capture_on_commit_callbacks(execute=True), store_scope([store.site.pk]):
-            make_change()
-
-    return run
-
-
-def cached_pages(client, paths=Catalog.PATHS) -> set[str]:
-    return {path for path in paths if is_cached(client, path)}
-
-
-def assert_only_stale(anonymous, other_anonymous, stale: set[str]) -> None:
-    assert cached_pages(anonymous) == set(Catalog.PATHS) - stale
-    assert is_cached(other_anonymous, "/"), "another store's page was invalidated"
-
-
-ALL = set(Catalog.PATHS)
 CATALOG_PAGES = {Catalog.CATEGORY, Catalog.PRODUCT}
 
 
