@@ -4,14 +4,18 @@ The entry is taken from the response as it leaves the outermost middleware, so i
 the security headers and the Content-Security-Policy exactly as the rendered page had
 them: a page served from the cache adds nothing to them.
 
-A worker keeps the entries it served last in its own memory as well (``LocalEntries``):
-a page it holds needs only its tags read from the shared cache, one round trip, to be
-served. Whether an entry is still good depends only on its tags, never on where it was
-read from, so the copy in memory is as exact as the shared one.
+A worker keeps the entries it served last in its own memory as well (``LocalEntries``),
+with the moment it last found all their tags unchanged. A page it holds needs one read
+of two keys to be served: its store's latest change and the latest change of no store
+(``tags.quiet_since``). Only when one of them moved since are the page's own tags read
+(a second round trip), and the moment renewed if none of them changed. Whether an entry
+is still good depends only on its tags, never on where it was read from, so the copy in
+memory is as exact as the shared one.
 """
 
 import hashlib
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -44,6 +48,8 @@ class Entry:
     etag: str
     tags: frozenset[str]
     started: float
+    # The latest-change keys that cover the tags (``tags.changed_keys``).
+    changed_keys: tuple[str, ...] = ()
 
     @classmethod
     def from_response(cls, response, *, tags, started: float) -> "Entry":
@@ -58,6 +64,7 @@ class Entry:
             etag=response.headers.get("ETag", ""),
             tags=frozenset(tags),
             started=started,
+            changed_keys=dependency_tags.changed_keys(tags),
         )
 
     def header(self, name: str) -> str | None:
@@ -83,25 +90,26 @@ def has_script_nonce(response) -> bool:
 
 
 class LocalEntries:
-    """The entries a worker served last, by key, at most ``PAGECACHE_LOCAL_ENTRIES``."""
+    """The entries a worker served last, by key, at most ``PAGECACHE_LOCAL_ENTRIES``, each
+    with the moment its tags were last all found unchanged."""
 
     def __init__(self):
-        self._entries: OrderedDict[str, Entry] = OrderedDict()
+        self._entries: OrderedDict[str, tuple[Entry, float]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: str) -> Entry | None:
+    def get(self, key: str) -> tuple[Entry, float] | None:
         with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None:
+            held = self._entries.get(key)
+            if held is not None:
                 self._entries.move_to_end(key)
-            return entry
+            return held
 
-    def put(self, key: str, entry: Entry) -> None:
+    def put(self, key: str, entry: Entry, *, checked: float) -> None:
         limit = settings.PAGECACHE_LOCAL_ENTRIES
         if limit <= 0:
             return
         with self._lock:
-            self._entries[key] = entry
+            self._entries[key] = (entry, checked)
             self._entries.move_to_end(key)
             while len(self._entries) > limit:
                 self._entries.popitem(last=False)
@@ -122,32 +130,40 @@ def _local_key(key: str) -> str:
 
 def load(key: str) -> Entry | None:
     """The stored page under ``key`` if nothing it was rendered from changed since, in at
-    most two cache round trips: the tags of the worker's own copy (one), or the shared
-    entry and its tags (two). When the worker's copy is stale and the shared entry has no
-    tag it lacks, the times already read decide, so it stays two."""
+    most two cache round trips for a page that is still good: for the worker's own copy,
+    the latest changes of its store (one), then its tags only if one moved (two); for the
+    shared entry, the entry and its tags (two). When the worker's copy is stale and the
+    shared entry has no tag it lacks, the times already read decide it."""
     local_key = _local_key(key)
-    local = local_entries.get(local_key)
+    held = local_entries.get(local_key)
     changed = None
-    if local is not None:
+    checked = time.time()
+    if held is not None:
+        local, last_checked = held
+        if dependency_tags.quiet_since(local.changed_keys, last_checked):
+            return local
+        checked = time.time()
         changed = dependency_tags.changed_times(local.tags)
         if local.is_fresh(changed):
+            local_entries.put(local_key, local, checked=checked)
             return local
         local_entries.drop(local_key)
     shared = cache.get(key)
     if not isinstance(shared, Entry):
         return None
-    if local is not None:
+    if held is not None:
         if shared.started <= local.started or not shared.tags <= local.tags:
             return None
     else:
+        checked = time.time()
         changed = dependency_tags.changed_times(shared.tags)
     if not shared.is_fresh(changed):
         return None
-    local_entries.put(local_key, shared)
+    local_entries.put(local_key, shared, checked=checked)
     return shared
 
 
 def save(key: str, entry: Entry) -> None:
     dependency_tags.ensure(entry.tags, entry.started)
     cache.set(key, entry, timeout=TIMEOUT)
-    local_entries.put(_local_key(key), entry)
+    local_entries.put(_local_key(key), entry, checked=entry.started)

@@ -19,7 +19,7 @@ def invalidate(*, site_id: int, tag_names) -> None:
     names = sorted(set(tag_names))
     if not names:
         return
-    tags.invalidate(names)
+    tags.invalidate(names, site_id=site_id)
     purge.purge(site_id, names)
 
 
@@ -29,7 +29,7 @@ def invalidate_on_commit(*, site_id: int | None, tag_names) -> None:
     if site_id is None:
         return
     names = list(tag_names)
-    tags.invalidate(names)
+    tags.invalidate(names, site_id=site_id)
     transaction.on_commit(lambda: invalidate(site_id=site_id, tag_names=names))
 
 
@@ -43,5 +43,5 @@ def invalidate_tag_on_commit(tag_name: str) -> None:
     """One tag of no single store (an image, whose store is its collection's), now and
     after commit; only pages that carry it are stale. Nothing is purged from a CDN: which
     store to ask it for is unknown here, and the CDN's short expiry covers it (ADR 30)."""
-    tags.invalidate([tag_name])
-    transaction.on_commit(lambda: tags.invalidate([tag_name]))
+    tags.invalidate([tag_name], site_id=None)
+    transaction.on_commit(lambda: tags.invalidate([tag_name], site_id=None))

@@ -15,8 +15,9 @@ from django.conf import settings
 
 from ..selectors import SORT_OPTIONS
 
-# "entry": the stored answer with its headers (an older "page" entry is never read).
-KEY_PREFIX = "pagecache:entry:"
+# The stored answer with its headers and the keys of its latest changes; entries of older
+# forms ("page", "entry") are never read.
+KEY_PREFIX = "pagecache:answer:"
 
 
 def _honoured_variant(value, context) -> bool:

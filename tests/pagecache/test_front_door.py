@@ -262,3 +262,44 @@ def test_a_changed_tag_that_left_the_cache_never_brings_an_old_page_back(
 
     assert about.get("X-Page-Cache") != HIT
     assert "Who we are" in about.content.decode()
+
+
+@pytest.fixture
+def keys_read(monkeypatch):
+    """How many keys each ``get_many`` of the default cache asks for, in order."""
+    backend = caches["default"]
+    read = []
+    get_many = backend.get_many
+
+    def counted(keys, *args, **kwargs):
+        read.append(len(list(keys)))
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(backend, "get_many", counted)
+    return read
+
+
+def test_a_worker_checks_its_copy_by_two_latest_changes_not_by_every_tag(
+    store, catalog, anonymous, keys_read, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGECACHE_CLOCK_MARGIN = 0.0
+    warm(anonymous, Catalog.CATEGORY)
+    page_tags = len(
+        entries.local_entries.get(entries._local_key(_key(store, Catalog.CATEGORY)))[0].tags
+    )
+    assert page_tags > 2
+
+    keys_read.clear()
+    assert anonymous.get(Catalog.CATEGORY)["X-Page-Cache"] == HIT
+    assert keys_read == [2], "the store's latest change and that of no store"
+
+    with django_capture_on_commit_callbacks(execute=True), store_scope([store.site.pk]):
+        catalog.about.body = [("rich_text", "<p>Since 1921.</p>")]  # a page not shown here
+        catalog.about.save_revision().publish()
+    keys_read.clear()
+    assert anonymous.get(Catalog.CATEGORY)["X-Page-Cache"] == HIT
+    assert keys_read == [2, page_tags], "the store changed: the page's own tags decide"
+
+    keys_read.clear()
+    assert anonymous.get(Catalog.CATEGORY)["X-Page-Cache"] == HIT
+    assert keys_read == [2], "found unchanged, the page is checked by the two again"
