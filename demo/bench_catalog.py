@@ -138,6 +138,7 @@ def _everyday_product(*, store, number: int) -> Product:
         vendor="Fjord Living",
         product_type=shape.title(),
         status=Product.Status.ACTIVE,
+        option_names=["Size"],
     )
     for position, size in enumerate(("Small", "Large")):
         ProductVariant.objects.create(

@@ -246,6 +246,7 @@ def _create_product(*, store: Store, spec: ProductSpec, palette, sizes) -> Produ
         vendor=spec.vendor,
         product_type=spec.product_type,
         status=Product.Status.ACTIVE,
+        option_names=list(dict.fromkeys(name for v in spec.variants for name in v.options)),
     )
     set_product_tags(product=product, names=spec.tags)
     stock, variants = {}, []

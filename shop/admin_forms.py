@@ -15,7 +15,7 @@ from tenancy.numeric_bounds import INTEGER_MAX, INTEGER_MIN
 from . import services
 from .data.catalog import TAG_NAME_MAX_LENGTH, tag_slug
 from .exceptions import ShopError
-from .models import Order, Product, ProductVariant, StockMovement
+from .models import Order, Product, ProductVariant, StockLevel, StockMovement
 from .selectors import variant_history
 
 # The most tags one product may have.
@@ -160,12 +160,12 @@ class StockLevelForm(WagtailAdminModelForm):
     )
     note = forms.CharField(required=False, max_length=255)
 
-    settings_fields = ("allow_oversell", "low_stock_threshold")
+    settings_fields = ("policy", "low_stock_threshold")
 
     def clean(self):
         cleaned = super().clean()
         change = cleaned.get("change") or 0
-        oversell = cleaned.get("allow_oversell", self.instance.allow_oversell)
+        oversell = cleaned.get("policy", self.instance.policy) == StockLevel.Policy.CONTINUE
         after = self.instance.on_hand + change
         if not oversell and after < 0:
             self.add_error("change", f"Only {self.instance.on_hand} on hand.")

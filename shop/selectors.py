@@ -12,6 +12,7 @@ from django.db.models import (
     BooleanField,
     Case,
     Exists,
+    F,
     Min,
     OuterRef,
     Prefetch,
@@ -85,7 +86,7 @@ def _available(product_ref):
     """Whether the product at ``product_ref`` has a variant a shopper can buy now."""
     return Exists(
         StockLevel.objects.filter(variant__product=product_ref).filter(
-            Q(on_hand__gt=0) | Q(allow_oversell=True)
+            Q(on_hand__gt=F("reserved")) | Q(policy=StockLevel.Policy.CONTINUE)
         )
     )
 

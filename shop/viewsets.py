@@ -47,13 +47,14 @@ class StockLevelViewSet(StoreScopedViewSet):
         "__str__",
         Column("sku", label="SKU", accessor=lambda level: level.variant.sku),
         "on_hand",
-        "allow_oversell",
+        "reserved",
+        "policy",
     ]
     search_fields = ["variant__sku", "variant__product__title"]
     edit_view_class = ServiceEditView
     edit_handler = ObjectList(
         [
-            FieldRowPanel([FieldPanel("allow_oversell"), FieldPanel("low_stock_threshold")]),
+            FieldRowPanel([FieldPanel("policy"), FieldPanel("low_stock_threshold")]),
             MultiFieldPanel(
                 [FieldPanel("change"), FieldPanel("reason"), FieldPanel("note")],
                 heading="Record a stock movement",

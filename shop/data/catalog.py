@@ -16,6 +16,18 @@ from tenancy.scope import StoreOwnedQuerySet, StoreScopedManager
 money = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
 
 
+class OutOfStock(models.TextChoices):
+    """What a store, or one product, does when a variant has none left to sell."""
+
+    HIDE = "hide", "Hide the product"
+    SOLD_OUT = "sold_out", "Show it as sold out"
+    PREORDER = "preorder", "Take pre-orders"
+
+
+# Most options a product has (Shopify's Option1 to Option3).
+MAX_OPTIONS = 3
+
+
 class ProductQuerySet(StoreOwnedQuerySet):
     def active(self):
         return self.filter(status=Product.Status.ACTIVE)
@@ -82,6 +94,40 @@ class Product(index.Indexed, ClusterableModel):
         help_text="Tags of the product's own store only (``set_product_tags``).",
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    option_names = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='The options in order, at most three, such as ["Size", "Colour"]; each '
+        "variant gives a value for each in ``ProductVariant.options``.",
+    )
+    seo_title = models.CharField(
+        "SEO title", max_length=255, blank=True, help_text="Leave empty to use the title."
+    )
+    seo_description = models.TextField(
+        "SEO description",
+        max_length=320,
+        blank=True,
+        help_text="What search engines show under the title.",
+    )
+    out_of_stock = models.CharField(
+        "when sold out",
+        max_length=16,
+        choices=OutOfStock.choices,
+        blank=True,
+        help_text="Leave empty to follow the store's setting.",
+    )
+    preorder_limit = models.PositiveIntegerField(
+        "pre-order limit",
+        null=True,
+        blank=True,
+        help_text="Most units of each variant taken on pre-order at once. Empty for no limit.",
+    )
+    preorder_expected_on = models.DateField(
+        "pre-orders ship from",
+        null=True,
+        blank=True,
+        help_text="Told to shoppers who pre-order.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -101,6 +147,16 @@ class Product(index.Indexed, ClusterableModel):
             heading="Organisation",
         ),
         FieldPanel("status"),
+        MultiFieldPanel(
+            [
+                FieldPanel("out_of_stock"),
+                FieldRowPanel([FieldPanel("preorder_limit"), FieldPanel("preorder_expected_on")]),
+            ],
+            heading="Inventory",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("seo_title"), FieldPanel("seo_description")], heading="Search engines"
+        ),
         InlinePanel("variants", heading="Variants", label="Variant", min_num=1),
         InlinePanel("images", heading="Images", label="Image"),
     ]
@@ -156,6 +212,18 @@ class ProductVariant(Orderable):
     )
     price = models.DecimalField(**money)
     compare_at_price = models.DecimalField(**money, null=True, blank=True)
+    cost = models.DecimalField(
+        "cost per item", **money, null=True, blank=True, help_text="What the item costs you."
+    )
+    barcode = models.CharField(
+        "barcode", max_length=64, blank=True, help_text="GTIN, EAN, UPC or ISBN."
+    )
+    weight_grams = models.PositiveIntegerField("weight (grams)", default=0)
+    track_inventory = models.BooleanField(
+        default=True,
+        help_text="Count stock for this variant. Untracked variants are always for sale and "
+        "sales take nothing from stock.",
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -170,6 +238,10 @@ class ProductVariant(Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("sku"), FieldPanel("price"), FieldPanel("compare_at_price")]),
+        FieldRowPanel(
+            [FieldPanel("barcode"), FieldPanel("cost"), FieldPanel("weight_grams")],
+        ),
+        FieldPanel("track_inventory"),
         FieldPanel("options"),
         FieldPanel("image"),
     ]

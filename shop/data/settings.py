@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django_countries import countries
 from django_countries.fields import CountryField
@@ -8,6 +8,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from tenancy.forms import SiteSettingForm
+
+from .catalog import OutOfStock
+from .stock import DEFAULT_LOW_STOCK_THRESHOLD
 
 CURRENCIES = [
     ("EUR", "Euro (€)"),
@@ -70,6 +73,25 @@ class StoreSettings(BaseSiteSetting):
         help_text="Shown to shoppers who choose bank transfer / pay on delivery.",
     )
     products_per_page = models.PositiveSmallIntegerField(default=12)
+    out_of_stock = models.CharField(
+        "when a product sells out",
+        max_length=16,
+        choices=OutOfStock.choices,
+        default=OutOfStock.SOLD_OUT,
+        help_text="Each product may choose otherwise.",
+    )
+    low_stock_threshold = models.PositiveIntegerField(
+        default=DEFAULT_LOW_STOCK_THRESHOLD,
+        help_text="A variant with this many or fewer left is low on stock, unless it sets "
+        "its own threshold.",
+    )
+    reservation_minutes = models.PositiveSmallIntegerField(
+        "hold items in checkout for (minutes)",
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="A shopper entering checkout holds their cart's items this long, renewed "
+        "while they are active.",
+    )
 
     panels = [
         FieldPanel("currency"),
@@ -86,6 +108,14 @@ class StoreSettings(BaseSiteSetting):
         ),
         FieldPanel("offline_payment_instructions"),
         FieldPanel("products_per_page"),
+        MultiFieldPanel(
+            [
+                FieldPanel("out_of_stock"),
+                FieldPanel("low_stock_threshold"),
+                FieldPanel("reservation_minutes"),
+            ],
+            heading="Inventory",
+        ),
     ]
     base_form_class = SiteSettingForm
 

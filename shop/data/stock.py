@@ -1,8 +1,11 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from wagtail.admin.panels import FieldPanel
 
 from tenancy.scope import StoreOwnedQuerySet, StoreScopedManager
+
+# The low-stock threshold of a variant and store that set none.
+DEFAULT_LOW_STOCK_THRESHOLD = 5
 
 
 class StockLevel(models.Model):
@@ -15,11 +18,30 @@ class StockLevel(models.Model):
         "shop.ProductVariant", on_delete=models.CASCADE, related_name="stock"
     )
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+
+    class Policy(models.TextChoices):
+        """What happens when none are left: the variant's own choice, or (empty) its
+        product's, else its store's ``OutOfStock`` setting, where hiding or showing the
+        product as sold out both deny."""
+
+        DENY = "deny", "Stop selling"
+        CONTINUE = "continue", "Continue selling (backorders)"
+        PREORDER = "preorder", "Take pre-orders"
+
     on_hand = models.IntegerField(default=0)
-    allow_oversell = models.BooleanField(
-        default=False, help_text="Keep selling when none are left (backorders)."
+    reserved = models.IntegerField(
+        default=0, help_text="Units held for shoppers in checkout (``Reservation``)."
     )
-    low_stock_threshold = models.PositiveIntegerField(default=5)
+    policy = models.CharField(
+        "when sold out",
+        max_length=16,
+        choices=Policy.choices,
+        blank=True,
+        help_text="Leave empty to follow the product's or the store's setting.",
+    )
+    low_stock_threshold = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Leave empty to use the store's threshold."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
@@ -27,20 +49,39 @@ class StockLevel(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=Q(on_hand__gte=0) | Q(allow_oversell=True),
-                name="stock_not_negative_unless_oversell",
+                condition=Q(on_hand__gte=F("reserved")) | Q(policy="continue"),
+                name="stock_not_oversold_unless_continue",
+            ),
+            models.CheckConstraint(
+                condition=Q(reserved__gte=0), name="stock_reserved_not_negative"
             ),
         ]
 
     def __str__(self):
         return str(self.variant)
 
+    @property
+    def allow_oversell(self) -> bool:
+        """Whether the count may go below zero (backorders)."""
+        return self.policy == self.Policy.CONTINUE
+
+    @property
+    def available(self) -> int:
+        """Units another shopper may buy now: on hand, less what checkouts hold."""
+        return self.on_hand - self.reserved
+
     def can_take(self, quantity: int) -> bool:
-        return self.allow_oversell or self.on_hand >= quantity
+        return self.allow_oversell or self.available >= quantity
+
+    @property
+    def low_threshold(self) -> int:
+        if self.low_stock_threshold is None:
+            return DEFAULT_LOW_STOCK_THRESHOLD
+        return self.low_stock_threshold
 
     @property
     def is_low(self) -> bool:
-        return 0 < self.on_hand <= self.low_stock_threshold
+        return 0 < self.available <= self.low_threshold
 
 
 class StockMovement(models.Model):
@@ -52,6 +93,9 @@ class StockMovement(models.Model):
         ADJUSTMENT = "adjustment", "Adjustment"
         RETURN = "return", "Return"
         RESERVATION = "reservation", "Reservation"
+        RELEASE = "release", "Reservation released"
+        PREORDER = "preorder", "Pre-order allocation"
+        CANCELLATION = "cancellation", "Order cancelled"
 
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
     variant = models.ForeignKey(
@@ -59,6 +103,10 @@ class StockMovement(models.Model):
     )
     quantity = models.IntegerField(help_text="Positive adds stock, negative takes it.")
     balance_after = models.IntegerField()
+    reserved_change = models.IntegerField(
+        default=0, help_text="Units held for checkouts: positive holds, negative lets go."
+    )
+    reserved_after = models.IntegerField(default=0)
     reason = models.CharField(max_length=16, choices=Reason.choices)
     order = models.ForeignKey(
         "shop.Order", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

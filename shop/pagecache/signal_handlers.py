@@ -217,7 +217,7 @@ def invalidate_on_stock_changed(sender, movement, level, **kwargs):
     """Only when the shopper sees a difference. Sold out or buyable again reaches every
     listing (filters, "in stock first"); "Only N left" reaches the product's own pages; a
     sale that leaves it in stock, above the low threshold, invalidates nothing."""
-    counts = {"allow_oversell": level.allow_oversell, "low_threshold": level.low_stock_threshold}
+    counts = {"allow_oversell": level.allow_oversell, "low_threshold": level.low_threshold}
     before = shown_stock_state(on_hand=movement.balance_after - movement.quantity, **counts)
     after = shown_stock_state(on_hand=movement.balance_after, **counts)
     if before == after:

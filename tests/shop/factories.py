@@ -164,7 +164,7 @@ def stocked_product(*, site, variants=None, **product_fields) -> Product:
         ensure_stock_levels(product=product)
         for variant, stock, allow_oversell in stocked:
             if allow_oversell:
-                StockLevel.objects.filter(variant=variant).update(allow_oversell=True)
+                StockLevel.objects.filter(variant=variant).update(policy=StockLevel.Policy.CONTINUE)
             if stock:
                 adjust_stock(variant=variant, quantity=stock, reason=StockMovement.Reason.RESTOCK)
     return product

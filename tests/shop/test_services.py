@@ -252,7 +252,7 @@ def test_database_refuses_negative_stock_written_directly(store, in_store_scope)
 
 def test_database_allows_negative_stock_when_overselling_is_allowed(store, in_store_scope):
     variant = stocked_variant(site=store.site, stock=1)
-    StockLevel.objects.filter(variant=variant).update(allow_oversell=True)
+    StockLevel.objects.filter(variant=variant).update(policy=StockLevel.Policy.CONTINUE)
 
     StockLevel.objects.filter(variant=variant).update(on_hand=-4)
 
