@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from .orders import Phase, orders_table
 from .stats import (
     NA,
     Round,
@@ -35,6 +36,7 @@ class Results:
     memory: dict[str, list[int]] = field(default_factory=dict)
     stores: int = 0
     products: int = 0
+    orders: list[Phase] = field(default_factory=list)
 
 
 def _req(rounds: dict[str, Round] | None, page: str) -> float | None:
@@ -168,6 +170,7 @@ def render(*, machine: list[str], settings: str, results: Results) -> str:
             stores_table(results),
             memory_table(results),
             targets_table(results),
+            *([orders_table(results.orders)] if results.orders else []),
             "\n".join(notes),
         ]
     )

@@ -12,7 +12,10 @@ The run, every step bounded in time, everything on 127.0.0.1:
    cached if the build has a page cache (the ``PAGECACHE_ENABLED`` setting, turned on by
    the environment variable of that name), then the bare Django view serving the recorded
    bytes;
-4. SQL queries per page with Django's test client against the same database.
+4. order placement on one hot variant (``orders``): through the HTTP checkout, the order
+   service alone and pgbench's bare stock UPDATE, and a sell-out race checked for
+   oversold units;
+5. SQL queries per page with Django's test client against the same database.
 
 Each measurement: a warm-up, then ``BENCH_ROUNDS`` rounds (3) of ``BENCH_SECONDS`` (5)
 with wrk's 16 connections; the table shows each figure's median.
@@ -33,6 +36,7 @@ import gunicorn as gunicorn_package
 import psycopg
 from psycopg import sql
 
+from . import orders
 from .machine import describe, tool_version
 from .report import PAGE_LABELS, Results, render
 from .servers import LOOPBACK, WORKERS, fetch, gunicorn, worker_rss
@@ -92,6 +96,10 @@ def main() -> int:
         cached, cached_rss, _ = _measure_store(plan, env, host, paths, cached=True)
     _step("Measuring the bare Django view with the same bytes")
     bare, bare_rss = _measure_bare(plan, env, host, paths, bodies)
+    _step("Measuring order placement on one hot variant")
+    placements = orders.measure(
+        plan=plan, env=env, manage=_manage, python=_python, serve=_serving_store(plan, env)
+    )
     queries = _queries(env, host, paths, cached=False)
     cached_queries = _queries(env, host, paths, cached=True) if cache_exists else None
 
@@ -110,6 +118,7 @@ def main() -> int:
         },
         stores=catalog["stores"],
         products=catalog["products"],
+        orders=placements,
     )
     machine = describe(
         database=queries["database"],
@@ -302,6 +311,21 @@ def _measure_store(plan: Plan, env, host: str, paths: dict[str, str], *, cached:
             bodies[page] = body
         measured = _rounds(plan, host, paths)
         return measured, worker_rss(server.pid), bodies
+
+
+def _serving_store(plan: Plan, env):
+    """Serve the store, for the order phases, on the run's port."""
+
+    def serve(host: str):
+        return gunicorn(
+            app="config.wsgi:application",
+            port=plan.port,
+            env=env,
+            log=WORK / "gunicorn-orders.log",
+            probe=(host, "/"),
+        )
+
+    return serve
 
 
 def _measure_bare(plan: Plan, env, host: str, paths: dict[str, str], bodies: dict[str, bytes]):
