@@ -7,6 +7,7 @@ Its permission policies are registered in ``ShopConfig.ready()``, before any hoo
 from django.urls import path
 from wagtail import hooks
 
+from .admin_insight import InventoryInsightView, add_inventory_panel
 from .admin_views import ProductDeleteBulkAction, product_tag_autocomplete
 from .viewsets import ShopViewSetGroup, StoreMenuViewSet
 
@@ -32,5 +33,19 @@ def register_product_tag_autocomplete():
             "shop/product-tags/autocomplete/",
             product_tag_autocomplete,
             name="shop_product_tag_autocomplete",
+        )
+    ]
+
+
+hooks.register("construct_homepage_panels", add_inventory_panel)
+
+
+@hooks.register("register_admin_urls")
+def register_inventory_insight():
+    return [
+        path(
+            "shop/inventory-insight/",
+            InventoryInsightView.as_view(),
+            name="shop_inventory_insight",
         )
     ]
