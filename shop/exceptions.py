@@ -46,3 +46,8 @@ class CountryNotServed(ShopError):
     def __init__(self, country: str):
         self.country = country
         super().__init__("This store does not ship to that country.")
+
+
+class BulkEditRefused(ShopError):
+    """A bulk edit that would leave a chosen product or variant invalid: nothing of it is
+    applied, and the message names what refused."""

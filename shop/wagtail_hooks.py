@@ -9,6 +9,8 @@ from wagtail import hooks
 
 from .admin_insight import InventoryInsightView, add_inventory_panel
 from .admin_views import ProductDeleteBulkAction, product_tag_autocomplete
+from .bulk_actions import BULK_EDITS, BulkEditFormatter
+from .services.bulk import BULK_EDIT_ACTION
 from .viewsets import ShopViewSetGroup, StoreMenuViewSet
 
 
@@ -49,3 +51,12 @@ def register_inventory_insight():
             name="shop_inventory_insight",
         )
     ]
+
+
+for bulk_edit in BULK_EDITS:
+    hooks.register("register_bulk_action", bulk_edit)
+
+
+@hooks.register("register_log_actions")
+def register_bulk_edit_log_action(actions):
+    actions.register_action(BULK_EDIT_ACTION)(BulkEditFormatter)
