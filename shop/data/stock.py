@@ -8,6 +8,25 @@ from tenancy.scope import StoreOwnedQuerySet, StoreScopedManager
 DEFAULT_LOW_STOCK_THRESHOLD = 5
 
 
+def selling_policy(*, variant_policy: str, product_choice: str, store_choice: str) -> str:
+    """What a variant with none left does, as a ``StockLevel.Policy`` value.
+
+    The variant's own policy wins. Otherwise its product's sold-out choice, else its
+    store's (``OutOfStock``): "take pre-orders" takes pre-orders, "hide the product" and
+    "show it as sold out" both stop selling (they differ only in what a shopper sees).
+    """
+    if variant_policy:
+        return variant_policy
+    choice = product_choice or store_choice
+    return StockLevel.Policy.PREORDER if choice == "preorder" else StockLevel.Policy.DENY
+
+
+def sold_out_display(*, product_choice: str, store_choice: str) -> str:
+    """What a shopper sees of a product with nothing left to sell: an ``OutOfStock`` value,
+    the product's own choice or else its store's."""
+    return product_choice or store_choice
+
+
 class StockLevel(models.Model):
     """How many units of one variant are on hand. Changed only by ``shop.services.stock``.
 
