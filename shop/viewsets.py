@@ -5,18 +5,22 @@ and the permission policies below in ``ShopConfig.ready()``. Other apps add note
 order screens through ``shop.order_notes.ORDER_NOTES_HOOK``.
 """
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
-from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSetGroup
 
 from tenancy.admin.forms import StoreOwnedForm
 from tenancy.admin.policies import NoAddOrDeletePolicy, ViewOnlyPolicy
-from tenancy.admin.viewsets import StoreScopedViewSet
+from tenancy.admin.viewsets import StoreCreateView, StoreScopedViewSet
 
-from .admin_forms import OrderForm, ProductForm, StockLevelForm
+from .admin_forms import OrderForm, StockLevelForm
+from .admin_panels import product_edit_handler
 from .admin_views import OrderCancelView, OrderEditView, ProductDeleteView, ServiceEditView
+from .exceptions import ShopError
 from .models import NewsletterSubscriber, Order, Product, StockLevel, StockMovement, StoreMenu
 from .order_notes import order_notes
 from .templatetags.shop_tags import money
@@ -26,11 +30,39 @@ def _money_column(name, label):
     return Column(name, label=label, accessor=lambda obj: money(getattr(obj, name), obj.currency))
 
 
+class ProductSaveMixin:
+    """Saving the product editor: a refusal of a service (stock sold meanwhile) is shown
+    on the form with nothing saved, and a stock count that moved while the merchant
+    edited is said."""
+
+    def form_valid(self, form):
+        try:
+            response = super().form_valid(form)
+        except (ShopError, ValidationError) as error:
+            form.add_error(None, str(error) if isinstance(error, ShopError) else error)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+        for notice in form.stock_notices:
+            messages.warning(self.request, notice)
+        return response
+
+
+class ProductCreateView(ProductSaveMixin, StoreCreateView):
+    pass
+
+
+class ProductEditView(ProductSaveMixin, EditView):
+    pass
+
+
 class ProductViewSet(StoreScopedViewSet):
     model = Product
     icon = "tag"
     menu_label = "Products"
-    edit_handler = ObjectList(Product.panels, base_form_class=ProductForm)
+    edit_handler = product_edit_handler
+    add_view_class = ProductCreateView
+    edit_view_class = ProductEditView
     list_display = ["title", "status", "product_type", "updated_at"]
     list_filter = ["status"]
     search_fields = ["title", "vendor", "product_type", "tags__name"]

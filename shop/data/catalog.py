@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -133,33 +133,8 @@ class Product(index.Indexed, ClusterableModel):
 
     objects = StoreScopedManager.from_queryset(ProductQuerySet)()
 
-    panels = [
-        FieldPanel("site"),
-        FieldPanel("title"),
-        FieldPanel("handle"),
-        FieldPanel("description"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("vendor"), FieldPanel("product_type")]),
-                # A field of ``shop.admin_forms.ProductForm``: tags typed by name.
-                FieldPanel("tag_names"),
-            ],
-            heading="Organisation",
-        ),
-        FieldPanel("status"),
-        MultiFieldPanel(
-            [
-                FieldPanel("out_of_stock"),
-                FieldRowPanel([FieldPanel("preorder_limit"), FieldPanel("preorder_expected_on")]),
-            ],
-            heading="Inventory",
-        ),
-        MultiFieldPanel(
-            [FieldPanel("seo_title"), FieldPanel("seo_description")], heading="Search engines"
-        ),
-        InlinePanel("variants", heading="Variants", label="Variant", min_num=1),
-        InlinePanel("images", heading="Images", label="Image"),
-    ]
+    # Its editor, one screen with its options and variants, is
+    # ``shop.admin_panels.product_edit_handler``.
     search_fields = [
         index.SearchField("title"),
         index.AutocompleteField("title"),
@@ -236,15 +211,7 @@ class ProductVariant(Orderable):
 
     objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
 
-    panels = [
-        FieldRowPanel([FieldPanel("sku"), FieldPanel("price"), FieldPanel("compare_at_price")]),
-        FieldRowPanel(
-            [FieldPanel("barcode"), FieldPanel("cost"), FieldPanel("weight_grams")],
-        ),
-        FieldPanel("track_inventory"),
-        FieldPanel("options"),
-        FieldPanel("image"),
-    ]
+    # Edited in the product editor's variant table (``shop.variant_rows``).
 
     class Meta(Orderable.Meta):
         constraints = [
