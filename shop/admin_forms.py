@@ -41,6 +41,7 @@ from .services.product_pages import address_taken, page_category, product_page
 from .variant_rows import (
     MAX_VARIANTS,
     PREFIX,
+    VariantRowForm,
     VariantRowFormSet,
     formset_data,
     initial_rows,
@@ -134,9 +135,13 @@ class ProductForm(StoreOwnedForm):
     option3_name = forms.CharField(label="Option 3", required=False, max_length=OPTION_NAME)
     option3_values = forms.CharField(label="Values", required=False, max_length=OPTION_VALUES)
 
+    # The rows this form edits besides its own fields and inline panels: name (the post's
+    # prefix, and the attribute holding the formset) -> (row form, model it writes).
+    row_forms = {PREFIX: (VariantRowForm, ProductVariant)}
+
     class Media:
         js = ["shop/js/product-editor.js"]
-        css = {"all": ["shop/css/product-editor.css"]}
+        css = {"all": ["shop/css/product-admin.css"]}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -23,6 +23,7 @@ from .admin_views import OrderCancelView, OrderEditView, ProductDeleteView, Serv
 from .exceptions import ShopError
 from .models import NewsletterSubscriber, Order, Product, StockLevel, StockMovement, StoreMenu
 from .order_notes import order_notes
+from .product_list import ProductFilterSet, ProductIndexView
 from .templatetags.shop_tags import money
 
 
@@ -63,9 +64,10 @@ class ProductViewSet(StoreScopedViewSet):
     edit_handler = product_edit_handler
     add_view_class = ProductCreateView
     edit_view_class = ProductEditView
-    list_display = ["title", "status", "product_type", "updated_at"]
-    list_filter = ["status"]
-    search_fields = ["title", "vendor", "product_type", "tags__name"]
+    index_view_class = ProductIndexView
+    filterset_class = ProductFilterSet
+    # Searched by ``ProductIndexView.search_queryset``: title, SKU and barcode.
+    search_fields = ["title"]
     inspect_view_enabled = True
     delete_view_class = ProductDeleteView
     delete_template_name = ProductDeleteView.template_name

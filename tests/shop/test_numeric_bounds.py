@@ -50,7 +50,7 @@ NOT_EDITABLE = {
     "shop.StockLevel.reserved": "moved by the stock service only, as checkouts hold items",
     "shop.StockMovement.reserved_change": "the ledger is written by the stock service only",
     "shop.StockMovement.reserved_after": "the ledger is written by the stock service only",
-    "shop.ProductVariant.sort_order": "set from the inline panel's order, not typed",
+    "shop.ProductVariant.sort_order": "set from the order of the editor's variant rows",
     "shop.ProductImage.sort_order": "set from the inline panel's order, not typed",
     "shop.ContactFormField.sort_order": "set from the inline panel's order, not typed",
     "crm_bridge.Client.orders_count": "recomputed from the client's orders",
@@ -107,6 +107,9 @@ def _admin_inputs():
             yield from _numeric_inputs(model, form_class, model, "")
             for relation, formset in form_class.formsets.items():
                 yield from _numeric_inputs(model, formset.form, formset.model, f"{relation}-0-")
+            # Rows a form edits outside Wagtail's inline panels (the product's variant rows).
+            for relation, (row_form, row_model) in getattr(form_class, "row_forms", {}).items():
+                yield from _numeric_inputs(model, row_form, row_model, f"{relation}-0-")
 
 
 def _numeric_inputs(edited, form_class, model, prefix):
@@ -140,7 +143,8 @@ def _form_errors(response, prefix, name):
     form = response.context["form"]
     if prefix:
         relation = prefix.split("-")[0]
-        form = form.formsets[relation].forms[0]
+        formset = form.formsets[relation] if relation in form.formsets else getattr(form, relation)
+        form = formset.forms[0]
     return form.errors.get(name)
 
 
