@@ -16,7 +16,7 @@ from tenancy.content_choices import store_collection
 from tenancy.numeric_bounds import INTEGER_MAX, INTEGER_MIN
 
 from . import services
-from .data.catalog import MAX_OPTIONS, TAG_NAME_MAX_LENGTH, tag_slug
+from .data.catalog import MAX_OPTIONS, TAG_NAME_MAX_LENGTH, OutOfStock, tag_slug
 from .exceptions import ShopError
 from .models import (
     CategoryPage,
@@ -148,6 +148,7 @@ class ProductForm(StoreOwnedForm):
         site = self.row_site()
         self.fields["tag_names"].widget.site_id = site.pk if site else None
         self.fields["handle"].required = False
+        self.fields["out_of_stock"].choices = [("", "As the store's setting"), *OutOfStock.choices]
         self.fields[
             "handle"
         ].help_text = "The product's address in the shop. Unique within the store."

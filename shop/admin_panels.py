@@ -23,6 +23,13 @@ class VariantsPanel(Panel):
     the options as they are typed (``shop/static/shop/js/product-editor.js``); without
     JavaScript they follow when the form is saved."""
 
+    def get_form_options(self):
+        # Fields of ``ProductForm``; claimed here so Wagtail does not render them again.
+        names = [
+            f"option{n}_{part}" for n in range(1, MAX_OPTIONS + 1) for part in ("name", "values")
+        ]
+        return {"fields": names}
+
     class BoundPanel(Panel.BoundPanel):
         template_name = "shop/admin/product_variants_panel.html"
 

@@ -229,8 +229,9 @@ def _stock(product):
         return format_html('<span class="product-list__stock--out">Sold out</span> · {}', variants)
     text = f"{total} in stock"
     if state == StockState.LOW:
+        marker = f"{product.out_count} sold out" if product.out_count else "Low"
         return format_html(
-            '{} · {} <span class="product-list__stock--low">Low</span>', text, variants
+            '{} · {} <span class="product-list__stock--low">{}</span>', text, variants, marker
         )
     return f"{text} · {variants}"
 

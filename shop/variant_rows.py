@@ -18,7 +18,7 @@ PREFIX = "variant_rows"
 # The most variants one product may have.
 MAX_VARIANTS = 100
 money = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0")}
-POLICY_CHOICES = [("", "Follow the product"), *StockLevel.Policy.choices]
+POLICY_CHOICES = [("", "As the product"), *StockLevel.Policy.choices]
 
 
 class VariantRowForm(forms.Form):
@@ -31,26 +31,26 @@ class VariantRowForm(forms.Form):
     stock_initial = forms.IntegerField(
         required=False, min_value=INTEGER_MIN, max_value=INTEGER_MAX, widget=forms.HiddenInput
     )
-    sku = forms.CharField(label="SKU", max_length=64, required=False)
-    barcode = forms.CharField(label="Barcode", max_length=64, required=False)
     price = forms.DecimalField(
         label="Price", error_messages={"required": "Enter a price."}, **money
     )
     compare_at_price = forms.DecimalField(label="Compare-at price", required=False, **money)
+    on_hand = forms.IntegerField(
+        label="On hand", required=False, min_value=INTEGER_MIN, max_value=INTEGER_MAX
+    )
+    policy = forms.ChoiceField(label="When sold out", choices=POLICY_CHOICES, required=False)
+    sku = forms.CharField(label="SKU", max_length=64, required=False)
+    barcode = forms.CharField(label="Barcode", max_length=64, required=False)
     cost = forms.DecimalField(label="Cost", required=False, **money)
     weight_grams = forms.IntegerField(
         label="Weight (g)", required=False, min_value=0, max_value=INTEGER_MAX
     )
     image = forms.TypedChoiceField(label="Image", required=False, coerce=int, empty_value=None)
     track_inventory = forms.BooleanField(label="Track inventory", required=False)
-    policy = forms.ChoiceField(label="When sold out", choices=POLICY_CHOICES, required=False)
-    on_hand = forms.IntegerField(
-        label="On hand", required=False, min_value=INTEGER_MIN, max_value=INTEGER_MAX
-    )
 
     def __init__(self, *args, image_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["image"].choices = [("", "Product's first image"), *image_choices]
+        self.fields["image"].choices = [("", "First image"), *image_choices]
         self.fields["image"].error_messages["invalid_choice"] = (
             "Choose one of the product's images."
         )

@@ -12,13 +12,25 @@ from playwright.sync_api import expect
 from shop.models import Order, Product, StockMovement
 from tenancy.scope import store_scope
 from tests.e2e.browser import capture, sign_in, store_url
-from tests.shop.factories import CategoryPageFactory, ImageFactory, stocked_product
+from tests.shop.factories import (
+    CategoryPageFactory,
+    ImageFactory,
+    ProductImageFactory,
+    stocked_product,
+)
 from tests.tenants.factories import OWNER_PASSWORD, StoreFactory
 from themes.presets import Preset
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 STOCK = {"S / Red": "3", "S / Blue": "0", "M / Red": "5", "M / Blue": "2"}
+
+
+def _capture_whole_form(page, path):
+    """The admin scrolls inside its own frame: a tall window shows the whole editor."""
+    page.set_viewport_size({"width": 1280, "height": 2600})
+    capture(page, path)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def _checkout(page):
@@ -39,14 +51,15 @@ def test_merchant_creates_a_product_on_one_screen_and_a_shopper_buys_it(
 ):
     store = StoreFactory(slug="alpha", name="Alpha Goods", preset=Preset.CLASSIC)
     CategoryPageFactory(parent=store.site.root_page.specific, title="Shirts", slug="shirts")
-    ImageFactory(collection=store.collection, title="Linen tee, red", file__filename="tee.png")
-    stocked_product(site=store.site, title="Alpha Scarf", vendor="Alpha Mills")
+    scarf = stocked_product(site=store.site, title="Alpha Scarf", vendor="Alpha Mills")
+    picture = ImageFactory(collection=store.collection, title="Scarf", file__filename="scarf.png")
+    ProductImageFactory(product=scarf, image=picture)
 
     sign_in(page, live_server, "owner@alpha.test", OWNER_PASSWORD)
     page.goto(f"{live_server.url}/admin/snippets/shop/product/add/")
-    page.get_by_label("Title", exact=True).fill("Linen Tee")
+    page.locator("input[name=title]").fill("Linen Tee")
     expect(page.locator("input[name=handle]")).to_have_value("linen-tee")
-    page.get_by_label("Price of Default").fill("25.00")
+    page.get_by_label("Price of Default", exact=True).fill("25.00")
     page.locator("input[name=option1_name]").fill("Size")
     page.locator("input[name=option1_values]").fill("S, M")
     page.locator("input[name=option2_name]").fill("Colour")
@@ -54,18 +67,16 @@ def test_merchant_creates_a_product_on_one_screen_and_a_shopper_buys_it(
     rows = page.locator("[data-variant-row]")
     expect(rows).to_have_count(4)
     for label, stock in STOCK.items():
-        expect(page.get_by_label(f"Price of {label}")).to_have_value("25.00")
-        page.get_by_label(f"On hand of {label}").fill(stock)
-    page.get_by_label("Price of M / Blue").fill("27.50")
-    page.get_by_label("Category").select_option(label="Shirts")
-    page.get_by_label("Vendor").fill("Alpha Mills")
-    capture(page, screenshots / "product-editor-new.png")
+        expect(page.get_by_label(f"Price of {label}", exact=True)).to_have_value("25.00")
+        page.get_by_label(f"On hand of {label}", exact=True).fill(stock)
+    page.get_by_label("Price of M / Blue", exact=True).fill("27.50")
+    page.locator("select[name=category]").select_option(label="Shirts")
+    page.locator("input[name=vendor]").fill("Alpha Mills")
+    _capture_whole_form(page, screenshots / "product-editor-new.png")
     page.get_by_role("button", name="Save", exact=True).click()
 
     expect(page.get_by_text("'Linen Tee' created.")).to_be_visible()
-    expect(page.get_by_role("row").filter(has_text="Linen Tee")).to_contain_text(
-        "€25.00 – €27.50"
-    )
+    expect(page.get_by_role("row").filter(has_text="Linen Tee")).to_contain_text("€25.00 – €27.50")
     capture(page, screenshots / "product-list.png")
     with store_scope([store.site.pk]):
         tee = Product.objects.get(handle="linen-tee")
@@ -75,8 +86,8 @@ def test_merchant_creates_a_product_on_one_screen_and_a_shopper_buys_it(
     assert adjustments == 3
 
     page.get_by_role("link", name="Linen Tee").click()
-    expect(page.get_by_label("On hand of M / Blue")).to_have_value("2")
-    capture(page, screenshots / "product-editor-edit.png")
+    expect(page.get_by_label("On hand of M / Blue", exact=True)).to_have_value("2")
+    _capture_whole_form(page, screenshots / "product-editor-edit.png")
 
     page.goto(store_url(live_server, "alpha", "/shirts/"))
     page.get_by_role("link", name=re.compile("Linen Tee")).first.click()
