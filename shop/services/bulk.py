@@ -18,6 +18,7 @@ from ..data import Product, StockLevel, StockMovement, StoreSettings
 from ..data.catalog import tag_slug
 from ..exceptions import BulkEditRefused
 from .catalog import archive_product, set_product_tags
+from .product_pages import follow_status_of_products
 from .stock import adjust_stock
 
 BULK_EDIT_ACTION = "shop.bulk_edit"
@@ -64,7 +65,8 @@ def _plural(count: int, word: str) -> str:
 
 @transaction.atomic
 def bulk_set_status(*, products, status: str, user=None) -> BulkEdit:
-    """Give every product ``status``; archiving takes them off the storefront."""
+    """Give every product ``status``; archiving takes them off the storefront. Their pages
+    follow (``product_pages.follow_status``): published when active, else unpublished."""
     products = list(products)
     site_id = _one_store(products)
     if status not in Product.Status.values:
@@ -76,6 +78,7 @@ def bulk_set_status(*, products, status: str, user=None) -> BulkEdit:
         else:
             product.status = status
             product.save(update_fields=["status", "updated_at"])
+            follow_status_of_products(products=[product], user=user)
     label = Product.Status(status).label
     edit = BulkEdit(
         summary=f"Status set to {label} on {_plural(len(changed), 'product')}"

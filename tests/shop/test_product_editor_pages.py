@@ -3,10 +3,13 @@ chosen category, live while the product is active, moved with its category, its 
 following the handle (the old address redirects); product pages made by hand keep working."""
 
 import pytest
+from django.test import Client as HttpClient
 
 from shop.models import Product, ProductPage
 from shop.services import archive_product, sync_product_page
+from shop.services.bulk import bulk_set_status
 from tenancy.scope import store_scope
+from tests.pagecache.conftest import warm
 from tests.shop.factories import CategoryPageFactory, ProductPageFactory, stocked_product
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +122,59 @@ def test_a_page_made_by_hand_is_the_one_that_follows(store, categories, shopper_
     assert page.pk == by_hand.pk
     assert ProductPage.objects.filter(product=mug).count() == 1
     assert shopper_client.get("/gifts/mug/").status_code == 200
+
+
+# --- The page cache --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def anonymous(store):
+    return HttpClient(HTTP_HOST=store.site.hostname)
+
+
+def _change(capture, store, make_change):
+    with capture(execute=True), store_scope([store.site.pk]):
+        make_change()
+
+
+def test_cached_categories_show_a_product_made_moved_and_archived(
+    store, categories, anonymous, django_capture_on_commit_callbacks
+):
+    mugs, gifts = categories
+    mug = stocked_product(site=store.site, title="Blue Mug", handle="blue-mug")
+    warm(anonymous, "/mugs/", "/gifts/")
+
+    _change(
+        django_capture_on_commit_callbacks,
+        store,
+        lambda: sync_product_page(product=mug, category=mugs),
+    )
+    assert "Blue Mug" in anonymous.get("/mugs/").content.decode()
+
+    warm(anonymous, "/mugs/", "/gifts/")
+    _change(
+        django_capture_on_commit_callbacks,
+        store,
+        lambda: sync_product_page(product=mug, category=gifts),
+    )
+    assert "Blue Mug" not in anonymous.get("/mugs/").content.decode()
+    assert "Blue Mug" in anonymous.get("/gifts/").content.decode()
+
+    warm(anonymous, "/gifts/", "/gifts/blue-mug/")
+    _change(django_capture_on_commit_callbacks, store, lambda: archive_product(product=mug))
+    assert "Blue Mug" not in anonymous.get("/gifts/").content.decode()
+    assert anonymous.get("/gifts/blue-mug/").status_code == 404
+
+
+def test_a_bulk_status_change_publishes_and_unpublishes_the_pages(store, categories):
+    mugs, _ = categories
+    mug = stocked_product(site=store.site, title="Mug", status=Product.Status.DRAFT)
+    page = _sync(mug, mugs)
+
+    with store_scope([store.site.pk]):
+        bulk_set_status(products=[mug], status=Product.Status.ACTIVE)
+    assert ProductPage.objects.get(pk=page.pk).live
+
+    with store_scope([store.site.pk]):
+        bulk_set_status(products=[Product.objects.get(pk=mug.pk)], status=Product.Status.DRAFT)
+    assert not ProductPage.objects.get(pk=page.pk).live
