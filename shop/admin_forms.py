@@ -162,6 +162,9 @@ class ProductForm(StoreOwnedForm):
             self.initial.setdefault("tag_names", list(self.instance.tags.all()))
             category = page_category(self.page)
             self.initial.setdefault("category", category.pk if category else None)
+            if self.page is not None:
+                state = "live" if self.page.live else "not published"
+                self.fields["category"].help_text += f" Its page: {self.page.full_url} ({state})."
             saved = list(
                 ProductVariant.objects.filter(product=self.instance)
                 .select_related("stock")

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from shop.models import Order, Product, StockMovement
 from tenancy.scope import store_scope
-from tests.e2e.browser import capture, sign_in, store_url
+from tests.e2e.browser import capture, chosen, open_chooser, sign_in, store_url
 from tests.shop.factories import (
     CategoryPageFactory,
     ImageFactory,
@@ -51,6 +51,9 @@ def test_merchant_creates_a_product_on_one_screen_and_a_shopper_buys_it(
 ):
     store = StoreFactory(slug="alpha", name="Alpha Goods", preset=Preset.CLASSIC)
     CategoryPageFactory(parent=store.site.root_page.specific, title="Shirts", slug="shirts")
+    tee_picture = ImageFactory(
+        collection=store.collection, title="Linen tee, red", file__filename="tee.png"
+    )
     scarf = stocked_product(site=store.site, title="Alpha Scarf", vendor="Alpha Mills")
     picture = ImageFactory(collection=store.collection, title="Scarf", file__filename="scarf.png")
     ProductImageFactory(product=scarf, image=picture)
@@ -70,6 +73,13 @@ def test_merchant_creates_a_product_on_one_screen_and_a_shopper_buys_it(
         expect(page.get_by_label(f"Price of {label}", exact=True)).to_have_value("25.00")
         page.get_by_label(f"On hand of {label}", exact=True).fill(stock)
     page.get_by_label("Price of M / Blue", exact=True).fill("27.50")
+    page.get_by_role("button", name="Add Image").click()
+    modal = open_chooser(page, "id_images-0-image", "Choose an image")
+    modal.locator("[data-chooser-modal-choice]", has_text="Linen tee, red").click()
+    expect(chosen(page, "id_images-0-image")).to_have_text("Linen tee, red")
+    red_picture = page.get_by_label("Image of S / Red", exact=True)
+    red_picture.focus()  # offers the pictures just added above
+    red_picture.select_option(label="Linen tee, red")
     page.locator("select[name=category]").select_option(label="Shirts")
     page.locator("input[name=vendor]").fill("Alpha Mills")
     _capture_whole_form(page, screenshots / "product-editor-new.png")
@@ -80,10 +90,12 @@ def test_merchant_creates_a_product_on_one_screen_and_a_shopper_buys_it(
     capture(page, screenshots / "product-list.png")
     with store_scope([store.site.pk]):
         tee = Product.objects.get(handle="linen-tee")
-        stock = {v.options_label: v.stock.on_hand for v in tee.variants.select_related("stock")}
+        variants = {v.options_label: v for v in tee.variants.select_related("stock")}
+        stock = {label: variant.stock.on_hand for label, variant in variants.items()}
         adjustments = StockMovement.objects.filter(variant__product=tee).count()
     assert stock == {label: int(value) for label, value in STOCK.items()}
     assert adjustments == 3
+    assert variants["S / Red"].image_id == tee_picture.pk
 
     page.get_by_role("link", name="Linen Tee").click()
     expect(page.get_by_label("On hand of M / Blue", exact=True)).to_have_value("2")

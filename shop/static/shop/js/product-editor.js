@@ -203,7 +203,7 @@
           return !deleted || !deleted.value;
         })
         .map((input) => {
-          const chooser = input.closest("[data-chooser]") || input.parentElement;
+          const chooser = document.getElementById(`${input.id}-chooser`);
           const title = chooser?.querySelector("[data-chooser-title]")?.textContent.trim();
           return [input.value, title || `Image ${input.value}`];
         });
