@@ -1,10 +1,11 @@
 /*
- * The product editor (shop.admin_panels): the handle follows the title until the merchant
- * edits it, typed option values show as chips, and the variant table follows the options
- * as they are typed, by the rules of shop/product_options.py (arrange_rows): a combination
- * keeps its row, a row made for other options moves to the combination it fits, and a new
- * combination gets a row with the first row's price, weight and tracking. Without this
- * file the same happens when the form is saved.
+ * The product editor (shop.admin_panels): a new product's handle follows its title until
+ * the merchant edits it, typed option values show as chips, and the variant table follows
+ * the options as they are typed, by the rules of shop/product_options.py (arrange_rows):
+ * a combination keeps its row, a row made for other options moves to the combination it
+ * fits, and a new combination gets a row with the first row's price, weight and tracking.
+ * Without this file the same happens when the form is saved. A variant's picture may be
+ * one just added to the product above.
  */
 (() => {
   "use strict";
@@ -60,7 +61,8 @@
     const title = form.querySelector("input[name=title]");
     const handle = form.querySelector("input[name=handle]");
     if (!title || !handle) return;
-    let following = !handle.value || handle.value === slugify(title.value);
+    // Only a product without a handle yet: a saved product's address stays as it is.
+    let following = !handle.value;
     title.addEventListener("input", () => {
       if (following) handle.value = slugify(title.value);
       handle.dispatchEvent(new Event("change", { bubbles: true }));
