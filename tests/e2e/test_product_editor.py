@@ -83,6 +83,15 @@ def test_merchant_creates_a_product_on_one_screen_and_a_shopper_buys_it(
     page.locator("select[name=category]").select_option(label="Shirts")
     page.locator("input[name=vendor]").fill("Alpha Mills")
     _capture_whole_form(page, screenshots / "product-editor-new.png")
+
+    # A price left out: the error names the row, and everything typed is still there.
+    page.get_by_label("Price of M / Red", exact=True).fill("")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("M / Red, Price: Enter a price.")).to_be_visible()
+    expect(page.get_by_label("On hand of M / Blue", exact=True)).to_have_value("2")
+    expect(page.get_by_label("Image of S / Red", exact=True)).to_have_value(str(tee_picture.pk))
+    _capture_whole_form(page, screenshots / "product-editor-error.png")
+    page.get_by_label("Price of M / Red", exact=True).fill("25.00")
     page.get_by_role("button", name="Save", exact=True).click()
 
     expect(page.get_by_text("'Linen Tee' created.")).to_be_visible()
