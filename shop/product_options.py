@@ -62,15 +62,15 @@ FALLBACK_OPTION = "Variant"
 def product_options(product, variants) -> tuple[list[Option], dict[int, tuple[str, ...]]]:
     """The options of a saved product and each variant's combination (by variant id).
 
-    The options are its ``option_names`` with the values its variants give, in the order
-    they first appear; a product saved before it had option names takes them from its
-    variants' options. Variants that these do not tell apart get one more option,
-    ``FALLBACK_OPTION``, whose values are their SKUs, so no variant is merged into another.
+    The options are its ``option_names`` (then any other its variants give: a product
+    saved before it had option names takes them from its variants) with the values its
+    variants give, in the order they first appear. Variants that these do not tell apart
+    get one more option, ``FALLBACK_OPTION``, whose values are their SKUs, so no variant
+    is merged into another.
     """
     names = [str(name) for name in (product.option_names or [])]
-    if not names:
-        for variant in variants:
-            names += [name for name in (variant.options or {}) if name not in names]
+    for variant in variants:  # options a variant gives that the product does not name
+        names += [str(name) for name in (variant.options or {}) if str(name) not in names]
     names = names[:MAX_OPTIONS]
     keys = {
         variant.pk: tuple(str((variant.options or {}).get(name, "")) for name in names)
