@@ -97,6 +97,9 @@ def test_merchant_creates_a_product_on_one_screen_and_a_shopper_buys_it(
     expect(page.get_by_text("'Linen Tee' created.")).to_be_visible()
     expect(page.get_by_role("row").filter(has_text="Linen Tee")).to_contain_text("€25.00 – €27.50")
     capture(page, screenshots / "product-list.png")
+    page.goto(f"{live_server.url}/admin/snippets/shop/product/?stock=low&vendor=Alpha+Mills")
+    expect(page.get_by_role("row").filter(has_text="Linen Tee")).to_be_visible()
+    capture(page, screenshots / "product-list-filters.png")
     with store_scope([store.site.pk]):
         tee = Product.objects.get(handle="linen-tee")
         variants = {v.options_label: v for v in tee.variants.select_related("stock")}

@@ -138,3 +138,12 @@ def test_the_number_of_queries_does_not_grow_with_the_products(
 
     with django_assert_max_num_queries(few):
         merchant_client.get(reverse(LIST))
+
+
+def test_sorts_by_price_and_stock(merchant_client, catalog):
+    def order(ordering):
+        response = merchant_client.get(reverse(LIST), {"ordering": ordering})
+        return [str(product) for product in response.context["object_list"]]
+
+    assert order("price_min") == ["Desk Lamp", "Wall Clock", "Floor Lamp"]
+    assert order("-stock_total") == ["Desk Lamp", "Floor Lamp", "Wall Clock"]
