@@ -27,9 +27,7 @@ def _bulk_url(action: str, levels) -> str:
 def _bulk_summaries(store):
     with store_scope([store.site.pk]):
         settings = StoreSettings.objects.get(site=store.site)
-    entries = ModelLogEntry.objects.filter(
-        object_id=str(settings.pk), action=bulk.BULK_EDIT_ACTION
-    )
+    entries = ModelLogEntry.objects.filter(object_id=str(settings.pk), action=bulk.BULK_EDIT_ACTION)
     return [entry.data["summary"] for entry in entries]
 
 
