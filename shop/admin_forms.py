@@ -169,6 +169,12 @@ class StockLevelForm(WagtailAdminModelForm):
         after = self.instance.on_hand + change
         if not oversell and after < 0:
             self.add_error("change", f"Only {self.instance.on_hand} on hand.")
+        elif (
+            change
+            and cleaned.get("reason") == StockMovement.Reason.ADJUSTMENT
+            and not (cleaned.get("note") or "").strip()
+        ):
+            self.add_error("note", "Say why the stock is adjusted (a stock take, damage, loss).")
         elif not INTEGER_MIN <= after <= INTEGER_MAX:
             self.add_error("change", services.stock_range_message(self.instance.on_hand))
         return cleaned
