@@ -69,8 +69,31 @@ def _hold(*, level: StockLevel, held: int, target: int, cart: Cart, expires_at) 
         allocate_preorders(level=level)
 
 
+def _renew_if_unchanged(*, cart: Cart, expires_at: datetime, minutes: int) -> Hold | None:
+    """The common visit: the holds already match the cart, so renewing them is one UPDATE.
+    None when they do not match (or one was swept meanwhile)."""
+    wanted = dict(cart.lines.values_list("variant_id", "quantity"))
+    held = held_by_cart(cart=cart)
+    if not held or held != wanted:
+        return None
+    renewed = Reservation.objects.filter(cart=cart).update(expires_at=expires_at)
+    return Hold(expires_at=expires_at, minutes=minutes) if renewed == len(held) else None
+
+
+def reserve_cart(*, cart: Cart, now: datetime | None = None, minutes: int | None = None) -> Hold:
+    """Hold the cart's lines for ``minutes`` (the store's ``reservation_minutes`` unless
+    given) from ``now``; see ``_reserve_cart``. Holds that already match the cart are only
+    renewed."""
+    minutes = minutes or hold_minutes(cart.site_id)
+    expires_at = (now or timezone.now()) + timedelta(minutes=minutes)
+    renewed = _renew_if_unchanged(cart=cart, expires_at=expires_at, minutes=minutes)
+    if renewed is not None:
+        return renewed
+    return _reserve_cart(cart=cart, expires_at=expires_at, minutes=minutes)
+
+
 @transaction.atomic
-def reserve_cart(*, cart: Cart, now: datetime | None = None) -> Hold:
+def _reserve_cart(*, cart: Cart, expires_at: datetime, minutes: int) -> Hold:
     """Hold the cart's lines for the store's ``reservation_minutes`` from ``now``, matching
     the holds to the cart as it is now (more, fewer, none of a removed line).
 
@@ -84,8 +107,6 @@ def reserve_cart(*, cart: Cart, now: datetime | None = None) -> Hold:
     held_before = held_by_cart(cart=cart)
     levels = lock_levels([*wanted, *held_before])
     held = held_by_cart(cart=cart)  # as it is behind the stock locks
-    minutes = hold_minutes(cart.site_id)
-    expires_at = (now or timezone.now()) + timedelta(minutes=minutes)
     store_choice = store_sold_out_choice(cart.site_id)
     short = [(line.variant, 0) for line in lines if line.variant_id not in levels]
     for level in levels.values():
@@ -104,13 +125,16 @@ def reserve_cart(*, cart: Cart, now: datetime | None = None) -> Hold:
     return Hold(expires_at=expires_at if has_hold else None, minutes=minutes)
 
 
-def extend_reservations(*, cart: Cart, now: datetime | None = None) -> None:
+def extend_reservations(
+    *, cart: Cart, now: datetime | None = None, minutes: int | None = None
+) -> Hold:
     """Push the cart's holds to the store's ``reservation_minutes`` from ``now`` (the
-    shopper is still active). Holds already swept are not brought back here."""
-    minutes = hold_minutes(cart.site_id)
-    Reservation.objects.filter(cart=cart).update(
-        expires_at=(now or timezone.now()) + timedelta(minutes=minutes)
-    )
+    shopper is still active). Holds already swept are not brought back here: placing the
+    order takes what is still available."""
+    minutes = minutes or hold_minutes(cart.site_id)
+    expires_at = (now or timezone.now()) + timedelta(minutes=minutes)
+    renewed = Reservation.objects.filter(cart=cart).update(expires_at=expires_at)
+    return Hold(expires_at=expires_at if renewed else None, minutes=minutes)
 
 
 @transaction.atomic
