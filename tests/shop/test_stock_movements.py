@@ -8,8 +8,10 @@ from shop.exceptions import InsufficientStock, ReasonRequired
 from shop.models import Order, Reservation, StockLevel, StockMovement
 from shop.services.stock import lock_levels, record_movement, reserve_cart
 from shop.signals import stock_changed
+from tenancy.scope import store_scope
 from tests.shop.factories import CartFactory, place_test_order, stocked_variant
 from tests.shop.stock_ledger import assert_levels_match_ledger
+from tests.shop.test_numeric_bounds import _stock_edit
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +140,31 @@ def test_the_old_entry_points_keep_their_keyword_arguments(store, mug, in_store_
     movement = services.move_stock(level=level, quantity=-1, reason=Reason.SALE, note="Shop")
 
     assert (movement.quantity, movement.balance_after, movement.note) == (-1, 4, "Shop")
+
+
+def _level_of(variant):
+    with store_scope([variant.site_id]):
+        return StockLevel.objects.get(variant=variant)
+
+
+def test_the_stock_form_asks_why_for_an_adjustment(merchant_client, store, mug):
+    response = _stock_edit(merchant_client, _level_of(mug), change=-1, reason="adjustment")
+
+    assert response.status_code == 200
+    assert "Say why" in str(response.context["form"].errors["note"])
+    assert _level_of(mug).on_hand == 5
+
+
+def test_the_stock_form_refuses_to_remove_units_held_in_checkout(merchant_client, store, mug):
+    with store_scope([store.site.pk]):
+        reserve_cart(cart=CartFactory(site=store.site, lines=[(mug, 4)]))
+
+    response = _stock_edit(
+        merchant_client, _level_of(mug), change=-2, reason="adjustment", note="Damaged"
+    )
+
+    assert response.status_code == 200
+    assert "Only 5 on hand, 4 of them held in checkouts." in str(
+        response.context["form"].errors["change"]
+    )
+    assert (_level_of(mug).on_hand, _level_of(mug).reserved) == (5, 4)
