@@ -231,7 +231,21 @@ def checkout(request, *, site):
         else:
             return _remember_order(request, order)
     held = _hold_cart(request, cart, minutes=store_settings.reservation_minutes)
-    context = {"form": form, "totals": totals, "shipping_country": country, **held}
+    preordered = services.stock.preordered_in_cart(
+        cart=cart,
+        lines=[priced.line for priced in totals.lines],
+        store_choice=store_settings.out_of_stock,
+    )
+    context = {
+        "form": form,
+        "totals": totals,
+        "shipping_country": country,
+        # Each priced line with its units that would be taken on pre-order.
+        "summary_lines": [
+            (priced, preordered.get(priced.line.variant_id, 0)) for priced in totals.lines
+        ],
+        **held,
+    }
     return render_themed(request, site, "shop/checkout.html", context, shopper_page=True)
 
 

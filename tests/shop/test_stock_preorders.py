@@ -1,8 +1,11 @@
 """Pre-orders: checkout takes units beyond the stock up to the product's limit, and stock
 that arrives goes to them first in first out, each shopper emailed once per allocation."""
 
+from datetime import date
+
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from shop import services, tasks
 from shop.exceptions import InsufficientStock, PreorderLimitReached
@@ -16,6 +19,7 @@ from shop.models import (
 )
 from tests.shop.factories import CartFactory, checkout_details, place_test_order, stocked_variant
 from tests.shop.stock_ledger import assert_levels_match_ledger
+from tests.shop.test_views import CHECKOUT_FORM
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +173,23 @@ def test_a_cart_on_pre_order_is_held_only_for_what_is_on_the_shelf(store, kettle
     assert _level(kettle) == (2, 2)
     order = services.place_order(cart=cart, details=checkout_details())
     assert (_line(order).preordered, _level(kettle)) == (2, (0, 0))
+
+
+def test_checkout_and_the_confirmation_say_what_is_on_pre_order(
+    shopper_client, store, in_store_scope
+):
+    kettle = stocked_variant(
+        site=store.site,
+        stock=1,
+        title="Kettle",
+        out_of_stock="preorder",
+        preorder_expected_on=date(2027, 3, 1),
+    )
+    shopper_client.post(reverse("shop:cart-add"), {"variant": kettle.pk, "quantity": 3})
+
+    checkout = shopper_client.get(reverse("shop:checkout")).content.decode()
+    assert "2 on pre-order, ships from 1 March 2027" in checkout
+
+    done = shopper_client.post(reverse("shop:checkout"), CHECKOUT_FORM, follow=True)
+    assert "2 on pre-order: we will email you when they arrive." in done.content.decode()
+    assert _line(Order.objects.get()).preordered == 2

@@ -20,6 +20,7 @@ from .preorders import (
     allocate_preorders,
     check_preorder_limit,
     notify_preorder_allocation,
+    preordered_in_cart,
     units_awaiting_stock,
 )
 from .reconcile import reconcile_stock, resolve_drift
@@ -44,6 +45,7 @@ __all__ = [
     "move_stock",
     "notify_preorder_allocation",
     "policy_of",
+    "preordered_in_cart",
     "reconcile_stock",
     "record_movement",
     "release_cart_reservations",

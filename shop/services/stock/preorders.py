@@ -10,11 +10,11 @@ from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 
-from ...data import Order, OrderLine, PreorderAllocation, StockLevel, StockMovement
+from ...data import Order, OrderLine, PreorderAllocation, Reservation, StockLevel, StockMovement
 from ...emails import send_preorder_allocated_email
 from ...exceptions import PreorderLimitReached
 from ...signals import preorder_allocated
-from .ledger import record_movement
+from .ledger import policy_of, record_movement
 
 
 def _outstanding_lines(variant_id: int):
@@ -101,3 +101,32 @@ def notify_preorder_allocation(*, allocation_id: int) -> bool:
     allocation.notified_at = timezone.now()
     allocation.save(update_fields=["notified_at"])
     return True
+
+
+def preordered_in_cart(*, cart, lines, store_choice: str) -> dict[int, int]:
+    """Units of each cart line that would be taken on pre-order now, by variant id: those
+    beyond what is available to this cart (its own holds count as its own). Reads only,
+    and only for lines whose variant takes pre-orders. ``lines`` come with their variants'
+    stock and products."""
+    preorder_ids = [
+        line.variant_id
+        for line in lines
+        if getattr(line.variant, "stock", None) is not None
+        and policy_of(line.variant.stock, store_choice=store_choice) == StockLevel.Policy.PREORDER
+    ]
+    if not preorder_ids:
+        return {}
+    levels = StockLevel.objects.in_bulk(preorder_ids, field_name="variant_id")
+    held = dict(
+        Reservation.objects.filter(cart=cart, variant_id__in=preorder_ids).values_list(
+            "variant_id", "quantity"
+        )
+    )
+    wanted = {line.variant_id: line.quantity for line in lines}
+    units = {
+        variant_id: wanted[variant_id]
+        - max(levels[variant_id].available + held.get(variant_id, 0), 0)
+        for variant_id in preorder_ids
+        if variant_id in levels
+    }
+    return {variant_id: count for variant_id, count in units.items() if count > 0}
