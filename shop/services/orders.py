@@ -149,15 +149,14 @@ def _lock_stock(*, cart, lines) -> tuple[dict[int, _Take], dict[int, StockLevel]
     takes, short = {}, []
     for line in lines:
         level = levels.get(line.variant_id)
-        take = level and _take_for(
-            line=line,
-            level=level,
-            policy=policy_of(level, store_choice=store_choice),
-            held=held.get(line.variant_id, 0),
-        )
+        if level is None:  # never stocked
+            short.append((line.variant, 0))
+            continue
+        own = held.get(line.variant_id, 0)
+        policy = policy_of(level, store_choice=store_choice)
+        take = _take_for(line=line, level=level, policy=policy, held=own)
         if take is None:
-            free = level.available + held.get(line.variant_id, 0) if level else 0
-            short.append((line.variant, free))
+            short.append((line.variant, level.available + own))
         else:
             takes[line.variant_id] = take
     if short:

@@ -81,7 +81,9 @@ def test_mixed_carts_over_shared_variants_end_with_no_deadlock_and_no_negative_s
     outcomes = race(shop, 30)
 
     assert set(_kinds(outcomes)) <= {"Order", "InsufficientStock"}, outcomes  # no deadlock
-    assert _kinds(outcomes)["Order"] >= 10, outcomes
+    # A cart refused means some variant ran short of its (at most 3) units: more than 9 of
+    # its 12 were sold or held for carts that then bought them, by at least 4 orders.
+    assert _kinds(outcomes)["Order"] >= 4, outcomes
     with store_scope([store.site.pk]):
         levels = list(StockLevel.objects.filter(variant__in=variants))
         assert all(level.on_hand >= 0 and level.reserved >= 0 for level in levels)
