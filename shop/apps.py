@@ -14,6 +14,7 @@ class ShopConfig(AppConfig):
         from .data.navigation import StoreMenu
         from .data.settings import StoreSettings
         from .pagecache import signal_handlers as pagecache_signal_handlers
+        from .signals import preorder_allocated
         from .viewsets import PERMISSION_POLICIES
 
         register_permission_policies(PERMISSION_POLICIES)
@@ -25,3 +26,7 @@ class ShopConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"shop_forget_store_on_{model.__name__}_{name}",
                 )
+        preorder_allocated.connect(
+            signal_handlers.email_shopper_on_preorder_allocated,
+            dispatch_uid="shop_email_shopper_on_preorder_allocated",
+        )

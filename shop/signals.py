@@ -16,3 +16,7 @@ order_cancelled = Signal()
 # which sends ``order_cancelled``) commits.
 # Arguments: order (shop.models.Order), previous (the status it had).
 order_status_changed = Signal()
+
+# Sent after the transaction that allocated arrived stock to a pre-ordered order line
+# commits. Arguments: allocation (shop.models.PreorderAllocation).
+preorder_allocated = Signal()

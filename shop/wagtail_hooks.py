@@ -1,12 +1,14 @@
-"""The shop's admin: its viewsets (``shop.viewsets``), its bulk delete of products and the
-product form's tag suggestions.
+"""The shop's admin: its viewsets (``shop.viewsets``), its bulk delete of products, the
+product form's tag suggestions, and the operator's list of stock drifts.
 
 Its permission policies are registered in ``ShopConfig.ready()``, before any hook runs.
 """
 
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
 
+from . import admin_drift
+from .admin_drift import StockDriftView
 from .admin_insight import InventoryInsightView, add_inventory_panel
 from .admin_views import ProductDeleteBulkAction, product_tag_autocomplete
 from .bulk_actions import BULK_EDITS, BulkEditFormatter
@@ -40,6 +42,18 @@ def register_product_tag_autocomplete():
 
 
 hooks.register("construct_homepage_panels", add_inventory_panel)
+
+
+@hooks.register("register_admin_urls")
+def register_stock_drift():
+    return [path("shop/stock-drift/", StockDriftView.as_view(), name=admin_drift.URL_NAME)]
+
+
+@hooks.register("register_settings_menu_item")
+def register_stock_drift_menu_item():
+    return admin_drift.OperatorMenuItem(
+        "Stock drift", reverse(admin_drift.URL_NAME), name="stock-drift", icon_name="warning"
+    )
 
 
 @hooks.register("register_admin_urls")

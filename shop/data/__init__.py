@@ -11,7 +11,7 @@ from .navigation import StoreMenu
 from .newsletter import NewsletterSubscriber
 from .orders import Order, OrderLine, OrderNumberSequence
 from .settings import StoreSettings
-from .stock import StockLevel, StockMovement
+from .stock import PreorderAllocation, Reservation, StockDrift, StockLevel, StockMovement
 
 __all__ = [
     "Cart",
@@ -20,10 +20,13 @@ __all__ = [
     "Order",
     "OrderLine",
     "OrderNumberSequence",
+    "PreorderAllocation",
     "Product",
     "ProductImage",
     "ProductTag",
     "ProductVariant",
+    "Reservation",
+    "StockDrift",
     "StockLevel",
     "StockMovement",
     "StoreMenu",

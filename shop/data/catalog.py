@@ -277,13 +277,14 @@ class ProductVariant(Orderable):
 
     @property
     def available_quantity(self) -> int:
+        """Units a shopper may buy now: on hand, less what other checkouts hold."""
         stock = getattr(self, "stock", None)
-        return stock.on_hand if stock else 0
+        return stock.available if stock else 0
 
     @property
     def is_available(self) -> bool:
         stock = getattr(self, "stock", None)
-        return bool(stock) and (stock.on_hand > 0 or stock.allow_oversell)
+        return bool(stock) and (stock.available > 0 or stock.allow_oversell)
 
 
 class ProductImage(Orderable):

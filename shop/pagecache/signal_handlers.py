@@ -203,13 +203,14 @@ def invalidate_on_product_tags_change(sender, instance, action, reverse, pk_set,
 # --- Stock ----------------------------------------------------------------------------
 
 
-def shown_stock_state(*, on_hand: int, allow_oversell: bool, low_threshold: int):
-    """What a shopper is told of a stock count (``shop_tags.stock_state``): sold out,
-    available to order, "Only N left" (with N) or in stock."""
-    if on_hand <= 0:
+def shown_stock_state(*, available: int, allow_oversell: bool, low_threshold: int):
+    """What a shopper is told of the units available, on hand less those held in other
+    checkouts (``shop_tags.stock_state``): sold out, available to order, "Only N left"
+    (with N) or in stock."""
+    if available <= 0:
         return ("backorder", None) if allow_oversell else ("out", None)
-    if on_hand <= low_threshold:
-        return ("low", on_hand)
+    if available <= low_threshold:
+        return ("low", available)
     return ("in", None)
 
 
@@ -218,8 +219,10 @@ def invalidate_on_stock_changed(sender, movement, level, **kwargs):
     listing (filters, "in stock first"); "Only N left" reaches the product's own pages; a
     sale that leaves it in stock, above the low threshold, invalidates nothing."""
     counts = {"allow_oversell": level.allow_oversell, "low_threshold": level.low_threshold}
-    before = shown_stock_state(on_hand=movement.balance_after - movement.quantity, **counts)
-    after = shown_stock_state(on_hand=movement.balance_after, **counts)
+    available_after = movement.balance_after - movement.reserved_after
+    available_before = available_after - movement.quantity + movement.reserved_change
+    before = shown_stock_state(available=available_before, **counts)
+    after = shown_stock_state(available=available_after, **counts)
     if before == after:
         return
     with store_scope([level.site_id]):

@@ -4,10 +4,23 @@ from .cart import add_to_cart, get_or_create_cart, remove_cart_line, update_cart
 from .catalog import archive_product, delete_product, in_use_message, set_product_tags
 from .lifecycle import cancel_order, change_order_status
 from .orders import CheckoutDetails, place_order
-from .stock import adjust_stock, ensure_stock_levels, move_stock, stock_range_message
+from .stock import (
+    Hold,
+    adjust_stock,
+    ensure_stock_levels,
+    extend_reservations,
+    move_stock,
+    notify_preorder_allocation,
+    reconcile_stock,
+    release_expired_reservations,
+    reserve_cart,
+    resolve_drift,
+    stock_range_message,
+)
 
 __all__ = [
     "CheckoutDetails",
+    "Hold",
     "add_to_cart",
     "adjust_stock",
     "archive_product",
@@ -15,11 +28,17 @@ __all__ = [
     "change_order_status",
     "delete_product",
     "ensure_stock_levels",
+    "extend_reservations",
     "get_or_create_cart",
     "in_use_message",
     "move_stock",
+    "notify_preorder_allocation",
     "place_order",
+    "reconcile_stock",
+    "release_expired_reservations",
     "remove_cart_line",
+    "reserve_cart",
+    "resolve_drift",
     "set_product_tags",
     "stock_range_message",
     "update_cart_line",

@@ -66,10 +66,10 @@ def stock_state(variant) -> StockState:
     stock = getattr(variant, "stock", None) if variant is not None else None
     if stock is None or not variant.is_available:
         return StockState("out", "Sold out")
-    if stock.on_hand <= 0:  # sold on backorder
+    if stock.available <= 0:  # sold on backorder
         return StockState("in", "Available to order")
     if stock.is_low:
-        return StockState("low", f"Only {stock.on_hand} left")
+        return StockState("low", f"Only {stock.available} left")
     return StockState("in", "In stock")
 
 
