@@ -19,6 +19,7 @@ class ImportJob(models.Model):
         STOCK = "stock", "Stock take"
 
     class Status(models.TextChoices):
+        PLANNING = "planning", "Dry run in progress"
         PLANNED = "planned", "Dry run done"
         QUEUED = "queued", "Waiting to be applied"
         RUNNING = "running", "Being applied"
@@ -29,7 +30,7 @@ class ImportJob(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PRODUCTS)
     file_name = models.CharField(max_length=255)
     content = models.TextField(help_text="The file's text, as uploaded (UTF-8).")
-    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PLANNED)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PLANNING)
     dry_run = models.BooleanField(
         default=True, help_text="Only planned: set to false when the merchant confirms."
     )

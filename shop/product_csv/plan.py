@@ -65,10 +65,11 @@ class ProductWrite:
     variants: list[VariantWrite] = field(default_factory=list)
     new_images: list[ImageData] = field(default_factory=list)
     image_updates: list[tuple[PendingProductImage, ImageData]] = field(default_factory=list)
+    # Whether the file creates the product (kept once it is written).
+    is_new: bool = False
 
-    @property
-    def is_new(self) -> bool:
-        return self.product is None or self.product.pk is None
+    def __post_init__(self):
+        self.is_new = self.product is None
 
     @property
     def is_changed(self) -> bool:

@@ -113,7 +113,12 @@ def plan_stock_take(*, site_id: int, text: str, file_name: str = "") -> StockTak
             continue
         if not variant.track_inventory:
             plan.warnings.append(
-                Rejection(number, sku, "The variant does not count its stock: the count is kept.")
+                Rejection(
+                    number,
+                    sku,
+                    "The variant does not count its stock (sales take nothing from it): "
+                    "the count is recorded all the same.",
+                )
             )
         plan.counts.append(Count(number, variant, on_hand, quantity))
     return plan
