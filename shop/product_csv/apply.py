@@ -1,15 +1,19 @@
 """Writing a product file's plan into the store: all of it in one transaction, or nothing.
 
-Rows are written in bulk (a few statements per kind of row, whatever the file's size);
-stock goes through the stock service (``adjust_stock``: locked row, ledger line, reason
-"adjustment", a note naming the file). Bulk writes send no model signals, so a file that
-changed products the storefront shows invalidates the store's cached pages once, after
-commit.
+Rows are written in bulk (a few statements per kind of row, whatever the file's size).
+Stock is counted as the ledger counts it: every change is a ledger line of reason
+"adjustment" with a note naming the file. A variant the file creates gets its stock row
+with its opening count and that count's ledger line, both in bulk: no one can see the row
+before the import commits, so there is nothing to lock. A variant the store already has is
+brought to its count through the stock service (``adjust_stock``: its row locked in
+primary-key order, the ledger line, the ``stock_changed`` signal). Bulk writes send no
+model signals, so a file that changed products the storefront shows invalidates the
+store's cached pages once, after commit.
 """
 
 from collections.abc import Callable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ..data.catalog import Product, ProductTag, ProductVariant, tag_slug
@@ -36,22 +40,36 @@ def import_note(file_name: str) -> str:
     return f"Import of {file_name}"[:255] if file_name else "Import"
 
 
-@transaction.atomic
 def apply_plan(
-    *, plan: Plan, site_id: int, user=None, progress: Callable[[int], None] | None = None
+    *, plan: Plan, site_id: int, user=None, progress: Callable[[int, int], None] | None = None
 ) -> Plan:
     """Write ``plan`` (made by ``plan_products`` in this store's scope). ImportRefused,
-    with every rejected row, when the plan has any: nothing is written."""
+    with every rejected row, when the plan has any, or when the store changed meanwhile
+    (a SKU or handle taken since the plan was made): nothing is written."""
     if not plan.ok:
         raise ImportRefused(plan.problems())
+    try:
+        with transaction.atomic():
+            return _apply(plan=plan, site_id=site_id, user=user, progress=progress)
+    except IntegrityError as error:
+        raise ImportRefused(
+            [
+                "the store changed while the file was being written (a handle or SKU was "
+                "taken meanwhile); run the import again"
+            ]
+        ) from error
+
+
+def _apply(*, plan: Plan, site_id: int, user, progress) -> Plan:
     writes = [write for write in plan.products if write.is_changed]
     now = timezone.now()
     _create_products(writes, site_id, now)
     _update_products(writes, now)
     _set_tags(writes, site_id)
-    stricter = _write_variants(writes, site_id)
+    note = import_note(plan.file_name)
+    stricter = _write_variants(writes, site_id, note=note, user=user)
     _write_images(writes, site_id)
-    _move_stock(writes, note=import_note(plan.file_name), user=user, progress=progress)
+    _move_stock(writes, note=note, user=user, progress=progress)
     # A policy that stops overselling is set once the counts it guards are in place.
     if stricter:
         StockLevel.objects.bulk_update(stricter, ["policy", "updated_at"])
@@ -122,9 +140,10 @@ def _set_tags(writes: list[ProductWrite], site_id: int) -> None:
     )
 
 
-def _write_variants(writes: list[ProductWrite], site_id: int) -> list[StockLevel]:
-    """Create and update the variants and their stock rows. Returns the stock rows whose
-    new policy stops overselling, for the caller to save after the stock moves."""
+def _write_variants(writes: list[ProductWrite], site_id: int, *, note, user) -> list[StockLevel]:
+    """Create and update the variants, and their stock rows with the opening counts of
+    new ones. Returns the stock rows whose new policy stops overselling, for the caller to
+    save after the stock moves."""
     new, changed, levels, policies, stricter = [], [], [], [], []
     for write in writes:
         existing = [v.variant.sort_order or 0 for v in write.variants if v.variant is not None]
@@ -149,7 +168,10 @@ def _write_variants(writes: list[ProductWrite], site_id: int) -> list[StockLevel
             variant = variant_write.variant
             if variant_write.needs_level:
                 level = StockLevel(
-                    variant=variant, site_id=site_id, policy=variant_write.policy or ""
+                    variant=variant,
+                    site_id=site_id,
+                    policy=variant_write.policy or "",
+                    on_hand=variant_write.quantity_change,
                 )
                 variant.stock = level
                 levels.append(level)
@@ -161,6 +183,21 @@ def _write_variants(writes: list[ProductWrite], site_id: int) -> list[StockLevel
                 else:
                     stricter.append(variant.stock)
     StockLevel.objects.bulk_create(levels)
+    StockMovement.objects.bulk_create(
+        [
+            StockMovement(
+                site_id=site_id,
+                variant=level.variant,
+                quantity=level.on_hand,
+                balance_after=level.on_hand,
+                reason=StockMovement.Reason.ADJUSTMENT,
+                note=note,
+                created_by=user,
+            )
+            for level in levels
+            if level.on_hand
+        ]
+    )
     if policies:
         StockLevel.objects.bulk_update(policies, ["policy", "updated_at"])
     return stricter
@@ -196,7 +233,7 @@ def _move_stock(writes, *, note: str, user, progress) -> None:
         (variant_write.variant, variant_write.quantity_change)
         for write in writes
         for variant_write in write.variants
-        if variant_write.quantity_change
+        if variant_write.quantity_change and not variant_write.needs_level
     ]
     moves.sort(key=lambda move: move[0].stock.pk)
     done = 0

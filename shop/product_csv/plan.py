@@ -12,6 +12,7 @@ from ..data.catalog import Product, ProductVariant, tag_slug
 from ..data.imports import PendingProductImage
 from ..data.stock import StockLevel
 from . import columns as c
+from .catalog_rows import load_rows
 from .parse import ImageData, ProductData, VariantData, group_rows, resolve_options
 from .reading import read_table
 from .values import clean_description
@@ -219,10 +220,9 @@ class _StoreView:
         handles = [group.handle for group in groups]
         self.products = {
             product.handle: product
-            for product in Product.objects.for_site(site_id)
-            .filter(handle__in=handles)
-            .prefetch_related("tags", "images__image", "pending_images", "variants__stock")
+            for product in Product.objects.for_site(site_id).filter(handle__in=handles)
         }
+        self.rows = load_rows(product.pk for product in self.products.values())
         skus = [variant.sku for group in groups for variant in group.variants if variant.sku]
         self.sku_owners = dict(
             ProductVariant.objects.for_site(site_id)
@@ -253,16 +253,16 @@ def _plan_product(group: ProductData, existing, store: _StoreView, skus) -> Prod
         product_changes = _product_changes(group, existing)
     write = ProductWrite(group, existing, product_changes)
     if group.tags is not None:
-        current = {tag.slug for tag in existing.tags.all()} if existing else set()
+        current = {slug for _, slug in store.rows.tags[existing.pk]} if existing else set()
         if {tag_slug(name) for name in group.tags} != current or existing is None:
             write.tags = group.tags
-    variants = list(existing.variants.all()) if existing else []
+    variants = list(store.rows.variants[existing.pk]) if existing else []
     unmatched = list(variants)
     for data in group.variants:
         _check_sku(group, data, skus, store)
         variant = _match(data, unmatched)
         write.variants.append(_plan_variant(group, data, variant))
-    _plan_images(write, group, existing)
+    _plan_images(write, group, existing, store)
     return write
 
 
@@ -353,12 +353,12 @@ def _plan_variant(group: ProductData, data: VariantData, variant) -> VariantWrit
     return write
 
 
-def _plan_images(write: ProductWrite, group: ProductData, existing) -> None:
+def _plan_images(write: ProductWrite, group: ProductData, existing, store: _StoreView) -> None:
     known = {}
     stored_urls = []
     if existing is not None:
-        known = {pending.src: pending for pending in existing.pending_images.all()}
-        stored_urls = [image.image.file.url for image in existing.images.all() if image.image]
+        known = {pending.src: pending for pending in store.rows.pending[existing.pk]}
+        stored_urls = [url for url, _ in store.rows.image_urls[existing.pk]]
     seen = set()
     for image in group.images:
         if image.src in seen or any(image.src.endswith(url) for url in stored_urls):
