@@ -88,7 +88,7 @@ def register_csv_import_urls():
 @hooks.register("register_admin_menu_item")
 def register_csv_import_menu():
     return SubmenuMenuItem(
-        "Import and export",
+        "Import/export",
         Menu(
             items=[
                 ImportMenuItem(

@@ -55,6 +55,11 @@ class VariantWrite:
     quantity_change: int = 0
     policy: str | None = None  # the new policy, when it changes
     needs_level: bool = False
+    # Whether the file creates the variant (kept once it is written).
+    is_new: bool = False
+
+    def __post_init__(self):
+        self.is_new = self.variant is None
 
 
 @dataclass
@@ -92,11 +97,11 @@ class ProductWrite:
             parts += [name.replace("_", " ") for name in self.changes]
             if self.tags is not None:
                 parts.append("tags")
-        new_variants = [v for v in self.variants if v.variant is None]
+        new_variants = [v for v in self.variants if v.is_new]
         if new_variants and not self.is_new:
             parts.append(f"new {_count(len(new_variants), 'variant')}")
         for write in self.variants:
-            if write.variant is not None and write.changes:
+            if not write.is_new and write.changes:
                 names = ", ".join(name.replace("_", " ") for name in write.changes)
                 parts.append(f"{write.data.sku}: {names}")
             if write.quantity_change:
@@ -104,10 +109,11 @@ class ProductWrite:
                     f"stock of {write.data.sku} {write.on_hand} → "
                     f"{write.on_hand + write.quantity_change}"
                 )
-            if write.policy is not None and write.variant is not None:
+            if write.policy is not None and not write.is_new:
                 parts.append(f"{write.data.sku}: when sold out")
         if self.new_images or self.image_updates:
-            parts.append(_count(len(self.new_images) + len(self.image_updates), "picture"))
+            pictures = _count(len(self.new_images) + len(self.image_updates), "picture")
+            parts.append(f"{pictures} to download")
         return parts
 
 

@@ -58,6 +58,8 @@ def test_upload_shows_the_plan_then_applies_it(
     assert job.processed_rows == job.total_rows == 9
     page = merchant_client.get(response.url).content.decode()
     assert "Applied" in page and "3 products created" in page
+    assert "4 variants; stock of LS-S-SAND 0 → 12;" in page
+    assert "sku, options" not in page
     assert "not in the storefront until given a page under a category" in page
     assert 'http-equiv="refresh"' not in page
     with store_scope([store.site.pk]):
@@ -179,7 +181,7 @@ def test_owners_and_editors_see_the_import_menu(store, platform_client, role):
 
     dashboard = platform_client.get("/admin/").content.decode()
 
-    assert "Import and export" in dashboard
+    assert "Import/export" in dashboard
     assert platform_client.get(UPLOAD).status_code == 200
 
 
@@ -188,7 +190,7 @@ def test_support_staff_get_no_import_or_export(store, platform_client):
     with store_scope([store.site.pk]):
         job = ImportJob.objects.create(site=store.site, file_name="a.csv", content="Handle\n")
 
-    assert "Import and export" not in platform_client.get("/admin/").content.decode()
+    assert "Import/export" not in platform_client.get("/admin/").content.decode()
     for url in (
         UPLOAD,
         "/admin/shop/stock/import/",
