@@ -137,7 +137,8 @@ class ImportJobView(WagtailAdminTemplateMixin, TemplateView):
         store = store_access(request).active
         if store is None:
             raise PermissionDenied
-        self.job = get_object_or_404(ImportJob.objects.filter(site_id=store.site_id), pk=job_id)
+        jobs = ImportJob.objects.filter(site_id=store.site_id).defer("content")
+        self.job = get_object_or_404(jobs, pk=job_id)
         active_site_id(request, PERMISSIONS[self.job.kind])
         return super().dispatch(request, *args, **kwargs)
 

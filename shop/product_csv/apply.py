@@ -146,8 +146,7 @@ def _write_variants(writes: list[ProductWrite], site_id: int, *, note, user) -> 
     save after the stock moves."""
     new, changed, levels, policies, stricter = [], [], [], [], []
     for write in writes:
-        existing = [v.variant.sort_order or 0 for v in write.variants if v.variant is not None]
-        order = max(existing, default=-1) + 1
+        order = write.next_sort_order
         for variant_write in write.variants:
             if variant_write.variant is None:
                 variant_write.variant = ProductVariant(

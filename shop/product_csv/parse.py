@@ -60,7 +60,7 @@ class ImageData:
 class VariantData:
     row: int
     sku: str
-    options: dict[str, str]
+    options: dict[str, str] | None  # None: the file has no option columns
     # Only the fields whose columns the file has (price: only when given).
     fields: dict[str, object] = field(default_factory=dict)
     quantity: int | None = None
@@ -206,9 +206,11 @@ def _tags(text: str) -> list[str]:
 
 
 def _read_variant(product: ProductData, number: int, cells: dict, columns: set) -> VariantData:
-    values = [cells.get(name, "") for name in c.OPTION_VALUES]
-    for value in values:
-        _too_long(value, TEXT_MAX, "An option value")
+    values = None  # a file without option columns leaves the variants' options as they are
+    if any(name in columns for name in c.OPTION_VALUES):
+        values = [cells.get(name, "") for name in c.OPTION_VALUES]
+        for value in values:
+            _too_long(value, TEXT_MAX, "An option value")
     sku = _text(cells, c.SKU, SKU_MAX)
     variant = VariantData(row=number, sku=sku, options={"_values": values})
     fields = variant.fields
@@ -271,7 +273,8 @@ def resolve_options(product: ProductData, names: list[str]) -> None:
     if product.variants and "_values" not in product.variants[0].options:
         return
     default = names in ([], [c.DEFAULT_OPTION_NAME]) and all(
-        v.options["_values"][0] == c.DEFAULT_OPTION_VALUE for v in product.variants
+        v.options["_values"] is not None and v.options["_values"][0] == c.DEFAULT_OPTION_VALUE
+        for v in product.variants
     )
     if default:
         names = []
@@ -280,6 +283,11 @@ def resolve_options(product: ProductData, names: list[str]) -> None:
     seen: dict[tuple, int] = {}
     for variant in product.variants:
         values = variant.options.pop("_values")
+        if values is None:
+            variant.options = None
+            if not variant.sku:
+                variant.sku = generated_sku(product.handle, {})
+            continue
         if default:
             values = ["", *values[1:]]
         try:

@@ -71,6 +71,8 @@ class ProductWrite:
     variants: list[VariantWrite] = field(default_factory=list)
     new_images: list[ImageData] = field(default_factory=list)
     image_updates: list[tuple[PendingProductImage, ImageData]] = field(default_factory=list)
+    # Where the file's new variants go: after the product's own.
+    next_sort_order: int = 0
     # Whether the file creates the product (kept once it is written).
     is_new: bool = False
 
@@ -263,11 +265,17 @@ def _plan_product(group: ProductData, existing, store: _StoreView, skus) -> Prod
         if {tag_slug(name) for name in group.tags} != current or existing is None:
             write.tags = group.tags
     variants = list(store.rows.variants[existing.pk]) if existing else []
+    write.next_sort_order = max((v.sort_order or 0 for v in variants), default=-1) + 1
     unmatched = list(variants)
     for data in group.variants:
         _check_sku(group, data, skus, store)
         variant = _match(data, unmatched)
-        write.variants.append(_plan_variant(group, data, variant))
+        names = (
+            group.option_names
+            if group.option_names is not None
+            else (existing.option_names if existing else [])
+        )
+        write.variants.append(_plan_variant(group, data, variant, names))
     _plan_images(write, group, existing, store)
     return write
 
@@ -302,7 +310,7 @@ def _check_sku(group, data: VariantData, skus, store: _StoreView) -> None:
 def _match(data: VariantData, unmatched: list) -> ProductVariant | None:
     for candidates in (
         [v for v in unmatched if v.sku == data.sku],
-        [v for v in unmatched if v.options == data.options],
+        [v for v in unmatched if data.options is not None and v.options == data.options],
     ):
         if candidates:
             unmatched.remove(candidates[0])
@@ -310,11 +318,19 @@ def _match(data: VariantData, unmatched: list) -> ProductVariant | None:
     return None
 
 
-def _plan_variant(group: ProductData, data: VariantData, variant) -> VariantWrite:
-    wanted = {"sku": data.sku, "options": data.options, **data.fields}
+def _plan_variant(group: ProductData, data: VariantData, variant, names) -> VariantWrite:
+    wanted = {"sku": data.sku, **data.fields}
+    if data.options is not None:
+        wanted["options"] = data.options
     if variant is None:
         if "price" not in wanted:
             group.errors.append((data.row, "A new variant needs a Variant Price."))
+        if data.options is None:
+            if names:
+                group.errors.append(
+                    (data.row, f"A new variant needs a value for each option ({', '.join(names)}).")
+                )
+            wanted["options"] = {}
         changes = wanted
         price = wanted.get("price")
     else:

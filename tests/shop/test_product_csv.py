@@ -228,3 +228,64 @@ def test_a_file_without_a_handle_column_is_refused_as_a_whole(store, in_store_sc
 def test_a_file_that_is_not_utf8_is_refused():
     with pytest.raises(FileRefused, match="not UTF-8"):
         decode("Handle,Title\nlampe,Lampe à poser\n".encode("latin-1"))
+
+
+def test_a_price_list_of_handles_and_skus_updates_only_the_prices(store, in_store_scope):
+    import_file(store, fixture_text("shopify_products.csv"))
+    shirt = Product.objects.get(handle="linen-shirt")
+    description = shirt.description
+
+    plan = plan_products(
+        site_id=store.site.pk,
+        text="Handle,Variant SKU,Variant Price\n"
+        "linen-shirt,LS-S-SAND,45.00\n"
+        "linen-shirt,LS-M-NAVY,49.00\n"
+        "enamel-mug,ENAMEL-MUG,1.6E+1\n",
+    )
+
+    assert plan.ok, plan.problems()
+    assert [(w.data.handle, w.describe()) for w in plan.updated] == [
+        ("linen-shirt", ["LS-S-SAND: price"]),
+        ("enamel-mug", ["ENAMEL-MUG: price"]),
+    ]
+    apply_plan(plan=plan, site_id=store.site.pk)
+    assert ProductVariant.objects.get(sku="LS-S-SAND").price == Decimal("45.00")
+    assert ProductVariant.objects.get(sku="ENAMEL-MUG").price == Decimal("16.00")
+    shirt.refresh_from_db()
+    assert shirt.description == description
+    assert shirt.option_names == ["Size", "Colour"]
+
+
+def test_a_new_variant_of_an_existing_product_is_added_after_the_others(store, in_store_scope):
+    import_file(store, fixture_text("shopify_products.csv"))
+
+    plan = plan_products(
+        site_id=store.site.pk,
+        text="Handle,Option1 Value,Option2 Value,Variant SKU,Variant Price,Variant Inventory Qty\n"
+        "linen-shirt,L,Sand,LS-L-SAND,52.00,4\n",
+    )
+    apply_plan(plan=plan, site_id=store.site.pk)
+
+    skus = list(Product.objects.get(handle="linen-shirt").variants.values_list("sku", flat=True))
+    assert skus == ["LS-S-SAND", "LS-S-NAVY", "LS-M-SAND", "LS-M-NAVY", "LS-L-SAND"]
+    new = ProductVariant.objects.select_related("stock").get(sku="LS-L-SAND")
+    assert new.options == {"Size": "L", "Colour": "Sand"}
+    assert new.stock.on_hand == 4
+    assert StockMovement.objects.get(variant=new).note == "Import"
+
+
+def test_a_description_with_editor_markup_is_not_seen_as_changed(store, in_store_scope):
+    stocked_product(
+        site=store.site,
+        title="Lamp",
+        handle="lamp",
+        description='<p data-block-key="a1b2c">A <b>warm</b> light.</p>',
+        variants=[{"sku": "LAMP-1", "price": "20.00"}],
+    )
+
+    plan = plan_products(
+        site_id=store.site.pk,
+        text='Handle,Title,Body (HTML)\nlamp,Lamp,"<p>A <strong>warm</strong> light.</p>"\n',
+    )
+
+    assert not plan.updated and len(plan.unchanged) == 1
