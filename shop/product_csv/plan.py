@@ -197,12 +197,15 @@ def plan_products(*, site_id: int, text: str, file_name: str = "") -> Plan:
     groups, orphans = group_rows(table)
     rejected = [Rejection(row, "", reason) for row, reason in orphans]
     store = _StoreView(site_id, groups)
+    for group in groups:
+        if group.option_names is None:
+            existing = store.products.get(group.handle)
+            resolve_options(group, existing.option_names if existing else [])
+    store.read_rows(groups)
     planned, warnings = [], []
     skus: dict[str, tuple[int, str]] = {}
     for group in groups:
         existing = store.products.get(group.handle)
-        if group.option_names is None:
-            resolve_options(group, existing.option_names if existing else [])
         write = _plan_product(group, existing, store, skus)
         warnings += [Rejection(row, group.handle, text) for row, text in group.warnings]
         if group.errors:
@@ -221,7 +224,9 @@ def plan_products(*, site_id: int, text: str, file_name: str = "") -> Plan:
 
 
 class _StoreView:
-    """What the store has of the file's products and SKUs, read in a few queries."""
+    """What the store has of the file's products and SKUs, read in a few queries: the
+    products first (their option names name the values of rows without a first row), then,
+    once every variant has its SKU, their rows and the owners of the file's SKUs."""
 
     def __init__(self, site_id: int, groups: list[ProductData]):
         self.site_id = site_id
@@ -230,6 +235,9 @@ class _StoreView:
             product.handle: product
             for product in Product.objects.for_site(site_id).filter(handle__in=handles)
         }
+
+    def read_rows(self, groups: list[ProductData]) -> None:
+        site_id = self.site_id
         self.rows = load_rows(product.pk for product in self.products.values())
         skus = [variant.sku for group in groups for variant in group.variants if variant.sku]
         self.sku_owners = dict(

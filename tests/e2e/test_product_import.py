@@ -53,3 +53,23 @@ def test_owner_uploads_a_shopify_file_checks_the_plan_and_applies_it(
     for title in ("Linen Shirt", "Enamel Mug", "Gift Card"):
         expect(listing).to_contain_text(title)
     capture(page, screenshots / "product-import-listing.png")
+
+
+def test_a_file_with_bad_rows_shows_each_refused_row_and_cannot_be_applied(
+    page, live_server, screenshots
+):
+    store = StoreFactory(slug="alpha", name="Alpha Goods", preset=Preset.CLASSIC)
+    sign_in(page, live_server, "owner@alpha.test", OWNER_PASSWORD)
+    page.goto(f"{live_server.url}/admin/shop/products/import/")
+
+    page.locator("input[name=file]").set_input_files(FIXTURES / "shopify_bad_rows.csv")
+    page.get_by_role("button", name="Upload and check").click()
+
+    refused = page.locator("table.shop-import-job__rejected tbody tr")
+    expect(refused).to_have_count(7)
+    expect(refused.filter(has_text="bad-price")).to_contain_text("“twelve” is not a number")
+    expect(page.get_by_role("button", name="Apply this file")).to_have_count(0)
+    expect(page.get_by_text("Nothing was written.")).to_be_visible()
+    capture(page, screenshots / "product-import-refused.png")
+    with store_scope([store.site.pk]):
+        assert not Product.objects.exists()
