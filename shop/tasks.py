@@ -13,6 +13,7 @@ from tenancy.scope import all_stores, store_scope
 
 from . import services
 from .data import Reservation, StockLevel
+from .product_csv import jobs
 
 logger = logging.getLogger(__name__)
 
@@ -51,3 +52,11 @@ def email_preorder_allocated_task(allocation_id: int, site_id: int) -> bool:
     allocation however often it runs."""
     with store_scope([site_id]):
         return services.notify_preorder_allocation(allocation_id=allocation_id)
+
+
+@shared_task(acks_late=True)
+def run_import_job_task(job_id: int, site_id: int) -> None:
+    """Plan an uploaded CSV file, or apply a confirmed one (``shop.product_csv.jobs``).
+    Running it twice plans or applies once."""
+    with store_scope([site_id]):
+        jobs.run_job(job_id=job_id)

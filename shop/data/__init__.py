@@ -7,6 +7,7 @@ together with the page types (``shop.pages``) that sit above the blocks and sele
 
 from .cart import Cart, CartLine
 from .catalog import Product, ProductImage, ProductTag, ProductVariant
+from .imports import ImportJob, PendingProductImage
 from .navigation import StoreMenu
 from .newsletter import NewsletterSubscriber
 from .orders import Order, OrderLine, OrderNumberSequence
@@ -16,10 +17,12 @@ from .stock import PreorderAllocation, Reservation, StockDrift, StockLevel, Stoc
 __all__ = [
     "Cart",
     "CartLine",
+    "ImportJob",
     "NewsletterSubscriber",
     "Order",
     "OrderLine",
     "OrderNumberSequence",
+    "PendingProductImage",
     "PreorderAllocation",
     "Product",
     "ProductImage",

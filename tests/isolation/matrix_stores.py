@@ -41,6 +41,7 @@ from shop.models import (
     ContactFormField,
     ContactPage,
     ContactSubmission,
+    ImportJob,
     NewsletterSubscriber,
     Order,
     OrderLine,
@@ -215,6 +216,20 @@ def fill_more(data: StoreData, prefix: str) -> Side:
     invitation = invite_staff(
         store=store, email=f"{slug}-invitee@example.test", role=Role.EDITOR, invited_by=owner
     )
+    import_job = ImportJob.objects.create(
+        site=store.site,
+        file_name=f"{prefix.lower()}-secret-catalog.csv",
+        content=f"Handle,Title\n{prefix.lower()}-secret-handle,{prefix} Secret Import\n",
+        status=ImportJob.Status.PLANNED,
+        report={
+            "ok": True,
+            "summary": {},
+            "created": [
+                {"handle": "x", "title": f"{prefix} Secret Import", "rows": "2", "changes": []}
+            ],
+        },
+        created_by=owner,
+    )
     uploads = {
         kind: UploadedFile.objects.create(
             file=ContentFile(b"GIF89a", name=f"{slug}-upload.gif"),
@@ -245,6 +260,8 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         role_group(store, Role.OWNER).name,
         store.site.hostname,
         invitation.email,
+        import_job.file_name,
+        f"{prefix} Secret Import",
     ]
     objects = {
         "destination": home.pk,
@@ -262,6 +279,7 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         "group": role_group(store, Role.OWNER).pk,
         "store": store.pk,
         "invitation": invitation.pk,
+        "import_job": import_job.pk,
         **{kind: upload.pk for kind, upload in uploads.items()},
         model_kind(Page): data.category.pk,
         model_kind(StoreMenu): menu.pk,
@@ -321,6 +339,7 @@ COUNTED = [
     StockLevel,
     StockMovement,
     NewsletterSubscriber,
+    ImportJob,
     Client,
     Ticket,
     StoreTheme,
@@ -377,6 +396,7 @@ def _rows_and_counts(side):
                 StockLevel,
                 StockMovement,
                 NewsletterSubscriber,
+                ImportJob,
                 Client,
                 Ticket,
                 StoreMenu,

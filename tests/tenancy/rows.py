@@ -1,6 +1,13 @@
 """Rows in two stores for the store scope's tests."""
 
-from shop.models import OrderLine, PreorderAllocation, StockDrift, StockMovement
+from shop.models import (
+    ImportJob,
+    OrderLine,
+    PendingProductImage,
+    PreorderAllocation,
+    StockDrift,
+    StockMovement,
+)
 from shop.services import reserve_cart, set_product_tags
 from tenancy.scope import store_scope
 from tests.shop.factories import (
@@ -41,5 +48,9 @@ def one_row_of_every_store_owned_model(store, other_store):
             expected_reserved=1,
             actual_reserved=1,
         )
+        PendingProductImage.objects.create(
+            site=store.site, product=product, src="https://example.test/alpha-lamp.jpg"
+        )
+        ImportJob.objects.create(site=store.site, file_name="alpha.csv", content="Handle\n")
     theirs = stocked_product(site=other_store.site, title="Beta lamp")
     return product, theirs
