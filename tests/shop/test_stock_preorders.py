@@ -17,6 +17,7 @@ from shop.models import (
     StockMovement,
     StoreSettings,
 )
+from tenancy.scope import store_scope
 from tests.shop.factories import CartFactory, checkout_details, place_test_order, stocked_variant
 from tests.shop.stock_ledger import assert_levels_match_ledger
 from tests.shop.test_views import CHECKOUT_FORM
@@ -193,3 +194,13 @@ def test_checkout_and_the_confirmation_say_what_is_on_pre_order(
     done = shopper_client.post(reverse("shop:checkout"), CHECKOUT_FORM, follow=True)
     assert "2 on pre-order: we will email you when they arrive." in done.content.decode()
     assert _line(Order.objects.get()).preordered == 2
+
+
+def test_the_merchants_order_screen_shows_units_awaiting_stock(merchant_client, store, kettle):
+    with store_scope([store.site.pk]):
+        order = _order(kettle, 4, "ann@example.test")  # 2 sold, 2 awaiting
+        services.adjust_stock(variant=kettle, quantity=1, reason=Reason.RESTOCK)
+
+    page = merchant_client.get(reverse("wagtailsnippets_shop_order:edit", args=[order.pk]))
+
+    assert "2 pre-ordered, 1 awaiting stock" in " ".join(page.content.decode().split())

@@ -150,3 +150,29 @@ def test_pre_orders_are_allocated_in_the_order_they_were_placed():
         assert level.on_hand + served_at_once + allocated == 8
         assert level.on_hand == 0 or not any(waiting)
     assert_levels_match_ledger(store.site.pk)
+
+
+def test_the_sweep_racing_an_order_that_takes_its_expired_hold_releases_it_once():
+    store = StoreFactory(slug="sweep")
+    mug = stocked_variant(site=store.site, stock=40, title="Mug")
+    carts = [CartFactory(site=store.site, lines=[(mug, 2)]) for _ in range(8)]
+    with store_scope([store.site.pk]):
+        for cart in carts:
+            services.reserve_cart(cart=cart)
+        Reservation.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+
+    def buy_or_sweep(index):
+        if index < 8:
+            return _place(store, carts[index], index)
+        return tasks.release_expired_reservations_task()  # as the worker runs it
+
+    outcomes = race(buy_or_sweep, 12)
+
+    assert _kinds(outcomes) == {"Order": 8, "int": 4}, outcomes
+    with store_scope([store.site.pk]):
+        level = StockLevel.objects.get(variant=mug)
+        assert (level.on_hand, level.reserved) == (24, 0)
+        assert not Reservation.objects.exists()
+        released = StockMovement.objects.filter(reason=StockMovement.Reason.RELEASE)
+        assert sum(released.values_list("reserved_change", flat=True)) == -16  # each hold once
+    assert_levels_match_ledger(store.site.pk)
