@@ -9,6 +9,7 @@ app stay free of cycles (``make lint`` checks it).
 
 from .contact_page import ContactFormField, ContactPage, ContactSubmission
 from .data import (
+    BackInStockRequest,
     Cart,
     CartLine,
     NewsletterSubscriber,
@@ -23,10 +24,12 @@ from .data import (
     StockMovement,
     StoreMenu,
     StoreSettings,
+    VariantStockAlert,
 )
 from .pages import CategoryPage, ProductPage, StoreHomePage, StorePage
 
 __all__ = [
+    "BackInStockRequest",
     "Cart",
     "CartLine",
     "CategoryPage",
@@ -48,4 +51,5 @@ __all__ = [
     "StoreMenu",
     "StorePage",
     "StoreSettings",
+    "VariantStockAlert",
 ]

@@ -1,5 +1,6 @@
 """Rows in two stores for the store scope's tests."""
 
+from shop.models import BackInStockRequest, VariantStockAlert
 from shop.services import set_product_tags
 from tenancy.scope import store_scope
 from tests.shop.factories import (
@@ -21,6 +22,8 @@ def one_row_of_every_store_owned_model(store, other_store):
     with store_scope([store.site.pk]):
         variant = product.variants.get()
         set_product_tags(product=product, names=["Alpha gifts"])
+        BackInStockRequest.objects.create(site=store.site, variant=variant, email="a@example.test")
+        VariantStockAlert.objects.get_or_create(variant=variant, defaults={"site": store.site})
     place_test_order(lines=[(variant, 1)])
     CartFactory(site=store.site, lines=[(variant, 1)])
     theirs = stocked_product(site=other_store.site, title="Beta lamp")
