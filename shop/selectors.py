@@ -109,6 +109,15 @@ def hidden_when_sold_out(site, prefix: str = "") -> Q:
     return Q(**{f"{prefix}out_of_stock__in": choices}) & ~_available(site, product_ref)
 
 
+def is_hidden(*, site, product: Product) -> bool:
+    """Whether this store hides ``product`` now (``hidden_when_sold_out``): one query, and
+    only for a product whose sold-out choice is to hide it."""
+    choice = product.out_of_stock or store_settings(site).out_of_stock
+    if choice != OutOfStock.HIDE:
+        return False
+    return Product.objects.filter(pk=product.pk).filter(hidden_when_sold_out(site)).exists()
+
+
 def category_products(
     *, site, category, sort: str, page_number, per_page: int, available_only: bool = False
 ):
@@ -312,6 +321,13 @@ class ProductCard:
     @property
     def in_stock(self) -> bool:
         return self.product.in_stock
+
+    @property
+    def preorder(self) -> bool:
+        """For sale only on pre-order: none of its variants has units to sell now."""
+        variants = self.product.variants.all()
+        buyable = [variant for variant in variants if variant.is_available]
+        return bool(buyable) and all(variant.is_preorder for variant in buyable)
 
 
 @dataclass(frozen=True)
