@@ -38,6 +38,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from crm_bridge.models import Client, Ticket
 from shop.models import (
+    BackInStockRequest,
     ContactFormField,
     ContactPage,
     ContactSubmission,
@@ -276,7 +277,16 @@ def fill_more(data: StoreData, prefix: str) -> Side:
             model_kind(model): data.row(model).pk
             for model in get_snippet_models()
             if model
-            in (Product, Order, Client, Ticket, StockLevel, StockMovement, NewsletterSubscriber)
+            in (
+                Product,
+                Order,
+                Client,
+                Ticket,
+                StockLevel,
+                StockMovement,
+                NewsletterSubscriber,
+                BackInStockRequest,
+            )
         },
     }
     subjects = [
@@ -321,6 +331,7 @@ COUNTED = [
     StockLevel,
     StockMovement,
     NewsletterSubscriber,
+    BackInStockRequest,
     Client,
     Ticket,
     StoreTheme,
@@ -377,6 +388,7 @@ def _rows_and_counts(side):
                 StockLevel,
                 StockMovement,
                 NewsletterSubscriber,
+                BackInStockRequest,
                 Client,
                 Ticket,
                 StoreMenu,
