@@ -6,7 +6,9 @@ order screens through ``shop.order_notes.ORDER_NOTES_HOOK``.
 """
 
 from django.urls import path
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
@@ -240,7 +242,9 @@ class BackInStockRequestViewSet(StoreScopedViewSet):
             "notified_at",
             label="Emailed",
             accessor=lambda row: (
-                f"{row.notified_at:%Y-%m-%d %H:%M}" if row.notified_at else "Waiting"
+                date_format(localtime(row.notified_at), "DATETIME_FORMAT")
+                if row.notified_at
+                else "Waiting"
             ),
         ),
     ]
