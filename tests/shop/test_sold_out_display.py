@@ -8,6 +8,8 @@ import re
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
 
 from shop import selectors
@@ -172,3 +174,24 @@ def test_the_cart_says_honestly_what_is_on_pre_order(shopper_client, store, shel
     cart = _text(shopper_client.get("/cart/"))
 
     assert "Pre-order: not in stock yet, ships from 12 January 2030." in cart
+
+
+def _queries(client, path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("choice", [OutOfStock.SOLD_OUT, OutOfStock.PREORDER, OutOfStock.HIDE])
+def test_sold_out_products_cost_no_query_each(shopper_client, store, shelf, choice, settings):
+    settings.PAGECACHE_ENABLED = False  # count the render, not a cached copy
+    _store_choice(store, choice)
+    category = shelf.pages.get().get_parent()
+    shopper_client.get("/jugs/")  # the store's cached values
+    one = _queries(shopper_client, "/jugs/")
+    for n in range(5):
+        product = stocked_product(site=store.site, title=f"Jug {n}", variants=[{"stock": 0}])
+        ProductPageFactory(parent=category, product=product)
+    shopper_client.get("/jugs/")  # the new pages' routes and cards
+
+    assert _queries(shopper_client, "/jugs/") == one
