@@ -28,6 +28,12 @@ from ..signals import stock_back_in, stock_low, stock_out, stock_replenished
 LOW_STOCK_COOLDOWN = timedelta(hours=24)
 
 State = VariantStockAlert.State
+SIGNAL_NAMES = {
+    stock_low: "stock_low",
+    stock_out: "stock_out",
+    stock_back_in: "stock_back_in",
+    stock_replenished: "stock_replenished",
+}
 
 
 def stock_state(*, available: int, threshold: int) -> str:
@@ -103,9 +109,8 @@ def record_stock_state(*, variant_id: int, previous_available: int | None = None
         transaction.on_commit(
             lambda signal=signal: signal.send(sender=ProductVariant, variant=variant, level=level)
         )
-    names = {stock_low: "stock_low", stock_out: "stock_out", stock_back_in: "stock_back_in"}
-    names[stock_replenished] = "stock_replenished"
-    return StockAlerts(before=before, now=now_state, sent=tuple(names[s] for s in signals))
+    sent = tuple(SIGNAL_NAMES[signal] for signal in signals)
+    return StockAlerts(before=before, now=now_state, sent=sent)
 
 
 # --- Back in stock --------------------------------------------------------------------
@@ -155,10 +160,9 @@ def request_back_in_stock(*, site, variant_id, email: str) -> tuple[BackInStockR
                 )
         except IntegrityError:  # the same address, asked at the same moment
             return BackInStockRequest.objects.get(variant=from_store, email__iexact=email), False
-        # The variant is sold out now: make sure the alerts know, so its return is seen.
-        VariantStockAlert.objects.get_or_create(
-            variant=from_store, defaults={"site_id": site.pk, "state": State.OUT}
-        )
+        # The variant is sold out now: make sure the alerts have seen it, so that its
+        # return is one (and ``stock_out`` goes, if no movement told them yet).
+        record_stock_state(variant_id=from_store.pk)
     return made, True
 
 

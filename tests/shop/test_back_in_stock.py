@@ -226,3 +226,17 @@ def test_the_merchant_sees_who_waits_for_which_variant(browser, store, sold_out,
     assert "ann@example.test" in body
     assert "Brass lamp" in body
     assert "Waiting" in body
+
+
+def test_a_variant_emptied_outside_the_ledger_still_emails_on_its_return(browser, store):
+    variant = stocked_variant(site=store.site, stock=9, title="Brass lamp")
+    category = CategoryPageFactory(parent=store.site.root_page, title="Lamps")
+    ProductPageFactory(parent=category, product=variant.product)
+    _restock(variant, 1)  # the alerts record it in stock
+    with store_scope([store.site.pk]):
+        StockLevel.objects.filter(variant=variant).update(on_hand=0)  # no movement, no alert
+
+    _ask(browser, store, variant.pk)
+    _restock(variant)
+
+    assert [message.to for message in mail.outbox] == [["ann@example.test"]]
