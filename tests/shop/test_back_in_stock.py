@@ -14,7 +14,9 @@ from shop.services import adjust_stock
 from shop.services.alerts import notify_back_in_stock
 from shop.tasks import notify_back_in_stock_task
 from tenancy.scope import all_stores, store_scope
+from tests.races import race
 from tests.shop.factories import CategoryPageFactory, ProductPageFactory, stocked_variant
+from tests.tenants.factories import StoreFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -240,3 +242,28 @@ def test_a_variant_emptied_outside_the_ledger_still_emails_on_its_return(browser
     _restock(variant)
 
     assert [message.to for message in mail.outbox] == [["ann@example.test"]]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("postgresql_only", "restore_initial_data")
+def test_two_workers_notifying_at_once_email_each_shopper_once():
+    store = StoreFactory(slug="notify-race")
+    variant = stocked_variant(site=store.site, stock=0, title="Brass lamp")
+    with store_scope([store.site.pk]):
+        for n in range(5):
+            BackInStockRequest.objects.create(
+                site=store.site, variant=variant, email=f"s{n}@example.test"
+            )
+        StockLevel.objects.filter(variant=variant).update(on_hand=4)
+
+    def notify(_index):
+        with store_scope([store.site.pk]):
+            return notify_back_in_stock(variant_id=variant.pk)
+
+    outcomes = race(notify, 4)
+
+    assert sum(outcomes) == 5
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        f"s{n}@example.test" for n in range(5)
+    ]
