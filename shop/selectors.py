@@ -105,7 +105,7 @@ def hidden_when_sold_out(site, prefix: str = "") -> Q:
     choices = [OutOfStock.HIDE]
     if store_settings(site).out_of_stock == OutOfStock.HIDE:
         choices.append("")
-    product_ref = OuterRef(f"{prefix}pk" if not prefix else prefix.removesuffix("__"))
+    product_ref = OuterRef(prefix.removesuffix("__") or "pk")
     return Q(**{f"{prefix}out_of_stock__in": choices}) & ~_available(site, product_ref)
 
 
