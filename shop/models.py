@@ -9,6 +9,7 @@ app stay free of cycles (``make lint`` checks it).
 
 from .contact_page import ContactFormField, ContactPage, ContactSubmission
 from .data import (
+    BackInStockRequest,
     Cart,
     CartLine,
     ImportJob,
@@ -28,10 +29,12 @@ from .data import (
     StockMovement,
     StoreMenu,
     StoreSettings,
+    VariantStockAlert,
 )
 from .pages import CategoryPage, ProductPage, StoreHomePage, StorePage
 
 __all__ = [
+    "BackInStockRequest",
     "Cart",
     "CartLine",
     "CategoryPage",
@@ -58,4 +61,5 @@ __all__ = [
     "StoreMenu",
     "StorePage",
     "StoreSettings",
+    "VariantStockAlert",
 ]

@@ -14,6 +14,7 @@ from tenancy.scope import all_stores, store_scope
 from . import services
 from .data import Reservation, StockLevel
 from .product_csv import jobs
+from .services import alerts
 
 logger = logging.getLogger(__name__)
 
@@ -60,3 +61,19 @@ def run_import_job_task(job_id: int, site_id: int) -> None:
     Running it twice plans or applies once."""
     with store_scope([site_id]):
         jobs.run_job(job_id=job_id)
+
+
+@shared_task(acks_late=True)
+def record_stock_alerts_task(variant_id: int, site_id: int, previous_available=None) -> None:
+    """Send the stock alerts a movement crossed (``alerts.record_stock_state``). Running it
+    twice sends nothing the second time: the first recorded the state."""
+    with store_scope([site_id]):
+        alerts.record_stock_state(variant_id=variant_id, previous_available=previous_available)
+
+
+@shared_task(acks_late=True)
+def notify_back_in_stock_task(variant_id: int, site_id: int) -> None:
+    """Email the shoppers waiting for a variant that is back, once each
+    (``alerts.notify_back_in_stock``). Running it twice sends nothing more."""
+    with store_scope([site_id]):
+        alerts.notify_back_in_stock(variant_id=variant_id)

@@ -5,6 +5,7 @@ and write them from here. Django finds them through ``shop.models``, which impor
 together with the page types (``shop.pages``) that sit above the blocks and selectors.
 """
 
+from .alerts import BackInStockRequest, VariantStockAlert
 from .cart import Cart, CartLine
 from .catalog import Product, ProductImage, ProductTag, ProductVariant
 from .imports import ImportJob, PendingProductImage
@@ -15,6 +16,7 @@ from .settings import StoreSettings
 from .stock import PreorderAllocation, Reservation, StockDrift, StockLevel, StockMovement
 
 __all__ = [
+    "BackInStockRequest",
     "Cart",
     "CartLine",
     "ImportJob",
@@ -34,4 +36,5 @@ __all__ = [
     "StockMovement",
     "StoreMenu",
     "StoreSettings",
+    "VariantStockAlert",
 ]

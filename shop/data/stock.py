@@ -4,8 +4,7 @@ from wagtail.admin.panels import FieldPanel
 
 from tenancy.scope import StoreOwnedQuerySet, StoreScopedManager
 
-# The low-stock threshold of a variant and store that set none.
-DEFAULT_LOW_STOCK_THRESHOLD = 5
+from .settings import settings_of_store
 
 
 def selling_policy(*, variant_policy: str, product_choice: str, store_choice: str) -> str:
@@ -93,10 +92,40 @@ class StockLevel(models.Model):
         return self.allow_oversell or self.available >= quantity
 
     @property
+    def effective_policy(self) -> str:
+        """What this variant does with none left (``selling_policy``): its own policy, else
+        its product's or its store's sold-out choice (the store's from its cache)."""
+        if self.policy:
+            return self.policy
+        return selling_policy(
+            variant_policy="",
+            product_choice=self.variant.product.out_of_stock,
+            store_choice=settings_of_store(self.site_id).out_of_stock,
+        )
+
+    @property
+    def can_sell(self) -> bool:
+        """Whether a shopper may buy one now: units available, or sold on backorder or
+        taken on pre-order once none are."""
+        return self.available > 0 or self.effective_policy in (
+            self.Policy.CONTINUE,
+            self.Policy.PREORDER,
+        )
+
+    @property
+    def is_preorder(self) -> bool:
+        """None available, and taken on pre-order."""
+        return self.available <= 0 and self.effective_policy == self.Policy.PREORDER
+
+    @property
     def low_threshold(self) -> int:
-        if self.low_stock_threshold is None:
-            return DEFAULT_LOW_STOCK_THRESHOLD
-        return self.low_stock_threshold
+        """The variant's own threshold, else its store's (``StoreSettings``, from the
+        store's cache: no query once the store's settings are cached)."""
+        if self.low_stock_threshold is not None:
+            return self.low_stock_threshold
+        if "_store_threshold" not in self.__dict__:
+            self.__dict__["_store_threshold"] = settings_of_store(self.site_id).low_stock_threshold
+        return self.__dict__["_store_threshold"]
 
     @property
     def is_low(self) -> bool:

@@ -38,6 +38,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from crm_bridge.models import Client, Ticket
 from shop.models import (
+    BackInStockRequest,
     ContactFormField,
     ContactPage,
     ContactSubmission,
@@ -294,7 +295,16 @@ def fill_more(data: StoreData, prefix: str) -> Side:
             model_kind(model): data.row(model).pk
             for model in get_snippet_models()
             if model
-            in (Product, Order, Client, Ticket, StockLevel, StockMovement, NewsletterSubscriber)
+            in (
+                Product,
+                Order,
+                Client,
+                Ticket,
+                StockLevel,
+                StockMovement,
+                NewsletterSubscriber,
+                BackInStockRequest,
+            )
         },
     }
     subjects = [
@@ -340,6 +350,7 @@ COUNTED = [
     StockMovement,
     NewsletterSubscriber,
     ImportJob,
+    BackInStockRequest,
     Client,
     Ticket,
     StoreTheme,
@@ -397,6 +408,7 @@ def _rows_and_counts(side):
                 StockMovement,
                 NewsletterSubscriber,
                 ImportJob,
+                BackInStockRequest,
                 Client,
                 Ticket,
                 StoreMenu,

@@ -1,12 +1,14 @@
 """Rows in two stores for the store scope's tests."""
 
 from shop.models import (
+    BackInStockRequest,
     ImportJob,
     OrderLine,
     PendingProductImage,
     PreorderAllocation,
     StockDrift,
     StockMovement,
+    VariantStockAlert,
 )
 from shop.services import reserve_cart, set_product_tags
 from tenancy.scope import store_scope
@@ -52,5 +54,7 @@ def one_row_of_every_store_owned_model(store, other_store):
             site=store.site, product=product, src="https://example.test/alpha-lamp.jpg"
         )
         ImportJob.objects.create(site=store.site, file_name="alpha.csv", content="Handle\n")
+        BackInStockRequest.objects.create(site=store.site, variant=variant, email="a@example.test")
+        VariantStockAlert.objects.get_or_create(variant=variant, defaults={"site": store.site})
     theirs = stocked_product(site=other_store.site, title="Beta lamp")
     return product, theirs
