@@ -6,7 +6,15 @@ class CrmBridgeConfig(AppConfig):
     verbose_name = "CRM"
 
     def ready(self):
-        from shop.signals import order_cancelled, order_placed, order_status_changed
+        from shop.signals import (
+            order_cancelled,
+            order_placed,
+            order_status_changed,
+            stock_back_in,
+            stock_low,
+            stock_out,
+            stock_replenished,
+        )
         from tenancy.admin.policies import register_permission_policies
 
         from . import signal_handlers
@@ -25,4 +33,14 @@ class CrmBridgeConfig(AppConfig):
             signal.connect(
                 signal_handlers.sync_crm_on_order_status_changed,
                 dispatch_uid=f"crm_bridge_sync_crm_on_{name}",
+            )
+        for signal, name in (
+            (stock_low, "stock_low"),
+            (stock_out, "stock_out"),
+            (stock_back_in, "stock_back_in"),
+            (stock_replenished, "stock_replenished"),
+        ):
+            signal.connect(
+                signal_handlers.sync_stock_ticket_on_stock_alert,
+                dispatch_uid=f"crm_bridge_sync_stock_ticket_on_{name}",
             )

@@ -67,17 +67,34 @@ def _same_phone(a: str, b: str) -> bool:
 
 
 class Ticket(index.Indexed, models.Model):
-    """A unit of merchant follow-up, such as an order to handle."""
+    """A unit of merchant follow-up: an order to handle (with its client), or a variant
+    running low or sold out (a stock task, ``crm_bridge.stock_tickets``)."""
 
     class Status(models.TextChoices):
         OPEN = "open", "Open"
         IN_PROGRESS = "in_progress", "In progress"
         CLOSED = "closed", "Closed"
 
+    class Kind(models.TextChoices):
+        ORDER = "order", "Order"
+        STOCK_LOW = "stock_low", "Low stock"
+        STOCK_OUT = "stock_out", "Sold out"
+
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="tickets")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.ORDER)
+    client = models.ForeignKey(
+        Client, null=True, blank=True, on_delete=models.CASCADE, related_name="tickets"
+    )
     order = models.OneToOneField(
         "shop.Order", null=True, blank=True, on_delete=models.CASCADE, related_name="ticket"
+    )
+    variant = models.ForeignKey(
+        "shop.ProductVariant",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The variant a stock task is about.",
     )
     subject = models.CharField(max_length=255)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
@@ -95,6 +112,14 @@ class Ticket(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            # At most one stock task under way per variant: it is updated, never doubled.
+            models.UniqueConstraint(
+                fields=["variant"],
+                condition=models.Q(variant__isnull=False) & ~models.Q(status="closed"),
+                name="one_open_stock_ticket_per_variant",
+            ),
+        ]
 
     def __str__(self):
         return self.subject
@@ -104,7 +129,7 @@ class Ticket(index.Indexed, models.Model):
         """The order's checkout details that differ from the client record. Checkout never
         overwrites the record, so the merchant sees them here and decides."""
         order, client = self.order, self.client
-        if order is None:
+        if order is None or client is None:
             return []
         found = []
         if order.name and not _same_name(order.name, client.name):

@@ -105,19 +105,28 @@ class TicketViewSet(StoreScopedViewSet):
     menu_label = "Tickets"
     inspect_view_enabled = True
     inspect_view_class = TicketInspectView
-    inspect_view_fields = ["subject", "client", "order", "status", "contact_differences", "notes"]
+    inspect_view_fields = [
+        "subject",
+        "kind",
+        "client",
+        "order",
+        "variant",
+        "status",
+        "contact_differences",
+        "notes",
+    ]
     panels = [
         ContactDifferencesPanel(heading=CONTACT_DETAILS),
         FieldPanel("subject"),
         FieldPanel("status"),
         FieldPanel("notes"),
     ]
-    list_display = ["subject", "client", "status", "created_at"]
-    list_filter = ["status"]
+    list_display = ["subject", "kind", "client", "status", "created_at"]
+    list_filter = ["status", "kind"]
     search_fields = ["subject"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("client")
+        return super().get_queryset(request).select_related("client", "variant__product")
 
 
 class CrmViewSetGroup(SnippetViewSetGroup):

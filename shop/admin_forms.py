@@ -420,8 +420,19 @@ class StockLevelForm(WagtailAdminModelForm):
         change = cleaned.get("change") or 0
         oversell = cleaned.get("policy", self.instance.policy) == StockLevel.Policy.CONTINUE
         after = self.instance.on_hand + change
-        if not oversell and after < 0:
-            self.add_error("change", f"Only {self.instance.on_hand} on hand.")
+        if not oversell and after < self.instance.reserved:
+            held = self.instance.reserved
+            self.add_error(
+                "change",
+                f"Only {self.instance.on_hand} on hand"
+                + (f", {held} of them held in checkouts." if held else "."),
+            )
+        elif (
+            change
+            and cleaned.get("reason") == StockMovement.Reason.ADJUSTMENT
+            and not (cleaned.get("note") or "").strip()
+        ):
+            self.add_error("note", "Say why the stock is adjusted (a stock take, damage, loss).")
         elif not INTEGER_MIN <= after <= INTEGER_MAX:
             self.add_error("change", services.stock_range_message(self.instance.on_hand))
         return cleaned

@@ -13,7 +13,9 @@ class ShopConfig(AppConfig):
         from . import signal_handlers
         from .data.navigation import StoreMenu
         from .data.settings import StoreSettings
+        from .data.stock import StockMovement
         from .pagecache import signal_handlers as pagecache_signal_handlers
+        from .signals import preorder_allocated, stock_back_in, stock_changed
         from .viewsets import PERMISSION_POLICIES
 
         register_permission_policies(PERMISSION_POLICIES)
@@ -25,3 +27,16 @@ class ShopConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"shop_forget_store_on_{model.__name__}_{name}",
                 )
+        preorder_allocated.connect(
+            signal_handlers.email_shopper_on_preorder_allocated,
+            dispatch_uid="shop_email_shopper_on_preorder_allocated",
+        )
+        stock_changed.connect(
+            signal_handlers.record_stock_alerts_on_stock_changed,
+            sender=StockMovement,
+            dispatch_uid="shop_record_stock_alerts_on_stock_changed",
+        )
+        stock_back_in.connect(
+            signal_handlers.notify_shoppers_on_stock_back_in,
+            dispatch_uid="shop_notify_shoppers_on_stock_back_in",
+        )

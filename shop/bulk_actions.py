@@ -1,6 +1,8 @@
-"""Bulk edits in the product listing: select products, then change their status, prices,
-stock or tags in one step (``shop.services.bulk``). Each shows what it will touch, asks
-for the change, and reports what it did; a refused edit changes nothing and says why.
+"""Bulk edits in the product listing (select products, then change their status, prices,
+stock or tags in one step) and in the inventory listing (select variants, then change
+their stock, prices or sold-out policy), through ``shop.services.bulk``. Each shows what
+it will touch, asks for the change, and reports what it did; a refused edit changes
+nothing and says why.
 
 Wagtail lists every object a bulk action names; ``tenants.admin_scoping.guards`` refuses
 ids of another store before any of this runs.
@@ -16,7 +18,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from tenancy.numeric_bounds import INTEGER_MAX, INTEGER_MIN
 
-from .data import Product, ProductVariant
+from .data import Product, ProductVariant, StockLevel
 from .data.catalog import TAG_NAME_MAX_LENGTH
 from .exceptions import ShopError
 from .services import bulk
@@ -93,6 +95,7 @@ class ProductBulkEdit(SnippetBulkAction):
             **super().get_context_data(**kwargs),
             "action_title": self.display_name,
             "action_button_text": self.action_button_text,
+            "no_access_msg": f"You may not change these {self.model._meta.verbose_name_plural}.",
         }
 
     def form_valid(self, form):
@@ -183,11 +186,88 @@ class ProductTagsBulkAction(ProductBulkEdit):
         )
 
 
+class PolicyForm(forms.Form):
+    policy = forms.ChoiceField(
+        choices=[("", "Follow the product's setting"), *StockLevel.Policy.choices],
+        required=False,
+        label="When sold out",
+    )
+
+
+class VariantBulkEdit(ProductBulkEdit):
+    """A bulk edit of the variants selected in the inventory listing (one row a variant)."""
+
+    models = [StockLevel]
+
+    def check_perm(self, obj):
+        return self.request.user.has_perm("shop.change_stocklevel")
+
+    @staticmethod
+    def variants(levels):
+        return list(
+            ProductVariant.objects.filter(pk__in=[level.variant_id for level in levels])
+            .select_related("product")
+            .order_by("pk")
+        )
+
+
+class VariantStockBulkAction(VariantBulkEdit):
+    display_name = "Change stock"
+    action_type = "change_variant_stock"
+    aria_label = "Change the stock of the selected variants"
+    form_class = StockForm
+    action_priority = 10
+
+    def apply(self, levels, data):
+        return bulk.bulk_change_stock(
+            variants=self.variants(levels),
+            mode=data["mode"],
+            quantity=data["quantity"],
+            note=data["note"],
+            user=self.request.user,
+        )
+
+
+class VariantPriceBulkAction(VariantBulkEdit):
+    display_name = "Change prices"
+    action_type = "change_variant_prices"
+    aria_label = "Change the prices of the selected variants"
+    form_class = PriceForm
+    action_priority = 11
+
+    def check_perm(self, obj):
+        return self.request.user.has_perm("shop.change_product")
+
+    def apply(self, levels, data):
+        return bulk.bulk_change_price(
+            variants=self.variants(levels),
+            mode=data["mode"],
+            value=Decimal(data["value"]),
+            user=self.request.user,
+        )
+
+
+class VariantPolicyBulkAction(VariantBulkEdit):
+    display_name = "When sold out"
+    action_type = "change_variant_policy"
+    aria_label = "Choose what the selected variants do when sold out"
+    form_class = PolicyForm
+    action_priority = 12
+
+    def apply(self, levels, data):
+        return bulk.bulk_set_policy(
+            variants=self.variants(levels), policy=data["policy"], user=self.request.user
+        )
+
+
 BULK_EDITS = (
     ProductStatusBulkAction,
     ProductPriceBulkAction,
     ProductStockBulkAction,
     ProductTagsBulkAction,
+    VariantStockBulkAction,
+    VariantPriceBulkAction,
+    VariantPolicyBulkAction,
 )
 
 
@@ -197,4 +277,4 @@ class BulkEditFormatter(LogFormatter):
     label = "Bulk edit of products"
 
     def format_message(self, log_entry):
-        return log_entry.data.get("summary", "Bulk edit of products")
+        return log_entry.data.get("summary", self.label)

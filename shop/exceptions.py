@@ -51,3 +51,20 @@ class CountryNotServed(ShopError):
 class BulkEditRefused(ShopError):
     """A bulk edit that would leave a chosen product or variant invalid: nothing of it is
     applied, and the message names what refused."""
+
+
+class PreorderLimitReached(ShopError):
+    """More units asked on pre-order than the product's pre-order limit leaves."""
+
+    def __init__(self, variant, left: int):
+        self.variant = variant
+        self.left = left
+        if left:
+            message = f"{variant} can be pre-ordered {left} more at most."
+        else:
+            message = f"{variant} takes no more pre-orders for now."
+        super().__init__(message)
+
+
+class ReasonRequired(ShopError):
+    """A stock adjustment without a reason: the ledger says why every count changed."""

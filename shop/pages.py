@@ -253,9 +253,15 @@ class ProductPage(StorefrontPageMixin, Page):
     theme_template = "shop/product_page.html"
 
     def serve(self, request, *args, **kwargs):
+        """The product's page; 404 for a product not for sale, and for one sold out whose
+        store or own choice is to hide it (ADR 37): hidden means gone from the shop, its
+        address included, until it is back in stock."""
         product = self._shown_product(request)
-        if product.status != Product.Status.ACTIVE and not getattr(request, "is_preview", False):
-            raise Http404("This product is not for sale.")
+        if not getattr(request, "is_preview", False):
+            if product.status != Product.Status.ACTIVE:
+                raise Http404("This product is not for sale.")
+            if selectors.is_hidden(site=self.get_store_site(request), product=product):
+                raise Http404("This product is sold out.")
         return super().serve(request, *args, **kwargs)
 
     def _shown_product(self, request) -> Product:

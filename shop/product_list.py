@@ -24,7 +24,7 @@ from wagtail.snippets.views.snippets import IndexView
 from tenancy.request import admin_site_ids
 
 from .data import Product, ProductImage, ProductTag, ProductVariant, StoreSettings
-from .data.stock import DEFAULT_LOW_STOCK_THRESHOLD
+from .data.settings import DEFAULT_LOW_STOCK_THRESHOLD
 from .pages import CategoryPage, ProductPage
 from .templatetags.shop_tags import money
 

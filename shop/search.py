@@ -2,8 +2,9 @@
 
 Products are matched in the database (every word in the page's or the product's title,
 vendor or type), so the results follow the catalog exactly: live pages of active
-products of this store only. Content pages go through Wagtail's search backend, which
-reads their body, and are narrowed to the store's tree first.
+products of this store only, less those it hides while they are sold out. Content pages
+go through Wagtail's search backend, which reads their body, and are narrowed to the
+store's tree first.
 """
 
 import re
@@ -50,6 +51,7 @@ def clean_query(raw: str) -> str:
 def _product_pages(*, site, words):
     pages = ProductPage.objects.live().descendant_of(site.root_page)
     pages = pages.filter(product__site=site, product__status=Product.Status.ACTIVE)
+    pages = pages.exclude(selectors.hidden_when_sold_out(site, "product__"))
     for word in words:
         pages = pages.filter(
             Q(title__icontains=word)

@@ -22,12 +22,10 @@ from django.db.models import (
     prefetch_related_objects,
 )
 
-from tenancy.store_cache import store_value
-
 from .data.cart import Cart, CartLine
-from .data.catalog import Product, ProductImage, ProductTag, ProductVariant
+from .data.catalog import OutOfStock, Product, ProductImage, ProductTag, ProductVariant
 from .data.orders import Order, OrderLine
-from .data.settings import StoreSettings
+from .data.settings import StoreSettings, settings_of_store
 from .data.stock import StockLevel, StockMovement
 from .pricing import Totals, price_cart
 
@@ -82,13 +80,42 @@ def with_card_data(products, *, pictures=(), renditions=True):
     return products
 
 
-def _available(product_ref):
-    """Whether the product at ``product_ref`` has a variant a shopper can buy now."""
-    return Exists(
-        StockLevel.objects.filter(variant__product=product_ref).filter(
-            Q(on_hand__gt=F("reserved")) | Q(policy=StockLevel.Policy.CONTINUE)
-        )
+def _available(site, product_ref):
+    """Whether the product at ``product_ref`` has a variant a shopper can buy now: one
+    not counted, with units available (on hand less held), sold on backorder, or taken on
+    pre-order, by its own policy or, when it has none, by its product's or the store's
+    sold-out choice (``shop.data.stock.selling_policy``)."""
+    policy = StockLevel.Policy
+    follows = Q(stock__policy="")
+    sells = (
+        Q(track_inventory=False)
+        | Q(stock__on_hand__gt=F("stock__reserved"))
+        | Q(stock__policy__in=[policy.CONTINUE, policy.PREORDER])
+        | (follows & Q(product__out_of_stock=OutOfStock.PREORDER))
     )
+    if store_settings(site).out_of_stock == OutOfStock.PREORDER:
+        sells |= follows & Q(product__out_of_stock="")
+    return Exists(ProductVariant.objects.filter(product=product_ref).filter(sells))
+
+
+def hidden_when_sold_out(site, prefix: str = "") -> Q:
+    """The products this store hides from shoppers: those whose sold-out choice (their
+    own, else the store's) is "hide the product" and that have no variant to sell.
+    ``prefix`` is the path to the product ("product__" from its pages)."""
+    choices = [OutOfStock.HIDE]
+    if store_settings(site).out_of_stock == OutOfStock.HIDE:
+        choices.append("")
+    product_ref = OuterRef(prefix.removesuffix("__") or "pk")
+    return Q(**{f"{prefix}out_of_stock__in": choices}) & ~_available(site, product_ref)
+
+
+def is_hidden(*, site, product: Product) -> bool:
+    """Whether this store hides ``product`` now (``hidden_when_sold_out``): one query, and
+    only for a product whose sold-out choice is to hide it."""
+    choice = product.out_of_stock or store_settings(site).out_of_stock
+    if choice != OutOfStock.HIDE:
+        return False
+    return Product.objects.filter(pk=product.pk).filter(hidden_when_sold_out(site)).exists()
 
 
 def category_products(
@@ -103,13 +130,14 @@ def category_products(
     pages = (
         category.product_pages()
         .filter(product__site=site, product__status=Product.Status.ACTIVE)
+        .exclude(hidden_when_sold_out(site, "product__"))
         .annotate(min_price=Min("product__variants__price"))
         .select_related("product")
         .prefetch_related(*_product_prefetches("product__"))
         .order_by(*order)
     )
     if available_only:
-        pages = pages.filter(_available(OuterRef("product")))
+        pages = pages.filter(_available(site, OuterRef("product")))
     listing = Paginator(pages, per_page).get_page(page_number)
     listing.object_list = list(listing.object_list)
     with_card_data([page.product for page in listing.object_list], renditions=False)
@@ -122,6 +150,7 @@ def first_product_pages(*, site, category, limit: int) -> list:
     pages = list(
         category.product_pages()
         .filter(product__site=site, product__status=Product.Status.ACTIVE)
+        .exclude(hidden_when_sold_out(site, "product__"))
         .select_related("product")
         .prefetch_related(*_product_prefetches("product__"))
         .order_by("path")[:limit]
@@ -143,7 +172,8 @@ def related_products(*, site, pages, product, limit: int = RELATED_PRODUCTS_LIMI
     related = list(
         pages.filter(product__site=site, product__status=Product.Status.ACTIVE)
         .exclude(product=product)
-        .annotate(available=_available(OuterRef("product")))
+        .exclude(hidden_when_sold_out(site, "product__"))
+        .annotate(available=_available(site, OuterRef("product")))
         .select_related("product")
         .order_by("-available", "path")[:limit]
     )
@@ -157,6 +187,7 @@ def products_by_ids(*, site, ids) -> list[Product]:
         Product.objects.for_site(site)
         .active()
         .filter(pk__in=ids)
+        .exclude(hidden_when_sold_out(site))
         .prefetch_related(*_product_prefetches(), "pages")
     )
     by_id = {product.pk: product for product in with_card_data(products)}
@@ -206,12 +237,9 @@ def product_gallery(*, product: Product, variant: ProductVariant | None) -> list
     return ordered
 
 
-STORE_SETTINGS_ENTRY = "settings"
-
-
 def store_settings(site) -> StoreSettings:
     """The store's settings, from the store's cache (saving them drops the entry)."""
-    return store_value(site.pk, STORE_SETTINGS_ENTRY, lambda: StoreSettings.for_site(site))
+    return settings_of_store(site.pk)
 
 
 def find_cart(*, site, session_key) -> Cart | None:
@@ -294,6 +322,13 @@ class ProductCard:
     def in_stock(self) -> bool:
         return self.product.in_stock
 
+    @property
+    def preorder(self) -> bool:
+        """For sale only on pre-order: none of its variants has units to sell now."""
+        variants = self.product.variants.all()
+        buyable = [variant for variant in variants if variant.is_available]
+        return bool(buyable) and all(variant.is_preorder for variant in buyable)
+
 
 @dataclass(frozen=True)
 class VariantHistory:
@@ -324,6 +359,7 @@ def _listed_products(*, site, source: str, key: str):
         Product.objects.for_site(site)
         .active()
         .filter(Exists(product_pages.objects.filter(product=OuterRef("pk"), live=True)))
+        .exclude(hidden_when_sold_out(site))
     )
     if source == "tag":
         tags = ProductTag.objects.filter(site=site, slug=key.strip(), products=OuterRef("pk"))
@@ -417,6 +453,7 @@ def products_for_blocks(
             Product.objects.for_site(site)
             .active()
             .filter(wanted)
+            .exclude(hidden_when_sold_out(site))
             .annotate(**flags)
             .order_by("title", "pk")
         )
@@ -431,6 +468,7 @@ def products_for_blocks(
             first = (
                 category.product_pages()
                 .filter(product__site=site, product__status=Product.Status.ACTIVE)
+                .exclude(hidden_when_sold_out(site, "product__"))
                 .order_by("path")
                 .values("pk")[:limit]
             )
@@ -438,6 +476,7 @@ def products_for_blocks(
         pages = list(
             product_pages.objects.live()
             .filter(product__site=site, product__status=Product.Status.ACTIVE)
+            .exclude(hidden_when_sold_out(site, "product__"))
             .filter(wanted)
             .select_related("product")
             .order_by("path")

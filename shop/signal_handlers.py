@@ -1,8 +1,30 @@
-"""Receivers that drop a store's cached storefront values (``tenancy.store_cache``)."""
+"""Receivers of the shop's own events: those that drop a store's cached storefront values
+(``tenancy.store_cache``), those that hand stock movements to the alerts, and those that
+enqueue the shoppers' emails."""
 
 from tenancy.store_cache import forget_store
+
+from . import tasks
 
 
 def forget_store_on_settings_change(sender, instance, **kwargs):
     """The store's settings or one of its menus was saved or deleted."""
     forget_store(instance.site_id)
+
+
+def email_shopper_on_preorder_allocated(sender, allocation, **kwargs):
+    """Stock reached a pre-ordered order line: its shopper is told, by a task."""
+    tasks.email_preorder_allocated_task.delay(allocation.pk, allocation.site_id)
+
+
+def record_stock_alerts_on_stock_changed(sender, movement, level, **kwargs):
+    """Hand the movement to the stock alerts, in the background, with the count of units
+    available before it (what a variant seen for the first time stood at)."""
+    reserved_before = movement.reserved_after - movement.reserved_change
+    previous = movement.balance_after - movement.quantity - reserved_before
+    tasks.record_stock_alerts_task.delay(level.variant_id, level.site_id, previous)
+
+
+def notify_shoppers_on_stock_back_in(sender, variant, level, **kwargs):
+    """Email the shoppers who asked to hear when the variant is back."""
+    tasks.notify_back_in_stock_task.delay(variant.pk, variant.site_id)

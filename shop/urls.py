@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import contact_views, newsletter, views
+from . import contact_views, newsletter, notify_views, views
 
 app_name = "shop"
 
@@ -14,6 +14,11 @@ urlpatterns = [
     path("checkout/", views.checkout, name="checkout"),
     path("checkout/complete/<int:number>/", views.order_complete, name="order-complete"),
     path("newsletter/subscribe/", newsletter.newsletter_subscribe, name="newsletter-subscribe"),
+    path(
+        "back-in-stock/",
+        notify_views.back_in_stock_request,
+        name="back-in-stock",
+    ),
     path(
         "contact/<int:page_id>/",
         contact_views.send_contact_message,

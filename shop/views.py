@@ -15,7 +15,7 @@ from tenancy.request import store_site
 from themes.theme import Theme
 
 from . import search, selectors, services
-from .exceptions import ShopError
+from .exceptions import InsufficientStock, ShopError
 from .forms import AddToCartForm, CartLineForm, CheckoutForm
 from .models import Order, ProductVariant
 from .shared_forms import is_same_origin
@@ -189,6 +189,18 @@ def _remember_order(request, order):
     return redirect("shop:order-complete", number=order.number)
 
 
+def _hold_cart(request, cart, *, minutes: int) -> dict:
+    """Entering checkout (GET) holds the cart's items for this shopper; each later checkout
+    request renews the holds: what the page says of the hold, or of the items that fell
+    short."""
+    if request.method != "GET":
+        return {"hold": services.extend_reservations(cart=cart, minutes=minutes)}
+    try:
+        return {"hold": services.reserve_cart(cart=cart, minutes=minutes)}
+    except InsufficientStock as error:
+        return {"shortages": [(variant, max(left, 0)) for variant, left in error.shortages]}
+
+
 @store_view
 def checkout(request, *, site):
     cart = selectors.find_cart(site=site, session_key=shopper_session_key(request))
@@ -214,10 +226,26 @@ def checkout(request, *, site):
                 checkout_token=cleaned["checkout_token"],
             )
         except ShopError as error:
+            # Nothing was written: the cart and what the shopper typed are kept.
             messages.error(request, str(error))
-            return redirect("shop:cart-detail")
-        return _remember_order(request, order)
-    context = {"form": form, "totals": totals, "shipping_country": country}
+        else:
+            return _remember_order(request, order)
+    held = _hold_cart(request, cart, minutes=store_settings.reservation_minutes)
+    preordered = services.stock.preordered_in_cart(
+        cart=cart,
+        lines=[priced.line for priced in totals.lines],
+        store_choice=store_settings.out_of_stock,
+    )
+    context = {
+        "form": form,
+        "totals": totals,
+        "shipping_country": country,
+        # Each priced line with its units that would be taken on pre-order.
+        "summary_lines": [
+            (priced, preordered.get(priced.line.variant_id, 0)) for priced in totals.lines
+        ],
+        **held,
+    }
     return render_themed(request, site, "shop/checkout.html", context, shopper_page=True)
 
 

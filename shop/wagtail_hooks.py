@@ -1,15 +1,27 @@
-"""The shop's admin: its viewsets (``shop.viewsets``), its bulk delete of products and the
-product form's tag suggestions.
+"""The shop's admin: its viewsets (``shop.viewsets``), its bulk delete of products, the
+product form's tag suggestions, the operator's list of stock drifts, and CSV import and export.
 
 Its permission policies are registered in ``ShopConfig.ready()``, before any hook runs.
 """
 
-from django.urls import path
+from django.urls import path, reverse, reverse_lazy
 from wagtail import hooks
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 
+from . import admin_drift
+from .admin_drift import StockDriftView
+from .admin_imports import (
+    PERMISSIONS,
+    ImportJobView,
+    ImportMenuItem,
+    ImportUploadView,
+    ProductExportView,
+    StockImportView,
+)
 from .admin_insight import InventoryInsightView, add_inventory_panel
 from .admin_views import ProductDeleteBulkAction, product_tag_autocomplete
 from .bulk_actions import BULK_EDITS, BulkEditFormatter
+from .data.imports import ImportJob
 from .services.bulk import BULK_EDIT_ACTION
 from .viewsets import ShopViewSetGroup, StoreMenuViewSet
 
@@ -43,6 +55,18 @@ hooks.register("construct_homepage_panels", add_inventory_panel)
 
 
 @hooks.register("register_admin_urls")
+def register_stock_drift():
+    return [path("shop/stock-drift/", StockDriftView.as_view(), name=admin_drift.URL_NAME)]
+
+
+@hooks.register("register_settings_menu_item")
+def register_stock_drift_menu_item():
+    return admin_drift.OperatorMenuItem(
+        "Stock drift", reverse(admin_drift.URL_NAME), name="stock-drift", icon_name="warning"
+    )
+
+
+@hooks.register("register_admin_urls")
 def register_inventory_insight():
     return [
         path(
@@ -60,3 +84,51 @@ for bulk_edit in BULK_EDITS:
 @hooks.register("register_log_actions")
 def register_bulk_edit_log_action(actions):
     actions.register_action(BULK_EDIT_ACTION)(BulkEditFormatter)
+
+
+# --- CSV import and export (shop.admin_imports) ----------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_csv_import_urls():
+    return [
+        path("shop/products/import/", ImportUploadView.as_view(), name="shop_product_import"),
+        path("shop/products/export/", ProductExportView.as_view(), name="shop_product_export"),
+        path("shop/stock/import/", StockImportView.as_view(), name="shop_stock_import"),
+        path("shop/imports/<int:job_id>/", ImportJobView.as_view(), name="shop_import_job"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_csv_import_menu():
+    return SubmenuMenuItem(
+        "Import/export",
+        Menu(
+            items=[
+                ImportMenuItem(
+                    "Import products",
+                    reverse_lazy("shop_product_import"),
+                    icon_name="upload",
+                    order=100,
+                    permission=PERMISSIONS[ImportJob.Kind.PRODUCTS],
+                ),
+                ImportMenuItem(
+                    "Export products",
+                    reverse_lazy("shop_product_export"),
+                    icon_name="download",
+                    order=200,
+                    permission=PERMISSIONS[ImportJob.Kind.PRODUCTS],
+                ),
+                ImportMenuItem(
+                    "Stock take",
+                    reverse_lazy("shop_stock_import"),
+                    icon_name="list-ul",
+                    order=300,
+                    permission=PERMISSIONS[ImportJob.Kind.STOCK],
+                ),
+            ]
+        ),
+        icon_name="upload",
+        name="shop-import-export",
+        order=151,
+    )

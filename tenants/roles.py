@@ -29,8 +29,18 @@ ROLE_SUMMARIES = {
 }
 
 _CATALOG = ["add_product", "change_product", "delete_product", "view_product"]
-_INVENTORY = ["view_stocklevel", "change_stocklevel", "view_stockmovement"]
-_CATALOG_READ = ["view_product", "view_stocklevel", "view_stockmovement"]
+_INVENTORY = [
+    "view_stocklevel",
+    "change_stocklevel",
+    "view_stockmovement",
+    "view_backinstockrequest",
+]
+_CATALOG_READ = [
+    "view_product",
+    "view_stocklevel",
+    "view_stockmovement",
+    "view_backinstockrequest",
+]
 _ORDERS = ["view_order", "change_order"]
 _CRM = ["view_client", "change_client", "view_ticket", "change_ticket"]
 # The store's theme: edited, published (now or at a date), locked. Never added or deleted.

@@ -8,7 +8,14 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from crm_bridge.models import Client, Ticket
-from shop.models import NewsletterSubscriber, Order, Product, StockLevel, StockMovement
+from shop.models import (
+    BackInStockRequest,
+    NewsletterSubscriber,
+    Order,
+    Product,
+    StockLevel,
+    StockMovement,
+)
 from shop.services.newsletter import subscribe
 from tenancy.scope import store_scope
 from tests.shop.factories import (
@@ -45,13 +52,14 @@ class StoreData:
                 StockLevel: StockLevel.objects.filter(site=site).first(),
                 StockMovement: StockMovement.objects.filter(site=site).first(),
                 NewsletterSubscriber: NewsletterSubscriber.objects.filter(site=site).first(),
+                BackInStockRequest: BackInStockRequest.objects.filter(site=site).first(),
             }[model]
 
 
 def fill_store(store, *, prefix, owner) -> StoreData:
     """A product with stock, an order (so a client, a ticket and stock movements), a
-    category and a product page, an image, a newsletter subscriber, and edits logged by
-    ``owner``."""
+    category and a product page, an image, a newsletter subscriber, a shopper waiting for
+    the product to be back in stock, and edits logged by ``owner``."""
     product = stocked_product(
         site=store.site,
         title=f"{prefix} Secret Lamp",
@@ -74,6 +82,11 @@ def fill_store(store, *, prefix, owner) -> StoreData:
     image = ImageFactory(collection=store.collection, title=f"{prefix} Lamp Photo")
     reader = f"reader@{prefix.lower()}-secret.test"
     subscribe(site=store.site, email=reader, consent_text=f"{prefix} consent", source_page=home)
+    waiting = f"waiting@{prefix.lower()}-secret.test"
+    with store_scope([store.site.pk]):
+        BackInStockRequest.objects.create(
+            site=store.site, variant=product.variants.get(), email=waiting
+        )
     markers = [
         product.title,
         f"{prefix.upper()}-SKU-777",
@@ -85,5 +98,6 @@ def fill_store(store, *, prefix, owner) -> StoreData:
         store.name,
         owner.email,
         reader,
+        waiting,
     ]
     return StoreData(store, owner, product, order, home, category, product_page, image, markers)

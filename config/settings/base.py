@@ -270,6 +270,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# Periodic tasks (``celery -A config beat``). Each can run twice without doing anything twice.
+CELERY_BEAT_SCHEDULE = {
+    "release-expired-stock-reservations": {
+        "task": "shop.tasks.release_expired_reservations_task",
+        "schedule": 60.0,  # holds last minutes: an expired one is freed within a minute
+    },
+    "reconcile-stock-with-ledger": {
+        "task": "shop.tasks.reconcile_stock_task",
+        "schedule": 3600.0,
+    },
+}
 
 # --- Wagtail ----------------------------------------------------------------------------
 

@@ -5,27 +5,36 @@ and write them from here. Django finds them through ``shop.models``, which impor
 together with the page types (``shop.pages``) that sit above the blocks and selectors.
 """
 
+from .alerts import BackInStockRequest, VariantStockAlert
 from .cart import Cart, CartLine
 from .catalog import Product, ProductImage, ProductTag, ProductVariant
+from .imports import ImportJob, PendingProductImage
 from .navigation import StoreMenu
 from .newsletter import NewsletterSubscriber
 from .orders import Order, OrderLine, OrderNumberSequence
 from .settings import StoreSettings
-from .stock import StockLevel, StockMovement
+from .stock import PreorderAllocation, Reservation, StockDrift, StockLevel, StockMovement
 
 __all__ = [
+    "BackInStockRequest",
     "Cart",
     "CartLine",
+    "ImportJob",
     "NewsletterSubscriber",
     "Order",
     "OrderLine",
     "OrderNumberSequence",
+    "PendingProductImage",
+    "PreorderAllocation",
     "Product",
     "ProductImage",
     "ProductTag",
     "ProductVariant",
+    "Reservation",
+    "StockDrift",
     "StockLevel",
     "StockMovement",
     "StoreMenu",
     "StoreSettings",
+    "VariantStockAlert",
 ]

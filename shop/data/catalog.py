@@ -244,13 +244,24 @@ class ProductVariant(Orderable):
 
     @property
     def available_quantity(self) -> int:
+        """Units a shopper may buy now: on hand, less what checkouts hold."""
         stock = getattr(self, "stock", None)
-        return stock.on_hand if stock else 0
+        return stock.available if stock else 0
 
     @property
     def is_available(self) -> bool:
+        """Whether a shopper may buy it now (``StockLevel.can_sell``); a variant whose stock
+        is not counted always."""
+        if not self.track_inventory:
+            return True
         stock = getattr(self, "stock", None)
-        return bool(stock) and (stock.on_hand > 0 or stock.allow_oversell)
+        return stock is not None and stock.can_sell
+
+    @property
+    def is_preorder(self) -> bool:
+        """None available, and taken on pre-order."""
+        stock = getattr(self, "stock", None)
+        return self.track_inventory and stock is not None and stock.is_preorder
 
 
 class ProductImage(Orderable):

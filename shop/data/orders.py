@@ -96,15 +96,33 @@ class OrderLine(models.Model):
     sku = models.CharField("SKU", max_length=64)
     unit_price = models.DecimalField(max_digits=12, decimal_places=2)
     quantity = models.PositiveIntegerField()
+    preordered = models.PositiveIntegerField(
+        default=0, help_text="Units ordered on pre-order, beyond the stock there was."
+    )
+    preorder_allocated = models.PositiveIntegerField(
+        default=0, help_text="Pre-ordered units allocated since, as stock arrived."
+    )
     line_total = models.DecimalField(max_digits=12, decimal_places=2)
 
     objects = StoreScopedManager.from_queryset(OrderLineQuerySet)()
 
     class Meta:
         ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(preordered__lte=models.F("quantity"))
+                & models.Q(preorder_allocated__lte=models.F("preordered")),
+                name="preorder_counts_within_line",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.quantity} × {self.product_title}"
+
+    @property
+    def awaiting_stock(self) -> int:
+        """Pre-ordered units still waiting for stock."""
+        return self.preordered - self.preorder_allocated
 
 
 class OrderNumberSequence(models.Model):

@@ -8,9 +8,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from tenancy.forms import SiteSettingForm
+from tenancy.store_cache import store_value
 
 from .catalog import OutOfStock
-from .stock import DEFAULT_LOW_STOCK_THRESHOLD
 
 CURRENCIES = [
     ("EUR", "Euro (€)"),
@@ -20,6 +20,11 @@ CURRENCIES = [
     ("SEK", "Swedish krona (kr)"),
     ("CHF", "Swiss franc (CHF)"),
 ]
+# The low-stock threshold of a store that set none.
+DEFAULT_LOW_STOCK_THRESHOLD = 5
+# Where each store's settings are kept in its cache (``tenancy.store_cache``).
+STORE_SETTINGS_ENTRY = "settings"
+
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "NOK": "kr ", "SEK": "kr ", "CHF": "CHF "}
 
 
@@ -143,3 +148,12 @@ class StoreSettings(BaseSiteSetting):
 
     def is_domestic(self, country_code: str) -> bool:
         return country_code == self.default_country.code
+
+
+def settings_of_store(site_id: int) -> StoreSettings:
+    """The store's settings, from the store's cache (saving them drops the entry)."""
+    return store_value(
+        site_id,
+        STORE_SETTINGS_ENTRY,
+        lambda: StoreSettings.base_queryset().get_or_create(site_id=site_id)[0],
+    )

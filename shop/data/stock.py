@@ -4,8 +4,7 @@ from wagtail.admin.panels import FieldPanel
 
 from tenancy.scope import StoreOwnedQuerySet, StoreScopedManager
 
-# The low-stock threshold of a variant and store that set none.
-DEFAULT_LOW_STOCK_THRESHOLD = 5
+from .settings import settings_of_store
 
 
 def selling_policy(*, variant_policy: str, product_choice: str, store_choice: str) -> str:
@@ -93,10 +92,40 @@ class StockLevel(models.Model):
         return self.allow_oversell or self.available >= quantity
 
     @property
+    def effective_policy(self) -> str:
+        """What this variant does with none left (``selling_policy``): its own policy, else
+        its product's or its store's sold-out choice (the store's from its cache)."""
+        if self.policy:
+            return self.policy
+        return selling_policy(
+            variant_policy="",
+            product_choice=self.variant.product.out_of_stock,
+            store_choice=settings_of_store(self.site_id).out_of_stock,
+        )
+
+    @property
+    def can_sell(self) -> bool:
+        """Whether a shopper may buy one now: units available, or sold on backorder or
+        taken on pre-order once none are."""
+        return self.available > 0 or self.effective_policy in (
+            self.Policy.CONTINUE,
+            self.Policy.PREORDER,
+        )
+
+    @property
+    def is_preorder(self) -> bool:
+        """None available, and taken on pre-order."""
+        return self.available <= 0 and self.effective_policy == self.Policy.PREORDER
+
+    @property
     def low_threshold(self) -> int:
-        if self.low_stock_threshold is None:
-            return DEFAULT_LOW_STOCK_THRESHOLD
-        return self.low_stock_threshold
+        """The variant's own threshold, else its store's (``StoreSettings``, from the
+        store's cache: no query once the store's settings are cached)."""
+        if self.low_stock_threshold is not None:
+            return self.low_stock_threshold
+        if "_store_threshold" not in self.__dict__:
+            self.__dict__["_store_threshold"] = settings_of_store(self.site_id).low_stock_threshold
+        return self.__dict__["_store_threshold"]
 
     @property
     def is_low(self) -> bool:
@@ -104,7 +133,9 @@ class StockLevel(models.Model):
 
 
 class StockMovement(models.Model):
-    """One line of the stock ledger: every change of ``StockLevel.on_hand`` has one."""
+    """One line of the stock ledger: every change of ``StockLevel.on_hand`` or
+    ``StockLevel.reserved`` has one, so a level always equals the sums of its ledger
+    (``quantity`` sums to ``on_hand``, ``reserved_change`` to ``reserved``)."""
 
     class Reason(models.TextChoices):
         SALE = "sale", "Sale"
@@ -145,6 +176,7 @@ class StockMovement(models.Model):
         FieldPanel("reason", read_only=True),
         FieldPanel("quantity", read_only=True),
         FieldPanel("balance_after", read_only=True),
+        FieldPanel("reserved_change", read_only=True),
         FieldPanel("note", read_only=True),
     ]
 
@@ -154,3 +186,87 @@ class StockMovement(models.Model):
 
     def __str__(self):
         return f"{self.variant.sku} {self.quantity:+d} ({self.get_reason_display()})"
+
+
+class ReservationQuerySet(StoreOwnedQuerySet):
+    def expired(self, *, now):
+        return self.filter(expires_at__lte=now)
+
+
+class Reservation(models.Model):
+    """Units of one variant held for a cart in checkout until ``expires_at``.
+
+    ``StockLevel.reserved`` counts them (through RESERVATION and RELEASE ledger rows), so
+    other shoppers see fewer available; the cart's own shopper does not. Written only by
+    ``shop.services.stock``; expired ones are released by a beat task.
+    """
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    cart = models.ForeignKey("shop.Cart", on_delete=models.CASCADE, related_name="reservations")
+    variant = models.ForeignKey(
+        "shop.ProductVariant", on_delete=models.CASCADE, related_name="reservations"
+    )
+    quantity = models.PositiveIntegerField()
+    expires_at = models.DateTimeField(db_index=True)
+
+    objects = StoreScopedManager.from_queryset(ReservationQuerySet)()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["cart", "variant"], name="one_reservation_per_line"),
+        ]
+
+    def __str__(self):
+        return f"{self.quantity} × {self.variant} until {self.expires_at:%H:%M}"
+
+
+class PreorderAllocation(models.Model):
+    """Units that arrived for a pre-ordered order line (one PREORDER ledger row each), and
+    whether its shopper has been told: ``notified_at`` makes the email go out once."""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    order_line = models.ForeignKey(
+        "shop.OrderLine", on_delete=models.CASCADE, related_name="preorder_allocations"
+    )
+    movement = models.OneToOneField(StockMovement, on_delete=models.PROTECT, related_name="+")
+    quantity = models.PositiveIntegerField()
+    allocated_at = models.DateTimeField(auto_now_add=True)
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
+
+    class Meta:
+        ordering = ["allocated_at", "pk"]
+
+    def __str__(self):
+        return f"{self.quantity} × {self.order_line.product_title} allocated"
+
+
+class StockDrift(models.Model):
+    """A stock level found to disagree with the sums of its ledger by the reconciliation
+    task. One open drift per variant: a drift still open is not recorded again."""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    variant = models.ForeignKey(
+        "shop.ProductVariant", on_delete=models.CASCADE, related_name="stock_drifts"
+    )
+    expected_on_hand = models.IntegerField(help_text="The sum of the ledger's quantities.")
+    actual_on_hand = models.IntegerField()
+    expected_reserved = models.IntegerField(help_text="The sum of the ledger's holds.")
+    actual_reserved = models.IntegerField()
+    found_at = models.DateTimeField(auto_now_add=True)
+    resolved = models.BooleanField(default=False)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
+
+    class Meta:
+        ordering = ["-found_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["variant"], condition=Q(resolved=False), name="one_open_drift_per_variant"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Stock drift of {self.variant}"

@@ -39,8 +39,9 @@ from .invalidation import (
 # What a page shows of itself elsewhere (menus, breadcrumbs, listings, links): a change
 # of one of these, or of whether it is live, reaches other pages of the store.
 PAGE_FIELDS_SEEN_ELSEWHERE = ("live", "title", "url_path", "show_in_menus")
-# What decides which products a listing shows and in which order.
-PRODUCT_LISTING_FIELDS = ("title", "status", "product_type")
+# What decides which products a listing shows and in which order: a sold-out product
+# whose choice becomes "hide the product" leaves every listing.
+PRODUCT_LISTING_FIELDS = ("title", "status", "product_type", "out_of_stock")
 
 
 # --- Pages ----------------------------------------------------------------------------
@@ -203,26 +204,34 @@ def invalidate_on_product_tags_change(sender, instance, action, reverse, pk_set,
 # --- Stock ----------------------------------------------------------------------------
 
 
-def shown_stock_state(*, on_hand: int, allow_oversell: bool, low_threshold: int):
-    """What a shopper is told of a stock count (``shop_tags.stock_state``): sold out,
-    available to order, "Only N left" (with N) or in stock."""
-    if on_hand <= 0:
-        return ("backorder", None) if allow_oversell else ("out", None)
-    if on_hand <= low_threshold:
-        return ("low", on_hand)
+def shown_stock_state(*, available: int, policy: str, low_threshold: int):
+    """What a shopper is told of a count of available units (``shop_tags.stock_state``):
+    sold out, on backorder, on pre-order, "Only N left" (with N) or in stock. ``policy``
+    is what the variant does with none left (``StockLevel.effective_policy``)."""
+    if available <= 0:
+        shown = {StockLevel.Policy.CONTINUE: "backorder", StockLevel.Policy.PREORDER: "preorder"}
+        return (shown.get(policy, "out"), None)
+    if available <= low_threshold:
+        return ("low", available)
     return ("in", None)
 
 
 def invalidate_on_stock_changed(sender, movement, level, **kwargs):
-    """Only when the shopper sees a difference. Sold out or buyable again reaches every
-    listing (filters, "in stock first"); "Only N left" reaches the product's own pages; a
-    sale that leaves it in stock, above the low threshold, invalidates nothing."""
-    counts = {"allow_oversell": level.allow_oversell, "low_threshold": level.low_threshold}
-    before = shown_stock_state(on_hand=movement.balance_after - movement.quantity, **counts)
-    after = shown_stock_state(on_hand=movement.balance_after, **counts)
-    if before == after:
-        return
+    """Only when the shopper sees a difference in what is available (on hand less held).
+    Sold out or buyable again reaches every listing (filters, "in stock first", products
+    hidden when sold out); pre-order, "Only N left" reach the product's own pages and
+    cards; a sale that leaves it in stock, above the low threshold, invalidates nothing."""
+    after_available = movement.balance_after - movement.reserved_after
+    reserved_before = movement.reserved_after - movement.reserved_change
+    before_available = movement.balance_after - movement.quantity - reserved_before
     with store_scope([level.site_id]):
+        # What it does with none left matters only at zero (it reads the product).
+        policy = level.effective_policy if min(before_available, after_available) <= 0 else ""
+        counts = {"policy": policy, "low_threshold": level.low_threshold}
+        before = shown_stock_state(available=before_available, **counts)
+        after = shown_stock_state(available=after_available, **counts)
+        if before == after:
+            return
         product_id = (
             ProductVariant.objects.filter(pk=movement.variant_id)
             .values_list("product_id", flat=True)

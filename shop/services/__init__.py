@@ -12,10 +12,23 @@ from .catalog import (
 from .lifecycle import cancel_order, change_order_status
 from .orders import CheckoutDetails, place_order
 from .product_pages import sync_product_page
-from .stock import adjust_stock, ensure_stock_levels, move_stock, stock_range_message
+from .stock import (
+    Hold,
+    adjust_stock,
+    ensure_stock_levels,
+    extend_reservations,
+    move_stock,
+    notify_preorder_allocation,
+    reconcile_stock,
+    release_expired_reservations,
+    reserve_cart,
+    resolve_drift,
+    stock_range_message,
+)
 
 __all__ = [
     "CheckoutDetails",
+    "Hold",
     "VariantChange",
     "add_to_cart",
     "adjust_stock",
@@ -24,11 +37,17 @@ __all__ = [
     "change_order_status",
     "delete_product",
     "ensure_stock_levels",
+    "extend_reservations",
     "get_or_create_cart",
     "in_use_message",
     "move_stock",
+    "notify_preorder_allocation",
     "place_order",
+    "reconcile_stock",
+    "release_expired_reservations",
     "remove_cart_line",
+    "reserve_cart",
+    "resolve_drift",
     "save_variants",
     "set_product_tags",
     "stock_range_message",

@@ -1,4 +1,5 @@
-"""Bulk edits of a store's products: status, price, stock and tags of many at once.
+"""Bulk edits of a store's products and variants: status, price, stock, sold-out policy
+and tags of many at once.
 
 Each edit is all or nothing (one transaction: a refused product or variant leaves every
 other one as it was, and the error names it), writes stock through the stock service, and
@@ -212,5 +213,45 @@ def bulk_change_tags(*, products, add=(), remove=(), user=None) -> BulkEdit:
     edit = BulkEdit(
         summary=f"Tags {' and '.join(parts)} on {_plural(len(changed), 'product')}",
         product_ids=[product.pk for product in changed],
+    )
+    return _record(site_id=site_id, edit=edit, user=user)
+
+
+@transaction.atomic
+def bulk_set_policy(*, variants, policy: str, user=None) -> BulkEdit:
+    """Give every variant's stock the sold-out ``policy`` (a ``StockLevel.Policy`` value, or
+    empty to follow its product's and store's setting). Variants with no stock row get
+    one."""
+    if policy not in ("", *StockLevel.Policy.values):
+        raise BulkEditRefused(f"“{policy}” is not a sold-out policy.")
+    variants = list(variants)
+    if not variants:
+        raise BulkEditRefused("Choose at least one variant.")
+    site_id = _one_store([variant.product for variant in variants])
+    levels = {
+        level.variant_id: level
+        for level in StockLevel.objects.filter(variant__in=variants)
+        .order_by("pk")
+        .select_for_update()
+    }
+    changed = []
+    for variant in variants:
+        level = levels.get(variant.pk) or StockLevel(variant=variant, site_id=variant.site_id)
+        if level.pk is not None and level.policy == policy:
+            continue
+        if policy != StockLevel.Policy.CONTINUE and level.on_hand < level.reserved:
+            raise BulkEditRefused(
+                f"Nothing was changed: {variant.sku} has {level.on_hand} on hand, fewer than "
+                f"the {level.reserved} held for checkouts, so it must keep selling on "
+                "backorder until it is restocked."
+            )
+        level.policy = policy
+        level.save()
+        changed.append(variant)
+    label = StockLevel.Policy(policy).label if policy else "Follow the product's setting"
+    edit = BulkEdit(
+        summary=f"When sold out set to “{label}” on {_plural(len(changed), 'variant')}",
+        product_ids=sorted({variant.product_id for variant in changed}),
+        variant_ids=[variant.pk for variant in changed],
     )
     return _record(site_id=site_id, edit=edit, user=user)

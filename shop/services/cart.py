@@ -1,9 +1,16 @@
-"""Cart writes. A cart belongs to one store and one session; stock is checked, not taken."""
+"""Cart writes. A cart belongs to one store and one session; stock is checked, not taken
+(checkout holds it: ``shop.services.stock.reserve_cart``)."""
 
 from django.db import transaction
 
-from ..data import Cart, CartLine, Product, StockLevel
+from ..data import Cart, CartLine, Product, Reservation, StockLevel
 from ..exceptions import InsufficientStock, ProductUnavailable
+from .stock import (
+    check_preorder_limit,
+    policy_of,
+    release_cart_reservations,
+    store_sold_out_choice,
+)
 
 MAX_LINE_QUANTITY = 999
 
@@ -18,9 +25,19 @@ def _check_sellable(*, cart: Cart, variant, quantity: int) -> None:
         raise ProductUnavailable("This product is not available.")
     if quantity > MAX_LINE_QUANTITY:
         raise ProductUnavailable(f"You can order at most {MAX_LINE_QUANTITY} of one item.")
-    level = StockLevel.objects.filter(variant=variant).first()
-    if level is None or not level.can_take(quantity):
-        raise InsufficientStock([(variant, level.on_hand if level else 0)])
+    level = StockLevel.objects.filter(variant=variant).select_related("variant__product").first()
+    if level is None:
+        raise InsufficientStock([(variant, 0)])
+    # What others hold in checkout is not for sale; what this cart holds is its own.
+    held = Reservation.objects.filter(cart=cart, variant=variant).values_list("quantity", flat=True)
+    free = level.available + sum(held)
+    policy = policy_of(level, store_choice=store_sold_out_choice(cart.site_id))
+    if policy == StockLevel.Policy.CONTINUE or quantity <= free:
+        return
+    if policy == StockLevel.Policy.PREORDER:
+        check_preorder_limit(level=level, units=quantity - max(free, 0))
+        return
+    raise InsufficientStock([(variant, free)])
 
 
 @transaction.atomic
@@ -51,7 +68,7 @@ def update_cart_line(*, cart: Cart, line_id: int, quantity: int) -> CartLine | N
     """Set a line's quantity; zero removes it. Returns the line, or None once removed."""
     line = CartLine.objects.select_related("variant__product").get(cart=cart, pk=line_id)
     if quantity <= 0:
-        line.delete()
+        remove_cart_line(cart=cart, line_id=line.pk)
         return None
     _check_sellable(cart=cart, variant=line.variant, quantity=quantity)
     line.quantity = quantity
@@ -60,4 +77,10 @@ def update_cart_line(*, cart: Cart, line_id: int, quantity: int) -> CartLine | N
 
 
 def remove_cart_line(*, cart: Cart, line_id: int) -> None:
-    CartLine.objects.filter(cart=cart, pk=line_id).delete()
+    """Remove a line, and let go of what the cart held of it in checkout."""
+    line = CartLine.objects.filter(cart=cart, pk=line_id).first()
+    if line is None:
+        return
+    line.delete()
+    if Reservation.objects.filter(cart=cart, variant_id=line.variant_id).exists():
+        release_cart_reservations(cart=cart, variant_ids=[line.variant_id])

@@ -11,7 +11,7 @@ from django.db import transaction
 from ..data import Order, StockLevel, StockMovement
 from ..exceptions import InvalidTransition
 from ..signals import order_cancelled, order_status_changed
-from .stock import ensure_stock_levels, move_stock
+from .stock import ensure_stock_levels, lock_levels, move_stock
 
 CANCELLABLE = frozenset({Order.Status.PENDING_PAYMENT, Order.Status.PAID, Order.Status.FULFILLED})
 
@@ -24,19 +24,15 @@ def _lock_levels(lines) -> dict[int, StockLevel]:
     """The stock rows of the lines' variants, locked in primary-key order."""
     for product in {line.variant.product for line in lines}:
         ensure_stock_levels(product=product)
-    return {
-        level.variant_id: level
-        for level in StockLevel.objects.filter(variant_id__in=[line.variant_id for line in lines])
-        .select_related("variant__product")
-        .order_by("pk")
-        .select_for_update(of=("self",))
-    }
+    return lock_levels(line.variant_id for line in lines)
 
 
 @transaction.atomic
 def cancel_order(*, order: Order, user=None, reason: str = "") -> Order:
-    """Cancel ``order`` and put each line's units back on the shelf, one RETURN ledger row
-    per line.
+    """Cancel ``order`` and put each line's units taken from stock back on the shelf (those
+    sold at once and those allocated to its pre-order since), one CANCELLATION ledger row
+    per line; its pre-ordered units still waiting for stock are dropped. Returned units go
+    to other shoppers' waiting pre-orders first.
 
     The order row is locked first, then its stock rows in primary-key order (the lock order
     of ``place_order``), so a second cancellation waits for the first and then finds the
@@ -52,18 +48,24 @@ def cancel_order(*, order: Order, user=None, reason: str = "") -> Order:
         )
     lines = list(locked.lines.exclude(variant=None).select_related("variant__product"))
     levels = _lock_levels(lines)
+    # Read again behind the stock locks: a pre-order allocation may have just committed.
+    lines = list(locked.lines.exclude(variant=None))
+    # Cancelled before its units go back, so none of them is allocated to its own pre-order.
+    locked.status = Order.Status.CANCELLED
+    locked.save(update_fields=["status"])
     note = f"{locked} cancelled" + (f": {reason}" if reason else "")
     for line in sorted(lines, key=lambda line: levels[line.variant_id].pk):
+        taken = line.quantity - line.awaiting_stock
+        if not taken:
+            continue
         move_stock(
             level=levels[line.variant_id],
-            quantity=line.quantity,
-            reason=StockMovement.Reason.RETURN,
+            quantity=taken,
+            reason=StockMovement.Reason.CANCELLATION,
             order=locked,
             note=note[:255],
             user=user,
         )
-    locked.status = Order.Status.CANCELLED
-    locked.save(update_fields=["status"])
     order.status = locked.status
     transaction.on_commit(lambda: order_cancelled.send(sender=Order, order=locked))
     return locked

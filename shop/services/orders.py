@@ -12,6 +12,7 @@ from ..data import (
     OrderLine,
     OrderNumberSequence,
     Product,
+    Reservation,
     StockLevel,
     StockMovement,
     StoreSettings,
@@ -19,7 +20,15 @@ from ..data import (
 from ..exceptions import CountryNotServed, EmptyCart, InsufficientStock, ProductUnavailable
 from ..pricing import price_cart
 from ..signals import order_placed
-from .stock import move_stock
+from .stock import (
+    allocate_preorders,
+    check_preorder_limit,
+    held_by_cart,
+    lock_levels,
+    policy_of,
+    record_movement,
+    store_sold_out_choice,
+)
 
 
 @dataclass(frozen=True)
@@ -43,7 +52,19 @@ def next_order_number(*, site) -> int:
     return OrderNumberSequence.objects.values_list("last_number", flat=True).get(pk=sequence.pk)
 
 
-def _create_order(*, cart, details: CheckoutDetails, totals, token: UUID | None) -> Order:
+@dataclass(frozen=True)
+class _Take:
+    """What a cart line takes from its locked level: ``sold`` units from stock, the rest
+    ``preordered`` (waiting for stock)."""
+
+    level: StockLevel
+    sold: int
+    preordered: int = 0
+
+
+def _create_order(
+    *, cart, details: CheckoutDetails, totals, token: UUID | None, takes: dict[int, _Take]
+) -> Order:
     """The order row and its line snapshots, at the totals computed by ``place_order``."""
     order = Order.objects.create(
         site_id=cart.site_id,
@@ -74,6 +95,7 @@ def _create_order(*, cart, details: CheckoutDetails, totals, token: UUID | None)
                 sku=priced.line.variant.sku,
                 unit_price=priced.unit_price,
                 quantity=priced.line.quantity,
+                preordered=takes[priced.line.variant_id].preordered,
                 line_total=priced.total,
             )
             for priced in totals.lines
@@ -105,34 +127,67 @@ def _checked_lines(*, cart, details: CheckoutDetails) -> tuple[list, StoreSettin
     return lines, store_settings
 
 
-def _lock_stock(*, lines) -> dict[int, StockLevel]:
-    """Lock the lines' stock rows in primary-key order; InsufficientStock if any falls short."""
-    levels = {
-        level.variant_id: level
-        for level in StockLevel.objects.filter(variant_id__in=[line.variant_id for line in lines])
-        .select_related("variant__product")
-        .order_by("pk")
-        .select_for_update(of=("self",))
-    }
-    short = [
-        (line.variant, levels[line.variant_id].on_hand if line.variant_id in levels else 0)
-        for line in lines
-        if line.variant_id not in levels or not levels[line.variant_id].can_take(line.quantity)
-    ]
+def _take_for(*, line, level: StockLevel, policy: str, held: int) -> _Take | None:
+    """How a line is served from its level, counting the cart's own hold as its own;
+    None when a variant that stops selling has too few."""
+    free = level.available + held
+    if policy == StockLevel.Policy.CONTINUE or line.quantity <= free:
+        return _Take(level=level, sold=line.quantity)
+    if policy == StockLevel.Policy.PREORDER:
+        sold = max(free, 0)
+        return _Take(level=level, sold=sold, preordered=line.quantity - sold)
+    return None
+
+
+def _lock_stock(*, cart, lines) -> tuple[dict[int, _Take], dict[int, StockLevel], dict[int, int]]:
+    """Lock the stock rows of the lines and of the cart's holds in primary-key order, and
+    decide what each line takes: InsufficientStock names every line that falls short,
+    PreorderLimitReached a pre-order past its product's limit."""
+    levels = lock_levels([*(line.variant_id for line in lines), *held_by_cart(cart=cart)])
+    held = held_by_cart(cart=cart)  # as it is behind the stock locks
+    store_choice = store_sold_out_choice(cart.site_id)
+    takes, short = {}, []
+    for line in lines:
+        level = levels.get(line.variant_id)
+        if level is None:  # never stocked
+            short.append((line.variant, 0))
+            continue
+        own = held.get(line.variant_id, 0)
+        policy = policy_of(level, store_choice=store_choice)
+        take = _take_for(line=line, level=level, policy=policy, held=own)
+        if take is None:
+            short.append((line.variant, level.available + own))
+        else:
+            takes[line.variant_id] = take
     if short:
         raise InsufficientStock(short)
-    return levels
+    for take in takes.values():
+        check_preorder_limit(level=take.level, units=take.preordered)
+    return takes, levels, held
 
 
-def _take_stock(*, order: Order, lines, levels: dict[int, StockLevel]) -> None:
-    """Take each line's quantity out of its locked stock row, as a sale of ``order``."""
-    for line in lines:
-        move_stock(
-            level=levels[line.variant_id],
-            quantity=-line.quantity,
-            reason=StockMovement.Reason.SALE,
-            order=order,
-        )
+def _take_stock(*, order: Order, cart, takes, levels, held) -> None:
+    """Turn the cart's holds into the sale of ``order``: for each locked level, in
+    primary-key order, a RELEASE of the hold and a SALE of the units taken from stock.
+    A hold of a line no longer in the cart frees its units for waiting pre-orders."""
+    for level in levels.values():
+        own = held.get(level.variant_id, 0)
+        if own:
+            record_movement(
+                level=level,
+                reserved_change=-own,
+                reason=StockMovement.Reason.RELEASE,
+                order=order,
+                note="Checkout hold taken by the order",
+            )
+        take = takes.get(level.variant_id)
+        if take is not None and take.sold:
+            record_movement(
+                level=level, quantity=-take.sold, reason=StockMovement.Reason.SALE, order=order
+            )
+        elif own:
+            allocate_preorders(level=level)
+    Reservation.objects.filter(cart=cart).delete()
 
 
 @transaction.atomic
@@ -144,16 +199,22 @@ def place_order(*, cart, details: CheckoutDetails, checkout_token: UUID | None =
     checkout form) already placed an order gets that order back instead of a second one.
     Stock rows are then locked in primary-key order, so two checkouts that share items
     always lock in the same order and cannot deadlock; the order-number row is locked
-    after them. Totals are computed here from current prices, never taken from the shopper.
+    after them. The cart's own holds count as its own: they are released and the units
+    sold in the same transaction. A hold that expired and was swept is simply gone: the
+    order takes what is still available, or fails with InsufficientStock and the cart as
+    it was. On pre-order, units beyond the stock are recorded on the line as pre-ordered.
+    Totals are computed here from current prices, never taken from the shopper.
     """
     cart, placed = _lock_cart(cart=cart, token=checkout_token)
     if placed is not None:
         return placed
     lines, store_settings = _checked_lines(cart=cart, details=details)
-    levels = _lock_stock(lines=lines)
+    takes, levels, held = _lock_stock(cart=cart, lines=lines)
     totals = price_cart(lines=lines, store_settings=store_settings, country=details.country)
-    order = _create_order(cart=cart, details=details, totals=totals, token=checkout_token)
-    _take_stock(order=order, lines=lines, levels=levels)
+    order = _create_order(
+        cart=cart, details=details, totals=totals, token=checkout_token, takes=takes
+    )
+    _take_stock(order=order, cart=cart, takes=takes, levels=levels, held=held)
     cart.lines.all().delete()
     transaction.on_commit(lambda: order_placed.send(sender=Order, order=order))
     return order

@@ -3,6 +3,8 @@ from decimal import Decimal
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from tenancy.request import store_site
 
@@ -54,23 +56,72 @@ def cart_count(context) -> str:
 
 @dataclass(frozen=True)
 class StockState:
-    """What a shopper is told about a variant's stock: ``key`` is in, low or out."""
+    """What a shopper is told about a variant's stock: ``key`` is in, low, preorder or out;
+    ``button`` is what the add-to-cart button says; ``note`` when pre-orders ship."""
 
     key: str
     label: str
+    button: str = "Add to cart"
+    note: str = ""
+
+
+SOLD_OUT = StockState("out", "Sold out", button="Sold out")
+
+
+def shipping_day(day, *, today=None) -> str:
+    """The day pre-orders ship, as "12 January", with the year when it is not this year."""
+    today = today or timezone.localdate()
+    shown = f"{day.day} {date_format(day, 'F')}"
+    return shown + (f" {day.year}" if day.year != today.year else "")
+
+
+def ships_from(day) -> str:
+    return f"Ships from {shipping_day(day)}"
 
 
 @register.filter
 def stock_state(variant) -> StockState:
-    """``{% with state=variant|stock_state %}``: in stock, only N left, or sold out."""
-    stock = getattr(variant, "stock", None) if variant is not None else None
+    """``{% with state=variant|stock_state %}``: in stock, only N left, pre-order (with
+    when it ships) or sold out, from the units available (on hand less held) and what the
+    variant does when none are (``StockLevel.effective_policy``)."""
+    if variant is None:
+        return SOLD_OUT
+    if not variant.track_inventory:
+        return StockState("in", "In stock")
+    stock = getattr(variant, "stock", None)
     if stock is None or not variant.is_available:
-        return StockState("out", "Sold out")
-    if stock.on_hand <= 0:  # sold on backorder
-        return StockState("in", "Available to order")
+        return SOLD_OUT
+    if stock.available <= 0:
+        if stock.is_preorder:
+            expected = variant.product.preorder_expected_on
+            note = ships_from(expected) if expected else "Ships as soon as it arrives"
+            return StockState("preorder", "Available to pre-order", button="Pre-order", note=note)
+        return StockState("in", "Available to order")  # sold on backorder
     if stock.is_low:
-        return StockState("low", f"Only {stock.on_hand} left")
+        return StockState("low", f"Only {stock.available} left")
     return StockState("in", "In stock")
+
+
+@register.filter
+def preorder_note(line) -> str:
+    """``{{ line|preorder_note }}``: what a cart line's shopper should know when some of
+    its units are not in stock yet and are taken on pre-order: how many ship now, and
+    when the rest do. Empty when every unit is in stock."""
+    variant = line.variant
+    stock = getattr(variant, "stock", None)
+    if not variant.track_inventory or stock is None:
+        return ""
+    if stock.effective_policy != stock.Policy.PREORDER:
+        return ""
+    now = max(stock.available, 0)
+    later = line.quantity - now
+    if later <= 0:
+        return ""
+    expected = variant.product.preorder_expected_on
+    when = f"ships from {shipping_day(expected)}" if expected else "ships as soon as it arrives"
+    if now == 0:
+        return f"Pre-order: not in stock yet, {when}."
+    return f"Pre-order: {now} in stock, the other {later} {when}."
 
 
 @register.filter

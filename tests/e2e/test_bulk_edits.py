@@ -44,3 +44,33 @@ def test_owner_takes_ten_percent_off_the_selected_products(page, live_server, sc
         vase.pk: Decimal("31.95"),
         bowl.pk: Decimal("12.00"),
     }
+
+
+def test_owner_restocks_the_selected_variants_from_the_inventory_listing(
+    page, live_server, screenshots
+):
+    store = StoreFactory(slug="alpha", name="Alpha Goods", preset=Preset.CLASSIC)
+    lamp = stocked_variant(site=store.site, stock=1, title="Alpha Desk Lamp")
+    vase = stocked_variant(site=store.site, stock=0, title="Alpha Vase")
+    bowl = stocked_variant(site=store.site, stock=9, title="Alpha Bowl")
+
+    sign_in(page, live_server, "owner@alpha.test", OWNER_PASSWORD)
+    page.goto(f"{live_server.url}/admin/snippets/shop/stocklevel/")
+    for title in ("Alpha Desk Lamp", "Alpha Vase"):
+        page.get_by_role("row").filter(has_text=title).locator("input[type=checkbox]").check()
+    page.get_by_role("link", name="Change the stock of the selected variants").click()
+
+    expect(page.get_by_role("heading", name="Change stock")).to_be_visible()
+    page.get_by_label("Add (or remove) units").check()
+    page.get_by_label("Quantity").fill("12")
+    page.get_by_label("Reason").fill("Delivery from the workshop")
+    capture(page, screenshots / "bulk-edit-variant-stock-form.png")
+    page.get_by_role("button", name="Apply").click()
+
+    expect(
+        page.get_by_text("Stock changed by +12 on 2 variants (Delivery from the workshop).")
+    ).to_be_visible()
+    capture(page, screenshots / "bulk-edit-variant-stock-done.png")
+    with store_scope([store.site.pk]):
+        on_hand = {v.pk: v.stock.on_hand for v in ProductVariant.objects.select_related("stock")}
+    assert on_hand == {lamp.pk: 13, vase.pk: 12, bowl.pk: 9}

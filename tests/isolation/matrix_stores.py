@@ -38,9 +38,11 @@ from wagtail.snippets.models import get_snippet_models
 
 from crm_bridge.models import Client, Ticket
 from shop.models import (
+    BackInStockRequest,
     ContactFormField,
     ContactPage,
     ContactSubmission,
+    ImportJob,
     NewsletterSubscriber,
     Order,
     OrderLine,
@@ -215,6 +217,20 @@ def fill_more(data: StoreData, prefix: str) -> Side:
     invitation = invite_staff(
         store=store, email=f"{slug}-invitee@example.test", role=Role.EDITOR, invited_by=owner
     )
+    import_job = ImportJob.objects.create(
+        site=store.site,
+        file_name=f"{prefix.lower()}-secret-catalog.csv",
+        content=f"Handle,Title\n{prefix.lower()}-secret-handle,{prefix} Secret Import\n",
+        status=ImportJob.Status.PLANNED,
+        report={
+            "ok": True,
+            "summary": {},
+            "created": [
+                {"handle": "x", "title": f"{prefix} Secret Import", "rows": "2", "changes": []}
+            ],
+        },
+        created_by=owner,
+    )
     uploads = {
         kind: UploadedFile.objects.create(
             file=ContentFile(b"GIF89a", name=f"{slug}-upload.gif"),
@@ -245,6 +261,8 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         role_group(store, Role.OWNER).name,
         store.site.hostname,
         invitation.email,
+        import_job.file_name,
+        f"{prefix} Secret Import",
     ]
     objects = {
         "destination": home.pk,
@@ -262,6 +280,7 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         "group": role_group(store, Role.OWNER).pk,
         "store": store.pk,
         "invitation": invitation.pk,
+        "import_job": import_job.pk,
         **{kind: upload.pk for kind, upload in uploads.items()},
         model_kind(Page): data.category.pk,
         model_kind(StoreMenu): menu.pk,
@@ -276,7 +295,16 @@ def fill_more(data: StoreData, prefix: str) -> Side:
             model_kind(model): data.row(model).pk
             for model in get_snippet_models()
             if model
-            in (Product, Order, Client, Ticket, StockLevel, StockMovement, NewsletterSubscriber)
+            in (
+                Product,
+                Order,
+                Client,
+                Ticket,
+                StockLevel,
+                StockMovement,
+                NewsletterSubscriber,
+                BackInStockRequest,
+            )
         },
     }
     subjects = [
@@ -321,6 +349,8 @@ COUNTED = [
     StockLevel,
     StockMovement,
     NewsletterSubscriber,
+    ImportJob,
+    BackInStockRequest,
     Client,
     Ticket,
     StoreTheme,
@@ -377,6 +407,8 @@ def _rows_and_counts(side):
                 StockLevel,
                 StockMovement,
                 NewsletterSubscriber,
+                ImportJob,
+                BackInStockRequest,
                 Client,
                 Ticket,
                 StoreMenu,

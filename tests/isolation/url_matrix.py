@@ -86,6 +86,7 @@ ID_KWARGS = {
     "session_id": "editing_session",
     "user_id": "user",
     "invitation_id": "invitation",
+    "job_id": "import_job",
 }
 # ``pk`` (and ``uploaded_file_id``) name an object of the view's namespace. Snippet
 # viewsets and their choosers are found from Wagtail's snippet registry.
@@ -374,6 +375,10 @@ CONCERNS = {
         "wagtailsnippetchoosers_",
         "wagtail_bulk_action",
         "shop_product_tag",
+        "shop_product_import",
+        "shop_product_export",
+        "shop_stock_import",
+        "shop_import_job",
     ),
     "pages": (
         "wagtailadmin_pages:",

@@ -47,7 +47,7 @@ def _returns(order):
     with store_scope([order.site_id]):
         return sorted(
             StockMovement.objects.filter(
-                order=order, reason=StockMovement.Reason.RETURN
+                order=order, reason=StockMovement.Reason.CANCELLATION
             ).values_list("variant_id", "quantity", "note", "created_by")
         )
 
@@ -86,7 +86,7 @@ def _crm(order):
         return Client.objects.get(email=order.email), Ticket.objects.get(order=order)
 
 
-def test_cancel_action_puts_the_stock_back_with_one_return_per_line(
+def test_cancel_action_puts_the_stock_back_with_one_cancellation_row_per_line(
     merchant_client, merchant, order, lamp, bulb
 ):
     assert _on_hand(lamp, bulb) == (3, 7)

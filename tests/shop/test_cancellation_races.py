@@ -46,7 +46,9 @@ def _assert_returned_once(order, lamp, bulb):
         assert Order.objects.get(pk=order.pk).status == Order.Status.CANCELLED
         assert StockLevel.objects.get(variant=lamp).on_hand == 5
         assert StockLevel.objects.get(variant=bulb).on_hand == 9
-        returns = StockMovement.objects.filter(order=order, reason=StockMovement.Reason.RETURN)
+        returns = StockMovement.objects.filter(
+            order=order, reason=StockMovement.Reason.CANCELLATION
+        )
         assert sorted(returns.values_list("variant_id", "quantity")) == [(lamp.pk, 2), (bulb.pk, 4)]
 
 

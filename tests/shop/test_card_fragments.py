@@ -109,7 +109,9 @@ def test_a_sale_shows_on_the_card(listing):
 def test_a_product_sold_out_shows_sold_out_on_its_card(listing):
     variant = _variant(listing["products"][0])
     with store_scope([variant.site_id]):
-        adjust_stock(variant=variant, quantity=-5, reason=StockMovement.Reason.ADJUSTMENT)
+        adjust_stock(
+            variant=variant, quantity=-5, reason=StockMovement.Reason.ADJUSTMENT, note="Broken"
+        )
 
     card = _card(_listing(listing["client"]), "Mug 0")
     assert "Sold out" in card

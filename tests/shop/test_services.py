@@ -280,7 +280,7 @@ def test_adjust_stock_refuses_to_remove_more_than_on_hand(store, in_store_scope)
     ledger_before = StockMovement.objects.count()
 
     with pytest.raises(InsufficientStock):
-        services.adjust_stock(variant=variant, quantity=-3, reason="adjustment")
+        services.adjust_stock(variant=variant, quantity=-3, reason="adjustment", note="Stock take")
 
     assert _on_hand(variant) == 2
     assert StockMovement.objects.count() == ledger_before

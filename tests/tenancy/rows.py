@@ -1,6 +1,16 @@
 """Rows in two stores for the store scope's tests."""
 
-from shop.services import set_product_tags
+from shop.models import (
+    BackInStockRequest,
+    ImportJob,
+    OrderLine,
+    PendingProductImage,
+    PreorderAllocation,
+    StockDrift,
+    StockMovement,
+    VariantStockAlert,
+)
+from shop.services import reserve_cart, set_product_tags
 from tenancy.scope import store_scope
 from tests.shop.factories import (
     CartFactory,
@@ -21,7 +31,30 @@ def one_row_of_every_store_owned_model(store, other_store):
     with store_scope([store.site.pk]):
         variant = product.variants.get()
         set_product_tags(product=product, names=["Alpha gifts"])
-    place_test_order(lines=[(variant, 1)])
-    CartFactory(site=store.site, lines=[(variant, 1)])
+    order = place_test_order(lines=[(variant, 1)])
+    cart = CartFactory(site=store.site, lines=[(variant, 1)])
+    with store_scope([store.site.pk]):
+        reserve_cart(cart=cart)
+        # Rows the stock service writes only as stock reaches a pre-order or drift is found.
+        PreorderAllocation.objects.create(
+            site=store.site,
+            order_line=OrderLine.objects.get(order=order),
+            movement=StockMovement.objects.get(order=order),
+            quantity=1,
+        )
+        StockDrift.objects.create(
+            site=store.site,
+            variant=variant,
+            expected_on_hand=4,
+            actual_on_hand=4,
+            expected_reserved=1,
+            actual_reserved=1,
+        )
+        PendingProductImage.objects.create(
+            site=store.site, product=product, src="https://example.test/alpha-lamp.jpg"
+        )
+        ImportJob.objects.create(site=store.site, file_name="alpha.csv", content="Handle\n")
+        BackInStockRequest.objects.create(site=store.site, variant=variant, email="a@example.test")
+        VariantStockAlert.objects.get_or_create(variant=variant, defaults={"site": store.site})
     theirs = stocked_product(site=other_store.site, title="Beta lamp")
     return product, theirs

@@ -115,8 +115,16 @@
       var add = form.querySelector("[data-add-button]");
       if (add) {
         add.disabled = input.dataset.stock === "out";
-        add.textContent = add.disabled ? "Sold out" : "Add to cart";
+        add.textContent = input.dataset.button || (add.disabled ? "Sold out" : "Add to cart");
       }
+      var note = form.querySelector("[data-preorder-note]");
+      if (note) {
+        note.textContent = input.dataset.note || "";
+        note.hidden = input.dataset.stock !== "preorder";
+      }
+      document.querySelectorAll("[data-notify-me]").forEach(function (notify) {
+        notify.hidden = input.dataset.stock !== "out";
+      });
       if (gallery && gallery.showImage) gallery.showImage(input.dataset.imageId);
       if (window.history && window.history.replaceState && input.dataset.url) {
         window.history.replaceState(null, "", input.dataset.url);
