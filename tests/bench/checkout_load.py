@@ -33,6 +33,12 @@ class CheckoutRun:
         return self.orders / self.seconds if self.seconds else 0.0
 
 
+# What the checkout page says when the units are gone: on entering it (the hold fell
+# short) or on placing the order.
+SHORTAGES = "checkout__shortages"
+NOT_ENOUGH_STOCK = "Not enough stock for:"
+
+
 class Shopper:
     """One shopper's browser: its own cookies, the store's Host and Origin."""
 
@@ -51,6 +57,8 @@ class Shopper:
         )
         if page.status_code != 200:
             return "refused" if page.status_code == 302 else "error"
+        if SHORTAGES in page.text:  # the hold found the last units gone
+            return "refused"
         fields = dict(HIDDEN_INPUT.findall(page.text))
         country = SELECTED_COUNTRY.search(page.text)
         fields.update(
@@ -66,8 +74,9 @@ class Shopper:
         location = done.headers.get("Location", "")
         if done.status_code == 302 and "/checkout/complete/" in location:
             return "placed"
-        # Sent back to the cart with the reason (sold out); a form shown again is an error.
-        return "refused" if done.status_code == 302 else "error"
+        # The checkout page again with the reason (sold out); any other answer is an error.
+        refused = done.status_code == 200 and NOT_ENOUGH_STOCK in done.text
+        return "refused" if refused or done.status_code == 302 else "error"
 
     def _post(self, path: str, data: dict):
         return self.session.post(

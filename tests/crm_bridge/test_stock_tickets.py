@@ -18,7 +18,12 @@ pytestmark = pytest.mark.django_db
 
 def _move(variant, quantity):
     with store_scope([variant.site_id]), TestCase.captureOnCommitCallbacks(execute=True):
-        adjust_stock(variant=variant, quantity=quantity, reason=StockMovement.Reason.ADJUSTMENT)
+        adjust_stock(
+            variant=variant,
+            quantity=quantity,
+            reason=StockMovement.Reason.ADJUSTMENT,
+            note="Stock take",
+        )
 
 
 def _tickets(variant):

@@ -51,7 +51,12 @@ def sent():
 def _move(variant, quantity):
     """A stock movement committed, with its after-commit effects (the alerts) run."""
     with store_scope([variant.site_id]), TestCase.captureOnCommitCallbacks(execute=True):
-        adjust_stock(variant=variant, quantity=quantity, reason=StockMovement.Reason.ADJUSTMENT)
+        adjust_stock(
+            variant=variant,
+            quantity=quantity,
+            reason=StockMovement.Reason.ADJUSTMENT,
+            note="Stock take",
+        )
 
 
 def _names(sent):
