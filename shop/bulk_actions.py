@@ -1,8 +1,8 @@
-"""Bulk edits in the product listing (select products, then change their status, prices,
-stock or tags in one step) and in the inventory listing (select variants, then change
-their stock, prices or sold-out policy), through ``shop.services.bulk``. Each shows what
-it will touch, asks for the change, and reports what it did; a refused edit changes
-nothing and says why.
+"""Bulk edits in the product listing (select products, then change their status,
+category, prices, stock or tags in one step) and in the inventory listing (select
+variants, then change their stock, prices or sold-out policy), through
+``shop.services.bulk``. Each shows what it will touch, asks for the change, and reports
+what it did; a refused edit changes nothing and says why.
 
 Wagtail lists every object a bulk action names; ``tenants.admin_scoping.guards`` refuses
 ids of another store before any of this runs.
@@ -14,18 +14,36 @@ from django import forms
 from django.shortcuts import redirect
 from wagtail.admin import messages
 from wagtail.log_actions import LogFormatter
+from wagtail.models import Site
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from tenancy.numeric_bounds import INTEGER_MAX, INTEGER_MIN
 
+from .admin_forms import CategoryChoiceField
 from .data import Product, ProductVariant, StockLevel
 from .data.catalog import TAG_NAME_MAX_LENGTH
 from .exceptions import ShopError
+from .pages import CategoryPage
 from .services import bulk
 
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(choices=Product.Status.choices, label="New status")
+
+
+class CategoryForm(forms.Form):
+    category = CategoryChoiceField(
+        queryset=CategoryPage.objects.none(),
+        label="Move to category",
+        help_text="Each product's page moves under it; products without a page get one.",
+    )
+
+    def __init__(self, *args, site=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if site is not None:
+            self.fields["category"].queryset = CategoryPage.objects.descendant_of(
+                site.root_page
+            ).order_by("path")
 
 
 class PriceForm(forms.Form):
@@ -134,6 +152,26 @@ class ProductStatusBulkAction(ProductBulkEdit):
     def apply(self, products, data):
         return bulk.bulk_set_status(
             products=products, status=data["status"], user=self.request.user
+        )
+
+
+class ProductCategoryBulkAction(ProductBulkEdit):
+    display_name = "Change category"
+    action_type = "change_category"
+    aria_label = "Move the selected products to another category"
+    form_class = CategoryForm
+    action_priority = 14
+
+    def get_form_kwargs(self):
+        """The category choices are those of the selected products' store."""
+        objects, _ = self.get_actionable_objects()
+        site_ids = {product.site_id for product in objects}
+        site = Site.objects.filter(pk=site_ids.pop()).first() if len(site_ids) == 1 else None
+        return {**super().get_form_kwargs(), "site": site}
+
+    def apply(self, products, data):
+        return bulk.bulk_set_category(
+            products=products, category=data["category"], user=self.request.user
         )
 
 
@@ -265,6 +303,7 @@ BULK_EDITS = (
     ProductPriceBulkAction,
     ProductStockBulkAction,
     ProductTagsBulkAction,
+    ProductCategoryBulkAction,
     VariantStockBulkAction,
     VariantPriceBulkAction,
     VariantPolicyBulkAction,

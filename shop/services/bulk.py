@@ -1,5 +1,5 @@
-"""Bulk edits of a store's products and variants: status, price, stock, sold-out policy
-and tags of many at once.
+"""Bulk edits of a store's products and variants: status, category, price, stock,
+sold-out policy and tags of many at once.
 
 Each edit is all or nothing (one transaction: a refused product or variant leaves every
 other one as it was, and the error names it), writes stock through the stock service, and
@@ -19,7 +19,13 @@ from ..data import Product, StockLevel, StockMovement, StoreSettings
 from ..data.catalog import tag_slug
 from ..exceptions import BulkEditRefused
 from .catalog import archive_product, set_product_tags
-from .product_pages import follow_status_of_products
+from .product_pages import (
+    address_taken,
+    follow_status_of_products,
+    page_category,
+    product_page,
+    sync_product_page,
+)
 from .stock import adjust_stock
 
 BULK_EDIT_ACTION = "shop.bulk_edit"
@@ -89,6 +95,44 @@ def bulk_set_status(*, products, status: str, user=None) -> BulkEdit:
             else ""
         ),
         product_ids=[product.pk for product in changed],
+    )
+    return _record(site_id=site_id, edit=edit, user=user)
+
+
+@transaction.atomic
+def bulk_set_category(*, products, category, user=None) -> BulkEdit:
+    """Put every product's page under ``category`` (a ``CategoryPage`` of the products'
+    store): pages move there through Wagtail's move action, a product with no page yet
+    gets one, live while the product is active (``product_pages.sync_product_page``).
+    Refused as a whole when the category is another store's, or when another page there
+    already has a product's address."""
+    products = list(products)
+    site_id = _one_store(products)
+    if category is None or category.get_site() is None or category.get_site().pk != site_id:
+        raise BulkEditRefused("Choose a category of this store.")
+    pages = {product.pk: product_page(product) for product in products}
+    moving = [product for product in products if page_category(pages[product.pk]) != category]
+    clashes = [
+        product.handle
+        for product in moving
+        if address_taken(category=category, slug=product.handle, page=pages[product.pk])
+    ]
+    if clashes:
+        raise BulkEditRefused(
+            f"Nothing was moved: {category.title} already has a page at "
+            + ", ".join(f"“{handle}”" for handle in clashes)
+            + ". Change those products' handles first."
+        )
+    for product in moving:
+        sync_product_page(product=product, category=category, user=user)
+    edit = BulkEdit(
+        summary=f"Moved {_plural(len(moving), 'product')} to {category.title}"
+        + (
+            f" ({len(products) - len(moving)} already were there)"
+            if len(moving) < len(products)
+            else ""
+        ),
+        product_ids=[product.pk for product in moving],
     )
     return _record(site_id=site_id, edit=edit, user=user)
 
