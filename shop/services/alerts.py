@@ -215,12 +215,14 @@ def notify_back_in_stock(*, variant_id: int) -> int:
     sent = 0
     for request_id in waiting.values_list("pk", flat=True):
         with transaction.atomic():
+            # A run that finds the request locked waits for the other to finish with it, then
+            # finds it emailed: no request is ever passed over by every run.
             request = (
-                BackInStockRequest.objects.select_for_update(skip_locked=True)
+                BackInStockRequest.objects.select_for_update()
                 .filter(pk=request_id, notified_at__isnull=True)
                 .first()
             )
-            if request is None:  # emailed by another run, or being emailed now
+            if request is None:  # emailed by another run
                 continue
             _send_back_in_stock_email(
                 request=request, variant=variant, store_name=store_name, url=url
