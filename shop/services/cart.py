@@ -25,6 +25,8 @@ def _check_sellable(*, cart: Cart, variant, quantity: int) -> None:
         raise ProductUnavailable("This product is not available.")
     if quantity > MAX_LINE_QUANTITY:
         raise ProductUnavailable(f"You can order at most {MAX_LINE_QUANTITY} of one item.")
+    if not variant.track_inventory:  # its stock is not counted: always for sale
+        return
     level = StockLevel.objects.filter(variant=variant).select_related("variant__product").first()
     if level is None:
         raise InsufficientStock([(variant, 0)])

@@ -95,7 +95,11 @@ def _create_order(
                 sku=priced.line.variant.sku,
                 unit_price=priced.unit_price,
                 quantity=priced.line.quantity,
-                preordered=takes[priced.line.variant_id].preordered,
+                preordered=(
+                    takes[priced.line.variant_id].preordered
+                    if priced.line.variant_id in takes
+                    else 0
+                ),
                 line_total=priced.total,
             )
             for priced in totals.lines
@@ -143,6 +147,9 @@ def _lock_stock(*, cart, lines) -> tuple[dict[int, _Take], dict[int, StockLevel]
     """Lock the stock rows of the lines and of the cart's holds in primary-key order, and
     decide what each line takes: InsufficientStock names every line that falls short,
     PreorderLimitReached a pre-order past its product's limit."""
+    # A variant whose stock is not counted (``track_inventory`` off) is sold without
+    # taking stock: no lock, no ledger row.
+    lines = [line for line in lines if line.variant.track_inventory]
     levels = lock_levels([*(line.variant_id for line in lines), *held_by_cart(cart=cart)])
     held = held_by_cart(cart=cart)  # as it is behind the stock locks
     store_choice = store_sold_out_choice(cart.site_id)

@@ -111,7 +111,8 @@ def preordered_in_cart(*, cart, lines, store_choice: str) -> dict[int, int]:
     preorder_ids = [
         line.variant_id
         for line in lines
-        if getattr(line.variant, "stock", None) is not None
+        if line.variant.track_inventory
+        and getattr(line.variant, "stock", None) is not None
         and policy_of(line.variant.stock, store_choice=store_choice) == StockLevel.Policy.PREORDER
     ]
     if not preorder_ids:

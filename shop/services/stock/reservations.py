@@ -72,7 +72,9 @@ def _hold(*, level: StockLevel, held: int, target: int, cart: Cart, expires_at) 
 def _renew_if_unchanged(*, cart: Cart, expires_at: datetime, minutes: int) -> Hold | None:
     """The common visit: the holds already match the cart, so renewing them is one UPDATE.
     None when they do not match (or one was swept meanwhile)."""
-    wanted = dict(cart.lines.values_list("variant_id", "quantity"))
+    wanted = dict(
+        cart.lines.filter(variant__track_inventory=True).values_list("variant_id", "quantity")
+    )
     held = held_by_cart(cart=cart)
     if not held or held != wanted:
         return None
@@ -102,7 +104,12 @@ def _reserve_cart(*, cart: Cart, expires_at: datetime, minutes: int) -> Hold:
     and the holds stay as they were.
     """
     cart = Cart.objects.select_for_update().get(pk=cart.pk)
-    lines = list(cart.lines.select_related("variant__product"))
+    # A variant whose stock is not counted is never short and holds nothing.
+    lines = [
+        line
+        for line in cart.lines.select_related("variant__product")
+        if line.variant.track_inventory
+    ]
     wanted = {line.variant_id: line.quantity for line in lines}
     held_before = held_by_cart(cart=cart)
     levels = lock_levels([*wanted, *held_before])
