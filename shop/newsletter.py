@@ -18,7 +18,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from .services.newsletter import subscribe
-from .shared_forms import client_address, is_same_origin, take_attempt
+from .shared_forms import (
+    FOREIGN,
+    TOO_MANY,
+    client_address,
+    is_same_origin,
+    shopper_email_field,
+    take_attempt,
+)
 from .views import render_themed, store_view
 
 ATTEMPTS_PER_WINDOW = 8
@@ -26,19 +33,11 @@ WINDOW_SECONDS = 10 * 60
 
 SUBSCRIBED = "Thank you! You are now subscribed."
 ALREADY = "You are already subscribed. Thank you!"
-FOREIGN = "This form was not sent from this store. Reload the page and try again."
-TOO_MANY = "Too many attempts from your connection. Please try again in a few minutes."
 CHANGED = "This sign-up form has changed. Reload the page and try again."
 
 
 class NewsletterForm(forms.Form):
-    email = forms.EmailField(
-        max_length=254,
-        error_messages={
-            "required": "Enter your email address.",
-            "invalid": "Enter a valid email address, such as name@example.com.",
-        },
-    )
+    email = shopper_email_field()
     consent = forms.BooleanField(
         error_messages={"required": "Tick the box to agree to receive our emails."}
     )

@@ -18,26 +18,25 @@ from django.views.decorators.http import require_POST
 from .data.catalog import ProductVariant
 from .exceptions import ProductUnavailable
 from .services.alerts import NotSoldOut, request_back_in_stock
-from .shared_forms import client_address, is_same_origin, take_attempt
+from .shared_forms import (
+    FOREIGN,
+    TOO_MANY,
+    client_address,
+    is_same_origin,
+    shopper_email_field,
+    take_attempt,
+)
 from .views import render_themed, store_view
 
 ATTEMPTS_PER_WINDOW = 8
 WINDOW_SECONDS = 10 * 60
 
-FOREIGN = "This form was not sent from this store. Reload the page and try again."
-TOO_MANY = "Too many attempts from your connection. Please try again in a few minutes."
 UNKNOWN = "This product is not sold in this store any more."
 ALREADY = "You are already on the list: we will email {email} once, when it is back."
 
 
 class BackInStockForm(forms.Form):
-    email = forms.EmailField(
-        max_length=254,
-        error_messages={
-            "required": "Enter your email address.",
-            "invalid": "Enter a valid email address, such as name@example.com.",
-        },
-    )
+    email = shopper_email_field()
     variant = forms.IntegerField(min_value=1, max_value=2**31 - 1)
     # A field people never see (hidden by CSS and from screen readers), filled by bots.
     website = forms.CharField(required=False, max_length=200)

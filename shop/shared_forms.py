@@ -8,8 +8,24 @@ only from a page of the very host they answer on, and count each client address'
 from ipaddress import ip_address
 from urllib.parse import urlsplit
 
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
+
+# What a shopper is told when a post comes from elsewhere, or too often.
+FOREIGN = "This form was not sent from this store. Reload the page and try again."
+TOO_MANY = "Too many attempts from your connection. Please try again in a few minutes."
+
+
+def shopper_email_field() -> forms.EmailField:
+    """The email address a shopper types into a storefront form, with plain errors."""
+    return forms.EmailField(
+        max_length=254,
+        error_messages={
+            "required": "Enter your email address.",
+            "invalid": "Enter a valid email address, such as name@example.com.",
+        },
+    )
 
 
 def _origin(url: str) -> str | None:

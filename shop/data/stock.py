@@ -91,17 +91,22 @@ class StockLevel(models.Model):
     def can_take(self, quantity: int) -> bool:
         return self.allow_oversell or self.available >= quantity
 
+    def policy_given(self, store_choice: str) -> str:
+        """What this variant does with none left (``selling_policy``), its store's sold-out
+        choice being ``store_choice``: its own policy, else its product's or the store's."""
+        return selling_policy(
+            variant_policy=self.policy,
+            product_choice=self.variant.product.out_of_stock,
+            store_choice=store_choice,
+        )
+
     @property
     def effective_policy(self) -> str:
-        """What this variant does with none left (``selling_policy``): its own policy, else
-        its product's or its store's sold-out choice (the store's from its cache)."""
+        """``policy_given`` the store's choice, read from the store's cache only when the
+        variant and its product chose nothing."""
         if self.policy:
             return self.policy
-        return selling_policy(
-            variant_policy="",
-            product_choice=self.variant.product.out_of_stock,
-            store_choice=settings_of_store(self.site_id).out_of_stock,
-        )
+        return self.policy_given(settings_of_store(self.site_id).out_of_stock)
 
     @property
     def can_sell(self) -> bool:

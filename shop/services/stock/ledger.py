@@ -16,7 +16,6 @@ from tenancy.numeric_bounds import INTEGER_MAX, INTEGER_MIN
 
 from ...data import StockLevel, StockMovement, StoreSettings
 from ...data.catalog import OutOfStock
-from ...data.stock import selling_policy
 from ...exceptions import InsufficientStock, StockOutOfRange
 from ...signals import stock_changed
 
@@ -67,11 +66,7 @@ def store_sold_out_choice(site_id: int) -> str:
 
 def policy_of(level: StockLevel, *, store_choice: str) -> str:
     """The level's resolved ``StockLevel.Policy``: its own, else its product's or store's."""
-    return selling_policy(
-        variant_policy=level.policy,
-        product_choice=level.variant.product.out_of_stock,
-        store_choice=store_choice,
-    )
+    return level.policy_given(store_choice)
 
 
 def record_movement(
