@@ -203,6 +203,12 @@ def _configure(*, store: Store, spec: StoreSpec) -> None:
     shop_settings.free_shipping_threshold = Decimal(spec.free_shipping_threshold)
     shop_settings.default_country = spec.country
     shop_settings.selling_countries = list(spec.selling_countries)
+    # A demo account, so the confirmation page and email show where to pay.
+    shop_settings.bank_account_holder = spec.name
+    shop_settings.bank_name = "Demo Bank"
+    shop_settings.bank_account_number = "NO93 8601 1117 947"
+    shop_settings.bank_bic = "DEMONOKK"
+    shop_settings.accepts_cash_on_delivery = True
     shop_settings.save()
     theme = StoreTheme.objects.get(site=store.site)
     theme.tagline = spec.tagline

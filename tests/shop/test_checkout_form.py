@@ -71,7 +71,7 @@ def test_an_unknown_payment_method_is_shown_next_to_the_payment_choice(store, in
     payment = _payment_fieldset(response)
     assert "That way of paying is not offered. Choose one of these." in payment
     assert 'class="field__error"' in payment
-    assert 'value="offline"' in payment
+    assert 'value="bank_transfer"' in payment
     assert _orders(store) == []
 
 
@@ -291,6 +291,8 @@ def test_the_merchant_sets_the_countries_and_rates_under_store_settings(
             "default_country": "GB",
             "selling_countries": ["NO", "IE"],
             "international_shipping_rate": "12.00",
+            "bank_account_holder": "Harbour Goods AS",
+            "bank_account_number": "NO93 8601 1117 947",
         },
     )
 
@@ -298,6 +300,22 @@ def test_the_merchant_sets_the_countries_and_rates_under_store_settings(
     page = in_checkout.get(reverse("shop:checkout")).content.decode()
     select = re.search(r'<select name="country".*?</select>', page, re.S).group(0)
     assert re.findall(r'<option value="(\w+)"', select) == ["GB", "IE", "NO"]
+
+
+def test_bank_transfers_need_the_account_shoppers_pay_into(merchant_client, store):
+    url = reverse("wagtailsettings:edit", args=["shop", "storesettings", store.site.pk])
+    form = merchant_client.get(url).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+
+    response = merchant_client.post(url, {**data, "accepts_bank_transfer": "on"})
+
+    assert response.status_code == 200
+    assert "Enter the account holder and the account number" in str(
+        response.context["form"].errors["bank_account_number"]
+    )
+    data.pop("accepts_bank_transfer", None)
+    response = merchant_client.post(url, {**data, "accepts_cash_on_delivery": "on"})
+    assert response.status_code == 302, response.context["form"].errors
 
 
 def test_a_field_error_is_tied_to_its_input_for_screen_readers(uk_store, in_checkout):
