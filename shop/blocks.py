@@ -411,6 +411,14 @@ class PromoBannerBlock(LibraryBlockMixin, blocks.StructBlock):
         return context
 
 
+def _banner_end(block, raw):
+    """When a promo banner's countdown ends (aware), or None."""
+    ends_at = block.child_blocks["ends_at"].to_python(raw.get("ends_at"))
+    if ends_at is not None and timezone.is_naive(ends_at):
+        ends_at = timezone.make_aware(ends_at)
+    return ends_at
+
+
 class NewsletterBlock(LibraryBlockMixin, blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120, default="Join our newsletter")
     text = blocks.TextBlock(max_length=300, required=False)
@@ -464,6 +472,9 @@ class PreparedBlocks:
     def __init__(self):
         self._values = []  # keeps every value alive, so that no id is reused
         self._contexts: dict[int, dict] = {}
+        # The first moment the page changes by the clock alone (a promo banner's end): a
+        # stored copy of the page is not served from then on (``shop.pagecache``).
+        self.good_until = None
 
     def add(self, value, context: dict) -> None:
         self._values.append(value)
@@ -492,6 +503,7 @@ def prepare_blocks(stream, *, site, request=None) -> PreparedBlocks:
     prepared = PreparedBlocks()
     chosen: dict[type, set] = {}
     grids = []
+    banner_ends = []
 
     def gather(block, raw):
         if isinstance(block, ChosenRowsMixin):
@@ -500,8 +512,12 @@ def prepare_blocks(stream, *, site, request=None) -> PreparedBlocks:
                 chosen.setdefault(block.model_class, set()).add(key)
         elif isinstance(block, ProductGridBlock) and isinstance(raw, dict):
             grids.append(_raw_struct(block, raw))
+        elif isinstance(block, PromoBannerBlock) and isinstance(raw, dict):
+            banner_ends.append(_banner_end(block, raw))
 
     walk_raw(stream.stream_block, list(stream.raw_data), gather)
+    now = timezone.now()
+    prepared.good_until = min((end for end in banner_ends if end and end > now), default=None)
     if not chosen and not grids:
         return prepared
 

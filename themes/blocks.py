@@ -507,7 +507,7 @@ class SpacerBlock(LibraryBlockMixin, blocks.StructBlock):
     theme_template = "blocks/spacer.html"
 
     class Meta:
-        icon = "horizontalrule"
+        icon = "minus"
         label = "Spacer or divider"
         group = LAYOUT
         description = "Empty space between blocks, with an optional thin line."

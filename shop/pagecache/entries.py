@@ -50,9 +50,13 @@ class Entry:
     started: float
     # The latest-change keys that cover the tags (``tags.changed_keys``).
     changed_keys: tuple[str, ...] = ()
+    # When the page stops being right by the clock alone (a promo banner's end), or None.
+    good_until: float | None = None
 
     @classmethod
-    def from_response(cls, response, *, tags, started: float) -> "Entry":
+    def from_response(
+        cls, response, *, tags, started: float, good_until: float | None = None
+    ) -> "Entry":
         return cls(
             status=response.status_code,
             headers=tuple(
@@ -65,6 +69,7 @@ class Entry:
             tags=frozenset(tags),
             started=started,
             changed_keys=dependency_tags.changed_keys(tags),
+            good_until=good_until,
         )
 
     def header(self, name: str) -> str | None:
@@ -129,6 +134,16 @@ def _local_key(key: str) -> str:
 
 
 def load(key: str) -> Entry | None:
+    """The stored page under ``key`` if nothing it was rendered from changed since and its
+    time (``good_until``) has not come; ``None`` otherwise."""
+    entry = _load(key)
+    if entry is not None and entry.good_until is not None and time.time() >= entry.good_until:
+        local_entries.drop(_local_key(key))
+        return None
+    return entry
+
+
+def _load(key: str) -> Entry | None:
     """The stored page under ``key`` if nothing it was rendered from changed since, in at
     most two cache round trips for a page that is still good: for the worker's own copy,
     the latest changes of its store (one), then its tags only if one moved (two); for the

@@ -202,9 +202,13 @@ def _render_and_store(request, get_response, visit: Visit):
     response = get_response(request)
     tags = getattr(response, "pagecache_tags", None)
     if tags is not None and visit.method == "GET" and not entries.has_script_nonce(response):
-        entries.save(
-            visit.key, entries.Entry.from_response(response, tags=tags, started=visit.started)
+        entry = entries.Entry.from_response(
+            response,
+            tags=tags,
+            started=visit.started,
+            good_until=getattr(response, "pagecache_good_until", None),
         )
+        entries.save(visit.key, entry)
         response.headers["X-Page-Cache"] = "miss"
     if getattr(response, "pagecache_shared", False):
         return not_modified(request, response) or response

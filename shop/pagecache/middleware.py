@@ -1,5 +1,6 @@
 from tenancy.request import store_site
 
+from ..blocks import PREPARED_BLOCKS
 from ..middleware import is_storefront_page
 from . import keys, purge, tags
 from .http import is_private_page, mark_private, mark_shared, not_modified
@@ -36,6 +37,7 @@ class PageCacheMiddleware:
         context = getattr(response, "context_data", None) or {}
         if request.method == "GET" and keys.query_was_honoured(visit.query, context):
             response.pagecache_tags = frozenset(recorder.tags)
+            response.pagecache_good_until = _good_until(context)
             purge.remember(site.pk, request.build_absolute_uri(), recorder.tags)
         return response
 
@@ -51,6 +53,14 @@ class PageCacheMiddleware:
         if is_private_page(request, response):
             mark_private(response)
         return response
+
+
+def _good_until(context) -> float | None:
+    """When the page stops being right by the clock alone (a promo banner's end), as a
+    timestamp, or None."""
+    prepared = context.get(PREPARED_BLOCKS)
+    moment = getattr(prepared, "good_until", None)
+    return moment.timestamp() if moment is not None else None
 
 
 def _is_shared(request, response) -> bool:

@@ -12,7 +12,9 @@ def capture(page, path) -> None:
                 await new Promise((resolve) => setTimeout(resolve, 60));
             }
             window.scrollTo(0, 0);
-            await Promise.all([...document.images].map((img) => img.complete
+            // Pictures a shopper cannot see (inside display: none) never load when lazy.
+            const shown = [...document.images].filter((img) => img.getClientRects().length);
+            await Promise.all(shown.map((img) => img.complete
                 ? null
                 : new Promise((resolve) => { img.onload = img.onerror = resolve; })));
         }"""

@@ -4,7 +4,7 @@ For each demo store (one per preset): home, a category, a product whose variant 
 changes the picture and the price, the cart with that variant's picture, the checkout with
 field errors, and a content page. Screenshots land in test-artifacts/screenshots/preset-*.
 A second test measures product grids at widths from 360 px to 1600 px: no row ends in a
-lone card or in empty columns.
+lone card or in empty columns; related products on a product page end on a full row.
 """
 
 import re
@@ -240,3 +240,29 @@ def test_every_header_layout_opens_its_menu_from_the_keyboard(demo, page, screen
                 page.screenshot(path=screenshots / f"preset-{preset}-menu-{layout}-{width}.png")
                 page.keyboard.press("Escape")
                 assert not links.first.is_visible(), where
+
+
+RELATED_ROWS = """() => {
+    const grid = document.querySelector('.related-products .product-grid--grid');
+    if (!grid) return null;
+    const rows = new Map();
+    for (const card of grid.children) {
+        if (card.offsetParent === null) continue;  // left out
+        const key = Math.round(card.getBoundingClientRect().top);
+        rows.set(key, (rows.get(key) || 0) + 1);
+    }
+    return [...rows.values()];
+}"""
+
+
+def test_related_products_end_on_a_full_row(demo, page):
+    page.emulate_media(reduced_motion="reduce")
+    for preset, slug in STORES.items():
+        path, _first, _second = _variant_product(slug)
+        page.goto(store_url(demo, slug, path))
+        for width in GRID_WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            rows = page.evaluate(RELATED_ROWS)
+            where = f"{preset} related products at {width}px: rows of {rows}"
+            assert rows, where
+            assert len(set(rows)) == 1, where

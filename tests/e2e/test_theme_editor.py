@@ -21,6 +21,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 NEW_PRIMARY = "#8b1e3f"
 NEW_FONT = '--font-heading: "Playfair Display"'
+CENTERED_HEADER = "site-header--centered"
 
 
 def _fjord_theme() -> StoreTheme:
@@ -64,6 +65,7 @@ def test_owner_previews_publishes_and_reverts_the_theme(page, demo, screenshots,
     shopper = page.context.new_page()
     before = _storefront_css(shopper, demo)
     assert f"--color-primary: {NEW_PRIMARY}" not in before
+    assert CENTERED_HEADER not in before
 
     sign_in(page, demo, "merchant@fjord.example", "fjord-demo")
     page.get_by_role("button", name="Settings").click()
@@ -114,13 +116,16 @@ def test_owner_previews_publishes_and_reverts_the_theme(page, demo, screenshots,
     preview.goto(f"{admin}{preview_url}?mode=product")
     assert f"--color-primary: {NEW_PRIMARY}" in preview.content()
     assert NEW_FONT in preview.content()
+    assert CENTERED_HEADER in preview.content()
     capture(preview, screenshots / "theme-editor-preview-product.png")
     preview.set_viewport_size({"width": 390, "height": 844})
     capture(preview, screenshots / "theme-editor-preview-product-390.png")
     csp_violations.assert_none("theme preview")
 
     # Shoppers still see the published theme.
-    assert f"--color-primary: {NEW_PRIMARY}" not in _storefront_css(shopper, demo)
+    still = _storefront_css(shopper, demo)
+    assert f"--color-primary: {NEW_PRIMARY}" not in still
+    assert CENTERED_HEADER not in still
 
     page.bring_to_front()
     _publish(page)
@@ -128,6 +133,7 @@ def test_owner_previews_publishes_and_reverts_the_theme(page, demo, screenshots,
     published = _storefront_css(shopper, demo)
     assert f"--color-primary: {NEW_PRIMARY}" in published
     assert NEW_FONT in published
+    assert CENTERED_HEADER in published
     assert _fjord_theme().header_layout == "centered"
     capture(shopper, screenshots / "theme-editor-storefront-published.png")
 
@@ -144,5 +150,6 @@ def test_owner_previews_publishes_and_reverts_the_theme(page, demo, screenshots,
     reverted = _storefront_css(shopper, demo)
     assert f"--color-primary: {NEW_PRIMARY}" not in reverted
     assert NEW_FONT not in reverted
+    assert CENTERED_HEADER not in reverted
     capture(shopper, screenshots / "theme-editor-storefront-reverted.png")
     csp_violations.assert_none("after reverting")

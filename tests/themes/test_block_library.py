@@ -2,6 +2,7 @@
 input with a message, never shows another store's rows, and the newsletter sign-up keeps
 one address per store with the consent the shopper gave."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -9,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.admin.icons import get_icons
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -95,8 +97,10 @@ def test_the_store_homes_first_hero_is_the_pages_heading(shopper_client, store):
 
 
 def test_every_block_is_grouped_described_and_previewed_in_the_picker(merchant_client):
+    icons = set(re.findall(r'id="icon-([^"]+)"', get_icons()))  # Wagtail's sprite
     for name, block in STORE_PAGE_BLOCKS:
         assert block.meta.group in {"Text", "Media", "Commerce", "Layout"}, name
+        assert block.meta.icon in icons, f"{name}: the picker has no icon {block.meta.icon!r}"
         assert block.get_description(), name
         assert block.is_previewable, name
         response = merchant_client.get(
