@@ -15,7 +15,7 @@ class ShopConfig(AppConfig):
         from .data.settings import StoreSettings
         from .data.stock import StockMovement
         from .pagecache import signal_handlers as pagecache_signal_handlers
-        from .signals import preorder_allocated, stock_back_in, stock_changed
+        from .signals import preorder_allocated, stock_back_in, stock_changed, stripe_event_stored
         from .viewsets import PERMISSION_POLICIES
 
         register_permission_policies(PERMISSION_POLICIES)
@@ -35,6 +35,10 @@ class ShopConfig(AppConfig):
             signal_handlers.record_stock_alerts_on_stock_changed,
             sender=StockMovement,
             dispatch_uid="shop_record_stock_alerts_on_stock_changed",
+        )
+        stripe_event_stored.connect(
+            signal_handlers.handle_stripe_event_on_stored,
+            dispatch_uid="shop_handle_stripe_event_on_stored",
         )
         stock_back_in.connect(
             signal_handlers.notify_shoppers_on_stock_back_in,
