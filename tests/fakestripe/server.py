@@ -12,6 +12,7 @@ Test payment methods (Stripe's names): ``pm_card_visa`` succeeds,
 Secure (``requires_action``) until the test calls ``complete_authentication``.
 """
 
+import contextlib
 import json
 import secrets
 import threading
@@ -84,10 +85,9 @@ class FakeStripe:
         """What Stripe.js does when the shopper presses Pay in the Payment Element."""
         with self.lock:
             intent = self.intents[intent_id]
-            try:
+            # A decline is kept on the intent (``last_payment_error``).
+            with contextlib.suppress(StripeError):
                 self._confirm(intent, {"payment_method": payment_method})
-            except StripeError:
-                pass  # the decline is on the intent (last_payment_error)
             return self.public(intent)
 
     def complete_authentication(self, intent_id: str, *, succeed: bool = True) -> dict:

@@ -12,7 +12,7 @@ from tests.helpers import PLATFORM_HOST
 from tests.shop.checkout_helpers import issued_checkout_token
 from tests.shop.test_views import CHECKOUT_FORM
 
-PLATFORM_SECRET = "whsec_test_platform"  # noqa: S105
+PLATFORM_SECRET = "whsec_test_platform"
 ACCOUNT = "acct_alpha123456"
 
 

@@ -252,7 +252,7 @@ def test_the_test_card_endpoint_is_closed_for_live_keys_and_when_turned_off(
     settings.STRIPE_TEST_CONFIRM = False
     assert shopper_client.post(confirm, {"card": "pm_card_visa"}).status_code == 404
     settings.STRIPE_TEST_CONFIRM = True
-    settings.STRIPE_SECRET_KEY = "sk_live_platform"  # noqa: S105
+    settings.STRIPE_SECRET_KEY = "sk_live_platform"
     assert shopper_client.post(confirm, {"card": "pm_card_visa"}).status_code == 404
 
 
