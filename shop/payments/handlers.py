@@ -81,10 +81,15 @@ def charge_refunded(*, payment: Payment, keys: StripeKeys, obj: dict) -> str:
             order=payment.order,
             amount=from_minor_units(refund.amount, payment.currency),
             provider_reference=refund.id,
-            reason=(refund.metadata or {}).get("reason", "") or "Refunded through Stripe.",
+            reason=_metadata(refund).get("reason") or "Refunded through Stripe.",
         )
         recorded += made is not None
     return f"{recorded} refund(s) recorded"
+
+
+def _metadata(stripe_object) -> dict:
+    metadata = getattr(stripe_object, "metadata", None)
+    return metadata.to_dict() if metadata else {}
 
 
 def dispute_created(*, payment: Payment, keys: StripeKeys, obj: dict) -> str:

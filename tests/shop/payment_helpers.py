@@ -61,3 +61,12 @@ def intent_event(fake, type_, intent_id, *, account=ACCOUNT, **overrides):
     """A ``payment_intent.*`` event carrying the intent as the fake holds it now."""
     obj = {**fake.public(fake.intents[intent_id]), **overrides}
     return webhooks.event(type_, obj, account=account)
+
+
+def placed_card_order(client, variant, *, quantity=1):
+    """A card order placed through checkout, its payment page opened: (order, intent id)."""
+    url = card_checkout(client, variant, quantity=quantity).url
+    client.get(url)
+    with store_scope([variant.site_id]):
+        order = Order.objects.get(pk=client.session["shop_placed_orders"][-1])
+    return order, payment_of(order).intent_id
