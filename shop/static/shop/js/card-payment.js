@@ -30,6 +30,10 @@
       loading.hidden = true;
       submit.hidden = false;
     });
+    element.on("loaderror", function (event) {
+      loading.hidden = true;
+      show((event.error && event.error.message) || "The secure card form could not load.");
+    });
     element.mount("#payment-element");
 
     form.addEventListener("submit", function (event) {
