@@ -12,6 +12,7 @@ from shop.forms import CheckoutForm
 from shop.models import Order, PaymentSettings, StockLevel, StoreSettings
 from shop.payments.stripe_client import from_minor_units, to_minor_units
 from tenancy.scope import store_scope
+from tests.config.headers import csp_directives
 from tests.shop.checkout_helpers import issued_checkout_token
 from tests.shop.factories import stocked_variant
 from tests.shop.payment_helpers import (
@@ -22,6 +23,8 @@ from tests.shop.payment_helpers import (
     payment_of,
     the_order,
 )
+from tests.themes.test_custom_code import CUSTOM_CSS, HEAD_CODE
+from tests.themes.theme_values import set_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -154,6 +157,25 @@ def test_only_the_payment_page_lets_stripe_js_in(card_store, variant, shopper_cl
     for other in (checkout, home):
         assert "stripe.com" not in other.headers["Content-Security-Policy"]
         assert "js.stripe.com" not in other.content.decode()
+
+
+def test_the_stores_own_code_never_runs_on_the_payment_page(card_store, variant, shopper_client):
+    set_theme(
+        card_store.site,
+        custom_head_code=HEAD_CODE,
+        custom_css=CUSTOM_CSS,
+        ga4_measurement_id="G-AB12CD34EF",
+    )
+
+    response = shopper_client.get(card_checkout(shopper_client, variant).url)
+
+    page = response.content.decode()
+    assert CUSTOM_CSS not in page and "analytics.js" not in page
+    assert HEAD_CODE not in page
+    policy = csp_directives(response)
+    assert policy["script-src"] == ["'self'", "https://js.stripe.com", "https://*.js.stripe.com"]
+    assert policy["connect-src"] == ["'self'", "https://api.stripe.com"]
+    assert "style-src-elem" not in policy
 
 
 def test_paying_with_the_test_card_shows_the_payment_received_but_only_the_webhook_pays(
