@@ -30,7 +30,7 @@ def is_live_key(key: str) -> bool:
     return key.startswith(("sk_live_", "rk_live_", "pk_live_"))
 
 
-@register_setting(icon="credit-card")
+@register_setting(icon="key")
 class PaymentSettings(BaseSiteSetting):
     """How one store takes cards: through its connected Stripe account and the platform's
     keys, or with its own keys (a single-merchant install). The secret key and the webhook
