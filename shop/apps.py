@@ -12,6 +12,7 @@ class ShopConfig(AppConfig):
 
         from . import signal_handlers
         from .data.navigation import StoreMenu
+        from .data.payments import PaymentSettings
         from .data.settings import StoreSettings
         from .data.stock import StockMovement
         from .pagecache import signal_handlers as pagecache_signal_handlers
@@ -20,7 +21,7 @@ class ShopConfig(AppConfig):
 
         register_permission_policies(PERMISSION_POLICIES)
         pagecache_signal_handlers.connect()
-        for model in (StoreSettings, StoreMenu):
+        for model in (StoreSettings, StoreMenu, PaymentSettings):
             for name, signal in {"save": post_save, "delete": post_delete}.items():
                 signal.connect(
                     signal_handlers.forget_store_on_settings_change,

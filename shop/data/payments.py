@@ -10,10 +10,13 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from tenancy.scope import StoreOwnedQuerySet, StoreScopedManager
+from tenancy.store_cache import store_value
 
 from .orders import Order
 from .payment_settings_form import PaymentSettingsForm
 
+# Where each store's card capability is kept in its cache (``tenancy.store_cache``).
+CARD_SETUP_ENTRY = "card_setup"
 ACCOUNT_ID = re.compile(r"^acct_[A-Za-z0-9]{6,60}$")
 
 
@@ -92,6 +95,19 @@ class PaymentSettings(BaseSiteSetting):
     @property
     def takes_cards(self) -> bool:
         return self.has_own_keys or self.uses_platform_keys
+
+
+def store_takes_cards(site_id: int) -> bool:
+    """Whether the store can take cards, from the store's cache (saving its payment
+    settings drops the entry); the platform's keys are read from the settings each time."""
+    account, own_keys = store_value(site_id, CARD_SETUP_ENTRY, lambda: _card_setup(site_id))
+    platform = bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_PUBLISHABLE_KEY)
+    return own_keys or bool(account and platform)
+
+
+def _card_setup(site_id: int) -> tuple[str, bool]:
+    found = PaymentSettings.base_queryset().get_or_create(site_id=site_id)[0]
+    return found.stripe_account_id, found.has_own_keys
 
 
 class Payment(models.Model):

@@ -23,7 +23,9 @@ TABS = 4
 
 def _waiting_card_order(fake_stripe):
     store = StoreFactory(slug="race")
-    PaymentSettings.objects.filter(site=store.site).update(stripe_account_id="acct_alpha123456")
+    PaymentSettings.objects.update_or_create(
+        site=store.site, defaults={"stripe_account_id": "acct_alpha123456"}
+    )
     blanket = stocked_variant(site=store.site, stock=5, title="Wool blanket")
     client = HttpClient(HTTP_HOST=store.site.hostname)
     url = card_checkout(client, blanket).url
