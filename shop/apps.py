@@ -12,15 +12,16 @@ class ShopConfig(AppConfig):
 
         from . import signal_handlers
         from .data.navigation import StoreMenu
+        from .data.payments import PaymentSettings
         from .data.settings import StoreSettings
         from .data.stock import StockMovement
         from .pagecache import signal_handlers as pagecache_signal_handlers
-        from .signals import preorder_allocated, stock_back_in, stock_changed
+        from .signals import preorder_allocated, stock_back_in, stock_changed, stripe_event_stored
         from .viewsets import PERMISSION_POLICIES
 
         register_permission_policies(PERMISSION_POLICIES)
         pagecache_signal_handlers.connect()
-        for model in (StoreSettings, StoreMenu):
+        for model in (StoreSettings, StoreMenu, PaymentSettings):
             for name, signal in {"save": post_save, "delete": post_delete}.items():
                 signal.connect(
                     signal_handlers.forget_store_on_settings_change,
@@ -35,6 +36,10 @@ class ShopConfig(AppConfig):
             signal_handlers.record_stock_alerts_on_stock_changed,
             sender=StockMovement,
             dispatch_uid="shop_record_stock_alerts_on_stock_changed",
+        )
+        stripe_event_stored.connect(
+            signal_handlers.handle_stripe_event_on_stored,
+            dispatch_uid="shop_handle_stripe_event_on_stored",
         )
         stock_back_in.connect(
             signal_handlers.notify_shoppers_on_stock_back_in,

@@ -68,3 +68,8 @@ class PreorderLimitReached(ShopError):
 
 class ReasonRequired(ShopError):
     """A stock adjustment without a reason: the ledger says why every count changed."""
+
+
+class PaymentProviderError(ShopError):
+    """The payment provider (Stripe) refused or could not be reached; nothing was recorded
+    as sent."""

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django_countries import countries
 
+from .data.payments import store_takes_cards
 from .models import Order
 from .templatetags.shop_tags import money
 from .validators import no_invisible_characters, no_invisible_characters_multiline
@@ -130,8 +131,10 @@ class CheckoutForm(forms.Form):
 
     @staticmethod
     def payment_methods(store_settings) -> list[str]:
-        """The ways of paying the store offers (``Order.PaymentMethod`` values)."""
-        return store_settings.offline_payment_methods
+        """The ways of paying the store offers (``Order.PaymentMethod`` values): card first
+        when the store can take cards (``store_takes_cards``)."""
+        card = [Order.PaymentMethod.CARD.value] if store_takes_cards(store_settings.site_id) else []
+        return [*card, *store_settings.offline_payment_methods]
 
     def _token_salt(self) -> str:
         return f"shop.checkout:{self.cart.pk}"

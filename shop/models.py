@@ -20,6 +20,8 @@ from .data import (
     OrderEvent,
     OrderLine,
     OrderNumberSequence,
+    Payment,
+    PaymentSettings,
     PendingProductImage,
     PreorderAllocation,
     Product,
@@ -34,6 +36,7 @@ from .data import (
     StockMovement,
     StoreMenu,
     StoreSettings,
+    StripeEvent,
     VariantStockAlert,
 )
 from .pages import CategoryPage, ProductPage, StoreHomePage, StorePage
@@ -54,6 +57,8 @@ __all__ = [
     "OrderEvent",
     "OrderLine",
     "OrderNumberSequence",
+    "Payment",
+    "PaymentSettings",
     "PendingProductImage",
     "PreorderAllocation",
     "Product",
@@ -71,5 +76,6 @@ __all__ = [
     "StoreMenu",
     "StorePage",
     "StoreSettings",
+    "StripeEvent",
     "VariantStockAlert",
 ]

@@ -28,3 +28,8 @@ def record_stock_alerts_on_stock_changed(sender, movement, level, **kwargs):
 def notify_shoppers_on_stock_back_in(sender, variant, level, **kwargs):
     """Email the shoppers who asked to hear when the variant is back."""
     tasks.notify_back_in_stock_task.delay(variant.pk, variant.site_id)
+
+
+def handle_stripe_event_on_stored(sender, event, **kwargs):
+    """A verified Stripe event for one of our payments: handled by a task."""
+    tasks.handle_stripe_event_task.delay(event.pk)

@@ -43,3 +43,8 @@ stock_replenished = Signal()
 # notes (``shop.data.OrderEvent.Kind``). Emails follow these.
 # Arguments: event (shop.models.OrderEvent).
 order_event_recorded = Signal()
+
+# Sent after the transaction that stored a verified Stripe webhook event for a store commits;
+# the event is handled in the background, once.
+# Arguments: event (shop.models.StripeEvent).
+stripe_event_stored = Signal()

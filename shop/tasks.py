@@ -12,7 +12,9 @@ from django.utils import timezone
 from tenancy.scope import all_stores, store_scope
 
 from . import services
-from .data import Reservation, StockLevel
+from .data import Order, Reservation, StockLevel
+from .payments import services as card_payments
+from .payments import webhooks
 from .product_csv import jobs
 from .services import alerts
 
@@ -77,3 +79,32 @@ def notify_back_in_stock_task(variant_id: int, site_id: int) -> None:
     (``alerts.notify_back_in_stock``). Running it twice sends nothing more."""
     with store_scope([site_id]):
         alerts.notify_back_in_stock(variant_id=variant_id)
+
+
+@shared_task(acks_late=True)
+def handle_stripe_event_task(event_id: int) -> str:
+    """Handle one stored Stripe event (``shop.payments.webhooks.process_event``). Running it
+    twice handles it once: the event row is locked and marked processed."""
+    return webhooks.process_event(event_id=event_id)
+
+
+@shared_task(acks_late=True)
+def cancel_abandoned_card_orders_task() -> int:
+    """Cancel the card orders left unpaid past ``CARD_PAYMENT_ABANDONED_AFTER``, store by
+    store: their PaymentIntents at Stripe, then the orders (stock returns). Running it twice
+    cancels nothing twice."""
+    with all_stores():
+        site_ids = sorted(
+            set(
+                Order.objects.filter(
+                    payment_method=Order.PaymentMethod.CARD,
+                    status=Order.Status.PENDING_PAYMENT,
+                    paid_at__isnull=True,
+                ).values_list("site_id", flat=True)
+            )
+        )
+    cancelled = 0
+    for site_id in site_ids:
+        with store_scope([site_id]):
+            cancelled += card_payments.cancel_abandoned_card_orders(site_id=site_id)
+    return cancelled

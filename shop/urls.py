@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import contact_views, newsletter, notify_views, views
+from .payments import views as payment_views
 
 app_name = "shop"
 
@@ -13,6 +14,24 @@ urlpatterns = [
     path("cart/lines/<int:line_id>/remove/", views.cart_line_remove, name="cart-line-remove"),
     path("checkout/", views.checkout, name="checkout"),
     path("checkout/complete/<int:number>/", views.order_complete, name="order-complete"),
+    path("checkout/pay/<int:number>/", payment_views.card_payment, name="card-payment"),
+    path(
+        "checkout/pay/<int:number>/test-card/",
+        payment_views.card_payment_test_confirm,
+        name="card-payment-test-confirm",
+    ),
+    path(
+        "checkout/pay/<int:number>/done/",
+        payment_views.card_payment_return,
+        name="card-payment-return",
+    ),
+    # Stripe's webhook, on platform hosts: the platform's keys, or a store's own keys.
+    path("stripe/webhook/", payment_views.stripe_webhook, name="stripe-webhook"),
+    path(
+        "stripe/webhook/store/<int:site_id>/",
+        payment_views.stripe_webhook,
+        name="stripe-webhook-own-keys",
+    ),
     path("newsletter/subscribe/", newsletter.newsletter_subscribe, name="newsletter-subscribe"),
     path(
         "back-in-stock/",

@@ -182,10 +182,12 @@ def cart_line_remove(request, line_id, *, site):
 
 
 def _remember_order(request, order):
-    """Let this session see the order's confirmation page."""
+    """Let this session see the order's confirmation page (and pay it, by card)."""
     placed = request.session.get(SESSION_ORDERS_KEY, [])
     if order.pk not in placed:
         request.session[SESSION_ORDERS_KEY] = [*placed[-19:], order.pk]
+    if order.payment_method == Order.PaymentMethod.CARD and not order.is_paid:
+        return redirect("shop:card-payment", number=order.number)
     return redirect("shop:order-complete", number=order.number)
 
 

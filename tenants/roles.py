@@ -76,7 +76,7 @@ _MEDIA = {
 COLLECTION_PERMISSIONS = {Role.OWNER: _MEDIA, Role.EDITOR: _MEDIA, Role.SUPPORT: {}}
 
 SITE_SETTING_PERMISSIONS = {
-    Role.OWNER: {"shop": ["change_storesettings"]},
+    Role.OWNER: {"shop": ["change_storesettings", "change_paymentsettings"]},
     Role.EDITOR: {},
     Role.SUPPORT: {},
 }

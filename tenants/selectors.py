@@ -16,7 +16,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from wagtail.models import ModelLogEntry
 
-from shop.models import Order, Product, StoreSettings
+from shop.models import Order, PaymentSettings, Product, StoreSettings
 from themes.models import StoreTheme
 
 from .models import StaffInvitation, Store, StoreGroup
@@ -122,6 +122,7 @@ def store_log_entries(store: Store):
         (Store, [store.pk]),
         (StoreTheme, StoreTheme.objects.filter(site=store.site).values_list("pk")),
         (StoreSettings, StoreSettings.objects.filter(site=store.site).values_list("pk")),
+        (PaymentSettings, PaymentSettings.objects.filter(site=store.site).values_list("pk")),
     ):
         targets |= Q(content_type__app_label=model._meta.app_label) & Q(
             content_type__model=model._meta.model_name, object_id__in=[str(pk) for pk in pks]

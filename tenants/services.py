@@ -23,7 +23,7 @@ from wagtail.models import (
 
 from domains import resolver
 from domains.models import Domain
-from shop.models import OrderNumberSequence, StoreHomePage, StoreSettings
+from shop.models import OrderNumberSequence, PaymentSettings, StoreHomePage, StoreSettings
 from tenancy.scope import store_scope
 from themes.presets import Preset
 from themes.services import create_theme
@@ -173,6 +173,7 @@ def create_store(
     )
     collection = Collection.get_first_root_node().add_child(name=f"{name} ({slug})")
     StoreSettings.objects.create(site=site)
+    PaymentSettings.objects.create(site=site)
     with store_scope([site.pk]):
         create_theme(site=site, preset=preset)
         OrderNumberSequence.objects.create(site=site)

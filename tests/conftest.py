@@ -8,7 +8,9 @@ from django_tasks import TaskResultStatus
 from django_tasks.signals import task_finished
 from wagtail.models import Page
 
+from shop.models import PaymentSettings
 from tenancy.scope import store_scope
+from tests.fakestripe.server import FakeStripe, FakeStripeServer
 from tests.helpers import PLATFORM_HOST, fresh_cache, require_service, use_fresh_cache
 from tests.stores import fill_store
 from tests.tenants.factories import StoreFactory, UserFactory, owner_of
@@ -160,3 +162,29 @@ def postgresql_only(db):
         require_service(
             "PostgreSQL", f"the database is {connection.vendor}; set DATABASE_URL=postgres://..."
         )
+
+
+@pytest.fixture(scope="session")
+def _fake_stripe_server():
+    server = FakeStripeServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fake_stripe(_fake_stripe_server, settings):
+    """A local Stripe API the real ``stripe`` library is pointed at, empty for each test
+    (``tests.fakestripe.server.FakeStripe``: its intents, refunds and every call made)."""
+    fake = FakeStripe()
+    _fake_stripe_server.fake.__dict__.update(fake.__dict__)
+    settings.STRIPE_API_BASE = _fake_stripe_server.url
+    return _fake_stripe_server.fake
+
+
+@pytest.fixture
+def card_store(store, fake_stripe):
+    """``store`` taking cards through its connected Stripe account and the platform's keys."""
+    PaymentSettings.objects.update_or_create(
+        site=store.site, defaults={"stripe_account_id": "acct_alpha123456"}
+    )
+    return store

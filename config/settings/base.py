@@ -276,11 +276,35 @@ CELERY_BEAT_SCHEDULE = {
         "task": "shop.tasks.release_expired_reservations_task",
         "schedule": 60.0,  # holds last minutes: an expired one is freed within a minute
     },
+    "cancel-abandoned-card-orders": {
+        "task": "shop.tasks.cancel_abandoned_card_orders_task",
+        "schedule": 300.0,
+    },
     "reconcile-stock-with-ledger": {
         "task": "shop.tasks.reconcile_stock_task",
         "schedule": 3600.0,
     },
 }
+
+# --- Payments (Stripe) ------------------------------------------------------------------
+
+# The platform's keys: stores that connect their Stripe account (``acct_...``) are charged
+# through them. A store of a single-merchant install may set its own keys instead, kept
+# encrypted with PAYMENT_SECRETS_KEY (a Fernet key). With no keys, cards are not offered.
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+# Where the stripe library sends its requests (tests point it at a local fake server).
+STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
+PAYMENT_SECRETS_KEY = env("PAYMENT_SECRETS_KEY", default="")
+# A same-origin POST that pays a test-mode PaymentIntent with Stripe's test card, for
+# machines where Stripe.js cannot load. Refused for live keys whatever this says.
+STRIPE_TEST_CONFIRM = env.bool("STRIPE_TEST_CONFIRM", default=False)
+# A card order still unpaid this long after it was placed is cancelled and its stock
+# returned (``shop.tasks.cancel_abandoned_card_orders_task``).
+CARD_PAYMENT_ABANDONED_AFTER = timedelta(
+    minutes=env.int("CARD_PAYMENT_ABANDON_MINUTES", default=60)
+)
 
 # --- Wagtail ----------------------------------------------------------------------------
 

@@ -22,3 +22,12 @@ STORES_PORT = env.int("STORES_PORT", default=80)
 
 # One process, one clock: a page rendered right after a change is already trusted.
 PAGECACHE_CLOCK_MARGIN = 0.0
+
+# Cards are paid against the local fake Stripe server the payment tests start
+# (tests/fakestripe); these keys and this secret are the fake's.
+STRIPE_SECRET_KEY = "sk_test_platform"  # noqa: S105
+STRIPE_PUBLISHABLE_KEY = "pk_test_platform"
+STRIPE_WEBHOOK_SECRET = "whsec_test_platform"  # noqa: S105
+STRIPE_API_BASE = "http://127.0.0.1:9"  # nothing listens: a test without the fake fails fast
+PAYMENT_SECRETS_KEY = "q0Xh9J1n5m3c0A2kYb5Lr3u0c1F8dT6WnVwS2pE4xZk="
+STRIPE_TEST_CONFIRM = True

@@ -13,6 +13,7 @@ from .lifecycle import Fulfilment, FulfilmentLine, OrderEvent, Refund, RefundLin
 from .navigation import StoreMenu
 from .newsletter import NewsletterSubscriber
 from .orders import Order, OrderLine, OrderNumberSequence
+from .payments import Payment, PaymentSettings, StripeEvent
 from .settings import StoreSettings
 from .stock import PreorderAllocation, Reservation, StockDrift, StockLevel, StockMovement
 
@@ -28,6 +29,8 @@ __all__ = [
     "OrderEvent",
     "OrderLine",
     "OrderNumberSequence",
+    "Payment",
+    "PaymentSettings",
     "PendingProductImage",
     "PreorderAllocation",
     "Product",
@@ -42,5 +45,6 @@ __all__ = [
     "StockMovement",
     "StoreMenu",
     "StoreSettings",
+    "StripeEvent",
     "VariantStockAlert",
 ]

@@ -4,6 +4,7 @@ from shop.models import (
     BackInStockRequest,
     ImportJob,
     OrderLine,
+    Payment,
     PendingProductImage,
     PreorderAllocation,
     StockDrift,
@@ -56,5 +57,12 @@ def one_row_of_every_store_owned_model(store, other_store):
         ImportJob.objects.create(site=store.site, file_name="alpha.csv", content="Handle\n")
         BackInStockRequest.objects.create(site=store.site, variant=variant, email="a@example.test")
         VariantStockAlert.objects.get_or_create(variant=variant, defaults={"site": store.site})
+        Payment.objects.create(
+            site=store.site,
+            order=order,
+            intent_id="pi_alpha_lamp",
+            amount=order.total,
+            currency=order.currency,
+        )
     theirs = stocked_product(site=other_store.site, title="Beta lamp")
     return product, theirs

@@ -20,7 +20,7 @@ from wagtail.models import Site
 
 import manage
 from domains.models import Domain
-from shop.models import Product, StoreSettings
+from shop.models import PaymentSettings, Product, StoreSettings
 from tenancy.middleware import StoreScopeMiddleware
 from tenancy.request import record_host
 from tenancy.scope import (
@@ -58,6 +58,8 @@ NOT_STORE_SCOPED = {
     Domain: "host routing, read before any store is chosen",
     StoreSettings: "a Wagtail site setting: read with for_site(), edited under its "
     "GroupSitePermission, created by get_or_create (a hidden row would look missing)",
+    PaymentSettings: "a Wagtail site setting like StoreSettings: read with for_site(), "
+    "edited under its GroupSitePermission; its keys are encrypted",
     StoreGroup: "a store's staff groups: the admin middleware reads them to find the "
     "person's stores, before any scope is open",
     StaffInvitation: "read from its link by the invitee, who may be on no store's staff yet, "

@@ -144,6 +144,7 @@ def test_only_owners_may_change_the_stores_own_settings():
     assert {row.site_id for row in rows} == {store.site.pk}
     assert set(rows.values_list("permission__content_type__model", "permission__codename")) == {
         ("storesettings", "change_storesettings"),
+        ("paymentsettings", "change_paymentsettings"),
     }
     for role in (Role.EDITOR, Role.SUPPORT):
         assert not GroupSitePermission.objects.filter(group=role_group(store, role)).exists()
