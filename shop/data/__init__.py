@@ -13,6 +13,7 @@ from .lifecycle import Fulfilment, FulfilmentLine, OrderEvent, Refund, RefundLin
 from .navigation import StoreMenu
 from .newsletter import NewsletterSubscriber
 from .orders import Order, OrderLine, OrderNumberSequence
+from .returns import ReturnLine, ReturnRequest
 from .settings import StoreSettings
 from .stock import PreorderAllocation, Reservation, StockDrift, StockLevel, StockMovement
 
@@ -37,6 +38,8 @@ __all__ = [
     "Refund",
     "RefundLine",
     "Reservation",
+    "ReturnLine",
+    "ReturnRequest",
     "StockDrift",
     "StockLevel",
     "StockMovement",
