@@ -106,7 +106,7 @@ def test_a_tracking_url_given_by_the_merchant_is_kept(order, in_store_scope):
 
 def test_units_are_never_fulfilled_twice(order, in_store_scope):
     services.mark_paid(order=order)
-    lamp_line, bulb_line = _lines(order)
+    _, bulb_line = _lines(order)
     services.fulfil(order=order, lines={bulb_line.pk: 3})
 
     with pytest.raises(FulfilmentRefused, match="Bulb: only 1 left to fulfil, not 2"):
