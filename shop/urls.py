@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import contact_views, newsletter, notify_views, views
+from . import contact_views, newsletter, notify_views, return_views, views
 
 app_name = "shop"
 
@@ -19,6 +19,7 @@ urlpatterns = [
         notify_views.back_in_stock_request,
         name="back-in-stock",
     ),
+    path("orders/return/<str:token>/", return_views.order_return, name="order-return"),
     path(
         "contact/<int:page_id>/",
         contact_views.send_contact_message,
