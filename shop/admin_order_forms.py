@@ -180,6 +180,6 @@ class NoteForm(forms.Form):
     text = forms.CharField(
         label="Internal note",
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "Only staff see it."}),
+        widget=forms.Textarea(attrs={"rows": 2, "placeholder": "Only staff see it."}),
         validators=[no_invisible_characters_multiline],
     )

@@ -44,6 +44,8 @@ def test_owner_fulfils_half_then_the_rest_and_refunds_a_line_with_restock(
     capture(page, screenshots / "order-fulfilment-1-paid.png")
 
     fulfil = page.get_by_test_id("fulfil-form")
+    fulfil.scroll_into_view_if_needed()
+    page.screenshot(path=screenshots / "order-fulfilment-1-fulfil-form.png")
     fulfil.locator(f"#id_line_{lamp_line.pk}").fill("1")
     fulfil.locator(f"#id_line_{bulb_line.pk}").fill("2")
     fulfil.locator("#id_carrier").fill("Posten")
@@ -68,6 +70,8 @@ def test_owner_fulfils_half_then_the_rest_and_refunds_a_line_with_restock(
     capture(page, screenshots / "order-fulfilment-3-shipped.png")
 
     refund = page.get_by_test_id("refund-form")
+    refund.scroll_into_view_if_needed()
+    page.screenshot(path=screenshots / "order-fulfilment-3-refund-form.png")
     refund.get_by_label("Items", exact=True).check()
     refund.locator(f"#id_line_{bulb_line.pk}").fill("4")
     refund.get_by_label("Put the items back in stock").check()
