@@ -66,6 +66,7 @@ class FulfilForm(LinesMixin, forms.Form):
         max_length=100, required=False, validators=[no_invisible_characters]
     )
     tracking_url = forms.URLField(
+        label="Tracking URL",
         max_length=500,
         required=False,
         assume_scheme="https",
