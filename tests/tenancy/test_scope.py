@@ -70,16 +70,19 @@ def _label(model):
 
 
 def _names_a_store(model, owned) -> bool:
-    """Has a ``site`` foreign key, or belongs (required, cascading) to a store-owned row."""
+    """Has a ``site`` foreign key, or belongs (required, cascading or protected) to a
+    store-owned row."""
     for field in model._meta.get_fields():
         if not field.concrete or not (field.many_to_one or field.one_to_one):
             continue
         if field.name == "site" and field.related_model is Site:
             return True
+        # A required key to a store-owned row: cascading, or protecting money (a refund
+        # keeps its order).
         if (
             field.related_model in owned
             and not field.null
-            and field.remote_field.on_delete is models.CASCADE
+            and field.remote_field.on_delete in (models.CASCADE, models.PROTECT)
         ):
             return True
     return False
