@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
 
-from shop.order_notes import OrderNote
+from shop.order_notes import OrderLink, OrderNote
 from shop.templatetags.shop_tags import money
 from tenancy.admin.policies import NoAddOrDeletePolicy
 from tenancy.admin.viewsets import StoreScopedViewSet
@@ -36,12 +36,28 @@ def contact_context(ticket) -> dict:
 
 def order_contact_note(order) -> OrderNote:
     """The ``ORDER_NOTES_HOOK`` answer: the note of the order's ticket (blank when the
-    details match the client record, or the order has no ticket)."""
+    details match the client record, or the order has no ticket), and links to the
+    ticket's client and to the ticket."""
     ticket = Ticket.objects.filter(order=order).select_related("client").first()
+    links = ()
+    if ticket is not None:
+        links = (
+            OrderLink(
+                label=f"Client: {ticket.client}",
+                url=reverse("wagtailsnippets_crm_bridge_client:edit", args=[ticket.client_id]),
+                icon="user",
+            ),
+            OrderLink(
+                label=f"Ticket: {ticket}",
+                url=reverse("wagtailsnippets_crm_bridge_ticket:edit", args=[ticket.pk]),
+                icon="help",
+            ),
+        )
     return OrderNote(
         label=CONTACT_DETAILS,
         html=render_to_string(CONTACT_DIFFERENCES_TEMPLATE, contact_context(ticket)),
         blank_text=SAME_AS_RECORD,
+        links=links,
     )
 
 

@@ -20,7 +20,6 @@ from .data.catalog import MAX_OPTIONS, TAG_NAME_MAX_LENGTH, OutOfStock, tag_slug
 from .exceptions import ShopError
 from .models import (
     CategoryPage,
-    Order,
     Product,
     ProductImage,
     ProductVariant,
@@ -458,41 +457,3 @@ class StockLevelForm(WagtailAdminModelForm):
                 raise ValidationError(str(error)) from error
             level.refresh_from_db()
         return level
-
-
-class OrderForm(WagtailAdminModelForm):
-    """An order's status and note. A status change goes through the order lifecycle service:
-    choosing Cancelled puts the stock back, and a cancelled order's status is fixed."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        status = self.fields.get("status")
-        if status is not None and self.instance.status == Order.Status.CANCELLED:
-            status.disabled = True
-            status.help_text = "A cancelled order stays cancelled."
-
-    def clean(self):
-        cleaned = super().clean()
-        # Browsers do not post a disabled field: a status posted for a cancelled order comes
-        # from a form loaded before it was cancelled.
-        posted = self.data.get("status")
-        if self.instance.status == Order.Status.CANCELLED and posted:
-            if posted == Order.Status.CANCELLED:
-                self.add_error(
-                    None, f"{self.instance} is already cancelled; its stock was put back then."
-                )
-            else:
-                self.add_error("status", f"{self.instance} is cancelled and stays cancelled.")
-        return cleaned
-
-    def save(self, commit=True):
-        order = super().save(commit=False)
-        if not commit:
-            return order
-        if "status" in self.changed_data:
-            # Raises InvalidTransition (cancelled meanwhile, or twice): the view shows it.
-            services.change_order_status(
-                order=order, status=self.cleaned_data["status"], user=self.for_user
-            )
-        order.save(update_fields=[name for name in self.changed_data if name != "status"])
-        return order

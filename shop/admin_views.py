@@ -1,7 +1,7 @@
-"""Admin views of shop rows whose writes go through the shop's services: order status and
-cancellation, stock movements, and deleting (or archiving) products. The viewsets of
-``shop.viewsets`` use them; the bulk delete and the product tag suggestions are registered
-in ``shop/wagtail_hooks.py``.
+"""Admin views of shop rows whose writes go through the shop's services: order
+cancellation (with a refund of what was paid), stock movements, and deleting (or
+archiving) products. The viewsets of ``shop.viewsets`` use them; the bulk delete and the
+product tag suggestions are registered in ``shop/wagtail_hooks.py``.
 
 A refusal from a service (``ShopError``) is shown to the merchant as a message or a form
 error, never as a 500.
@@ -16,7 +16,6 @@ from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.admin.widgets.button import Button
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.snippets import DeleteView, EditView
 
@@ -27,6 +26,8 @@ from .exceptions import ProductInUse, ShopError
 from .models import Order, Product
 from .selectors import tag_suggestions, variant_history
 from .services.lifecycle import allowed_next
+from .services.refunds import refundable_amount
+from .templatetags.shop_tags import money
 
 
 class ServiceEditView(EditView):
@@ -41,22 +42,6 @@ class ServiceEditView(EditView):
             self.produced_error_code = "validation_error"
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
-
-
-class OrderEditView(ServiceEditView):
-    """The order's edit screen, with a "Cancel order" button while it can be cancelled."""
-
-    cancel_url_name = None
-
-    @property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if Order.Status.CANCELLED in allowed_next(self.object) and self.user_has_permission(
-            "change"
-        ):
-            url = reverse(self.cancel_url_name, args=[self.object.pk])
-            buttons.append(Button("Cancel order", url=url, icon_name="cross", priority=5))
-        return buttons
 
 
 class OrderCancelView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -88,24 +73,42 @@ class OrderCancelView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templat
     def edit_url(self):
         return reverse(self.edit_url_name, args=[self.object.pk])
 
+    @property
+    def can_refund(self) -> bool:
+        return self.user_has_permission("refund") and refundable_amount(self.object) > 0
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
             order=self.object,
             can_cancel=Order.Status.CANCELLED in allowed_next(self.object),
+            can_refund=self.can_refund,
+            refundable=refundable_amount(self.object),
             cancel_url=reverse(self.cancel_url_name, args=[self.object.pk]),
             edit_url=self.edit_url,
         )
         return context
 
     def post(self, request, *args, **kwargs):
-        reason = request.POST.get("reason", "").strip()
+        """Cancel; then, when asked and allowed, refund what was paid (the order stays
+        cancelled; a refused refund is said and can be tried again from the order)."""
+        reason = request.POST.get("reason", "").strip()[:200]
+        wants_refund = bool(request.POST.get("refund")) and self.can_refund
         try:
             services.cancel_order(order=self.object, user=request.user, reason=reason)
         except ShopError as error:
             messages.error(request, str(error))
-        else:
-            messages.success(request, f"{self.object} cancelled: its items are back in stock.")
+            return redirect(self.edit_url)
+        messages.success(request, f"{self.object} cancelled: its items are back in stock.")
+        if wants_refund:
+            try:
+                refund = services.refund(
+                    order=self.object, reason=reason or "Order cancelled", user=request.user
+                )
+            except ShopError as error:
+                messages.error(request, f"The refund was not made: {error}")
+            else:
+                messages.success(request, f"{money(refund.amount, self.object.currency)} refunded.")
         return redirect(self.edit_url)
 
 

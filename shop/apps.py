@@ -12,14 +12,19 @@ class ShopConfig(AppConfig):
 
         from . import signal_handlers
         from .data.navigation import StoreMenu
+        from .data.orders import Order
         from .data.payments import PaymentSettings
         from .data.settings import StoreSettings
         from .data.stock import StockMovement
         from .pagecache import signal_handlers as pagecache_signal_handlers
+        from .payments.refunds import refund_card_payment
+        from .services.refunds import REFUND_PROVIDERS
         from .signals import preorder_allocated, stock_back_in, stock_changed, stripe_event_stored
         from .viewsets import PERMISSION_POLICIES
 
         register_permission_policies(PERMISSION_POLICIES)
+        # Card refunds go to Stripe; offline methods are paid back by hand.
+        REFUND_PROVIDERS[Order.PaymentMethod.CARD] = refund_card_payment
         pagecache_signal_handlers.connect()
         for model in (StoreSettings, StoreMenu, PaymentSettings):
             for name, signal in {"save": post_save, "delete": post_delete}.items():

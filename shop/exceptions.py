@@ -71,5 +71,24 @@ class ReasonRequired(ShopError):
 
 
 class PaymentProviderError(ShopError):
-    """The payment provider (Stripe) refused or could not be reached; nothing was recorded
-    as sent."""
+    """The payment provider refused or failed an operation (a card refund); the message
+    says why, in the provider's words where it gave some."""
+
+
+class FulfilmentRefused(ShopError):
+    """Units that cannot be fulfilled, shipped or delivered as asked: more than are left,
+    a line of another order, an order not paid yet."""
+
+
+class RefundRefused(ShopError):
+    """A refund the order cannot take: more than was paid and not yet refunded, units
+    already refunded, an order not paid."""
+
+
+class ReturnRefused(ShopError):
+    """A return the order cannot take: outside the store's return window, units not
+    shipped or already returned, or a request already decided."""
+
+
+class NoteRefused(ShopError):
+    """An internal note that is empty or too long."""

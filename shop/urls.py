@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import contact_views, newsletter, notify_views, views
+from . import contact_views, newsletter, notify_views, return_views, views
 from .payments import views as payment_views
 
 app_name = "shop"
@@ -38,6 +38,7 @@ urlpatterns = [
         notify_views.back_in_stock_request,
         name="back-in-stock",
     ),
+    path("orders/return/<str:token>/", return_views.order_return, name="order-return"),
     path(
         "contact/<int:page_id>/",
         contact_views.send_contact_message,

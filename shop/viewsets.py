@@ -11,7 +11,7 @@ from django.urls import path
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSetGroup
 
@@ -19,9 +19,10 @@ from tenancy.admin.forms import StoreOwnedForm
 from tenancy.admin.policies import NoAddOrDeletePolicy, ViewOnlyPolicy
 from tenancy.admin.viewsets import StoreCreateView, StoreScopedViewSet
 
-from .admin_forms import OrderForm, StockLevelForm
+from .admin_forms import StockLevelForm
+from .admin_orders import OrderDetailView
 from .admin_panels import product_edit_handler
-from .admin_views import OrderCancelView, OrderEditView, ProductDeleteView, ServiceEditView
+from .admin_views import OrderCancelView, ProductDeleteView, ServiceEditView
 from .exceptions import ShopError
 from .models import (
     BackInStockRequest,
@@ -32,6 +33,7 @@ from .models import (
     StockMovement,
     StoreMenu,
 )
+from .order_list import SHOP_MENU_HOOK, OrderFilterSet
 from .order_notes import order_notes
 from .product_list import ProductFilterSet, ProductIndexView
 from .templatetags.shop_tags import money
@@ -129,21 +131,6 @@ class StockMovementViewSet(StoreScopedViewSet):
         return super().get_queryset(request).select_related("variant__product")
 
 
-class OrderLinesPanel(Panel):
-    """The order's lines, totals and customer, read-only, on the order's edit screen, with
-    the notes of other apps (``ORDER_NOTES_HOOK``) under the customer."""
-
-    class BoundPanel(Panel.BoundPanel):
-        template_name = "shop/admin/order_lines_panel.html"
-
-        def get_context_data(self, parent_context=None):
-            context = super().get_context_data(parent_context)
-            context["order"] = self.instance
-            context["lines"] = self.instance.lines.all()
-            context["notes"] = order_notes(self.instance)
-            return context
-
-
 # In an order's inspect fields: where the notes of other apps go, one row per note.
 ORDER_NOTES_FIELD = "order_notes"
 
@@ -185,6 +172,10 @@ class OrderInspectView(InspectView):
 
 
 class OrderViewSet(StoreScopedViewSet):
+    """Orders: the list (with "Orders to fulfil", ``shop.order_list``), the order's screen
+    in place of an edit form (``shop.admin_orders``), its cancellation, and a read-only
+    inspect view."""
+
     model = Order
     icon = "list-ol"
     menu_label = "Orders"
@@ -208,24 +199,21 @@ class OrderViewSet(StoreScopedViewSet):
         "__str__",
         "name",
         "email",
-        "status",
+        Column("status", label="Status", accessor="status_label"),
         _money_column("total", "Total"),
         "placed_at",
     ]
-    list_filter = ["status"]
+    filterset_class = OrderFilterSet
     search_fields = ["email", "name"]
-    edit_view_class = OrderEditView
-    edit_handler = ObjectList(
-        [
-            FieldRowPanel([FieldPanel("status"), FieldPanel("placed_at", read_only=True)]),
-            OrderLinesPanel(heading="Items and customer"),
-            FieldPanel("note"),
-        ],
-        base_form_class=OrderForm,
-    )
 
-    def get_edit_view_kwargs(self, **kwargs):
-        return super().get_edit_view_kwargs(cancel_url_name=self.get_url_name("cancel"), **kwargs)
+    @property
+    def edit_view(self):
+        return self.construct_view(
+            OrderDetailView,
+            index_url_name=self.get_url_name("list"),
+            edit_url_name=self.get_url_name("edit"),
+            cancel_url_name=self.get_url_name("cancel"),
+        )
 
     @property
     def cancel_view(self):
@@ -305,6 +293,8 @@ class BackInStockRequestViewSet(StoreScopedViewSet):
 
 class ShopViewSetGroup(SnippetViewSetGroup):
     menu_label = "Shop"
+    # "Orders to fulfil" joins the group's menu through this hook (``shop.order_list``).
+    submenu_hook = SHOP_MENU_HOOK
     menu_icon = "tag"
     menu_order = 150
     items = (

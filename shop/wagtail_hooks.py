@@ -22,6 +22,7 @@ from .admin_insight import InventoryInsightView, add_inventory_panel
 from .admin_views import ProductDeleteBulkAction, product_tag_autocomplete
 from .bulk_actions import BULK_EDITS, BulkEditFormatter
 from .data.imports import ImportJob
+from .order_list import SHOP_MENU_HOOK, add_orders_to_fulfil_panel, orders_to_fulfil_menu_item
 from .services.bulk import BULK_EDIT_ACTION
 from .viewsets import ShopViewSetGroup, StoreMenuViewSet
 
@@ -52,6 +53,8 @@ def register_product_tag_autocomplete():
 
 
 hooks.register("construct_homepage_panels", add_inventory_panel)
+hooks.register("construct_homepage_panels", add_orders_to_fulfil_panel)
+hooks.register(SHOP_MENU_HOOK, orders_to_fulfil_menu_item)
 
 
 @hooks.register("register_admin_urls")

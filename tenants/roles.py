@@ -21,11 +21,12 @@ class Role(models.TextChoices):
 
 # What each role can do, as shown to merchants on the staff screen and in the README.
 ROLE_SUMMARIES = {
-    Role.OWNER: "Everything in the store: pages, images, products, orders, clients, "
-    "settings, the theme, staff and the activity log.",
+    Role.OWNER: "Everything in the store: pages, images, products, orders and refunds, "
+    "clients, settings, the theme, staff and the activity log.",
     Role.EDITOR: "Pages, menus, images and documents, products and inventory. No orders, "
     "clients, settings or theme.",
-    Role.SUPPORT: "Orders, clients and tickets; the catalog read-only. No pages or settings.",
+    Role.SUPPORT: "Orders (fulfil, ship, notes, returns; no refunds), clients and tickets; "
+    "the catalog read-only. No pages or settings.",
 }
 
 _CATALOG = ["add_product", "change_product", "delete_product", "view_product"]
@@ -42,6 +43,8 @@ _CATALOG_READ = [
     "view_backinstockrequest",
 ]
 _ORDERS = ["view_order", "change_order"]
+# Giving money back (a refund, a cancellation or a return with one) is the owner's alone.
+_REFUNDS = ["refund_order"]
 _CRM = ["view_client", "change_client", "view_ticket", "change_ticket"]
 # The store's theme: edited, published (now or at a date), locked. Never added or deleted.
 _THEME = ["change_storetheme", "publish_storetheme", "lock_storetheme", "unlock_storetheme"]
@@ -51,7 +54,7 @@ _MENUS = ["add_storemenu", "change_storemenu", "delete_storemenu", "view_storeme
 MODEL_PERMISSIONS = {
     Role.OWNER: {
         "wagtailadmin": ["access_admin"],
-        "shop": [*_CATALOG, *_INVENTORY, *_ORDERS, *_NEWSLETTER, *_MENUS],
+        "shop": [*_CATALOG, *_INVENTORY, *_ORDERS, *_REFUNDS, *_NEWSLETTER, *_MENUS],
         "crm_bridge": _CRM,
         "themes": _THEME,
     },

@@ -14,6 +14,7 @@ from .navigation import StoreMenu
 from .newsletter import NewsletterSubscriber
 from .orders import Order, OrderLine, OrderNumberSequence
 from .payments import Payment, PaymentSettings, StripeEvent
+from .returns import ReturnLine, ReturnRequest
 from .settings import StoreSettings
 from .stock import PreorderAllocation, Reservation, StockDrift, StockLevel, StockMovement
 
@@ -40,6 +41,8 @@ __all__ = [
     "Refund",
     "RefundLine",
     "Reservation",
+    "ReturnLine",
+    "ReturnRequest",
     "StockDrift",
     "StockLevel",
     "StockMovement",

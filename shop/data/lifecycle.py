@@ -155,6 +155,8 @@ class Refund(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     # The provider's id for it (a Stripe refund ``re_…``), unique per provider.
     provider_reference = models.CharField(max_length=255, blank=True)
+    # Why the provider refused it (a failed refund changes nothing else on the order).
+    failure_message = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

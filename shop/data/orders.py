@@ -95,6 +95,9 @@ class Order(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["-placed_at", "-pk"]
+        # Giving money back is the store owner's (tenants.roles); support staff fulfil,
+        # cancel unpaid orders, answer returns without a refund and write notes.
+        permissions = [("refund_order", "Can refund orders")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(refunded_total__gte=0)

@@ -104,6 +104,13 @@ class StoreSettings(BaseSiteSetting):
         help_text="Shoppers pay the carrier or you when the parcel arrives; you mark the "
         "order paid then.",
     )
+    return_window_days = models.PositiveSmallIntegerField(
+        "returns accepted for (days)",
+        default=30,
+        validators=[MaxValueValidator(365)],
+        help_text="Shoppers may ask to return shipped items for this many days after they "
+        "were shipped. 0 accepts no returns.",
+    )
     products_per_page = models.PositiveSmallIntegerField(default=12)
     out_of_stock = models.CharField(
         "when a product sells out",
@@ -150,6 +157,7 @@ class StoreSettings(BaseSiteSetting):
             ],
             heading="Payments",
         ),
+        FieldPanel("return_window_days"),
         FieldPanel("products_per_page"),
         MultiFieldPanel(
             [

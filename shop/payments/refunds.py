@@ -5,11 +5,12 @@ automatically for a payment that came too late)."""
 from decimal import Decimal
 
 import stripe
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
-from ..data import Order, OrderEvent, Payment, Refund
+from ..data import Order, Payment, Refund
 from ..exceptions import PaymentProviderError
-from ..services.lifecycle import allowed_next, lock_order, record_event, transition
+from ..services.lifecycle import lock_order
+from ..services.refunds import record_provider_refund
 from . import stripe_client
 
 
@@ -45,37 +46,13 @@ def refund_card_payment(refund: Refund) -> str:
 def record_card_refund(
     *, order: Order, amount: Decimal, provider_reference: str, reason: str = ""
 ) -> Refund | None:
-    """Record a refund Stripe made (``charge.refunded``), once per Stripe refund id: a
-    succeeded ``Refund``, the order's ``refunded_total`` and a timeline entry; a full
-    refund makes a paid order refunded. Returns None when it was recorded already."""
-    locked = lock_order(order)
+    """Record a refund Stripe made (``charge.refunded``), once per Stripe refund id, through
+    the refund service's ``record_provider_refund``: a succeeded ``Refund``, the order's
+    ``refunded_total``, a timeline entry, and a refunded order when it is in full. Returns
+    None when the refund was recorded already (made from the admin, or reported before)."""
+    lock_order(order)  # a refund being sent from the admin records its id first
     if Refund.objects.filter(provider_reference=provider_reference).exists():
         return None
-    amount = min(amount, locked.total - locked.refunded_total)
-    if amount <= 0:
-        return None
-    try:
-        with transaction.atomic():
-            refund = Refund.objects.create(
-                order=locked,
-                amount=amount,
-                reason=reason[:255],
-                status=Refund.Status.SUCCEEDED,
-                provider_reference=provider_reference,
-            )
-    except IntegrityError:
-        return None
-    locked.refunded_total += amount
-    locked.save(update_fields=["refunded_total"])
-    record_event(
-        order=locked,
-        kind=OrderEvent.Kind.REFUNDED,
-        actor="Stripe",
-        message=reason,
-        refund=refund.pk,
-        amount=str(amount),
+    return record_provider_refund(
+        order=order, amount=amount, provider_reference=provider_reference, reason=reason
     )
-    if locked.refunded_total >= locked.total and Order.Status.REFUNDED in allowed_next(locked):
-        transition(order=locked, status=Order.Status.REFUNDED, actor="Stripe")
-    order.refunded_total = locked.refunded_total
-    return refund

@@ -10,12 +10,14 @@ status as it is (``Order.refunded_total`` says how much went back); a full refun
 order refunded, unless it was cancelled, which it stays.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from ..data import Order, OrderEvent, StockLevel, StockMovement
-from ..exceptions import InvalidTransition
+from ..exceptions import InvalidTransition, NoteRefused
 from ..signals import order_cancelled, order_event_recorded, order_status_changed
+from ..validators import no_invisible_characters_multiline
 from .stock import ensure_stock_levels, lock_levels, move_stock
 
 S = Order.Status
@@ -63,6 +65,23 @@ def record_event(
     )
     transaction.on_commit(lambda: order_event_recorded.send(sender=OrderEvent, event=event))
     return event
+
+
+NOTE_MAX = 2000
+
+
+def add_note(*, order: Order, text: str, user=None) -> OrderEvent:
+    """An internal note on the order's timeline: staff see it, shoppers never do."""
+    text = text.strip()
+    if not text:
+        raise NoteRefused("Write the note first.")
+    if len(text) > NOTE_MAX:
+        raise NoteRefused(f"Keep a note under {NOTE_MAX} characters.")
+    try:
+        no_invisible_characters_multiline(text)
+    except ValidationError as error:
+        raise NoteRefused(" ".join(error.messages)) from None
+    return record_event(order=order, kind=OrderEvent.Kind.NOTE, user=user, message=text)
 
 
 def lock_order(order: Order) -> Order:

@@ -52,7 +52,7 @@ def test_owner_sees_the_note_cancels_the_order_and_is_offered_archiving(
 
     page.goto(admin + reverse("wagtailsnippets_shop_order:edit", args=[order.pk]))
     page.locator("header [aria-label='Actions'], header button.w-dropdown__toggle").first.click()
-    page.get_by_role("link", name="Cancel order").click()
+    page.get_by_role("link", name="Cancel order", exact=True).click()
     page.wait_for_url(f"**{reverse('wagtailsnippets_shop_order:cancel', args=[order.pk])}")
     page.fill("#id_reason", "Customer called")
     capture(page, screenshots / "order-admin-cancel-confirm.png")

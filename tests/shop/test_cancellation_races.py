@@ -1,5 +1,6 @@
-"""Two merchants cancelling the same order at once, on PostgreSQL with real threads: the
-stock goes back once, and the second is told the order is already cancelled."""
+"""Two merchants cancelling (or fulfilling) the same order at once, on PostgreSQL with real
+threads: the stock goes back once, the units are packed once, and the second is told why
+not."""
 
 from collections import Counter
 
@@ -7,9 +8,9 @@ import pytest
 from django.contrib.messages import get_messages
 from django.test import Client as HttpClient
 from django.urls import reverse
-from wagtail.test.utils.form_data import querydict_from_html
 
-from shop.models import Order, StockLevel, StockMovement
+from shop import services
+from shop.models import Fulfilment, Order, StockLevel, StockMovement
 from tenancy.scope import store_scope
 from tests.races import race
 from tests.shop.factories import place_test_order, stocked_variant
@@ -68,21 +69,23 @@ def test_two_concurrent_cancellations_return_the_stock_once():
     _assert_returned_once(order, lamp, bulb)
 
 
-def test_two_concurrent_edits_to_cancelled_return_the_stock_once():
-    clients, order, lamp, bulb = _merchants_and_order()
+def test_two_concurrent_fulfilments_of_the_same_units_pack_them_once():
+    clients, order, _, _ = _merchants_and_order()
+    with store_scope([order.site_id]):
+        services.mark_paid(order=order)
+        lines = {f"line_{line.pk}": line.quantity for line in order.lines.all()}
     url = reverse("wagtailsnippets_shop_order:edit", args=[order.pk])
-    forms = [querydict_from_html(c.get(url).content.decode(), "w-editor-form") for c in clients]
-    for form in forms:
-        form["status"] = Order.Status.CANCELLED
 
-    def edit(index):
-        response = clients[index].post(url, forms[index])
+    def fulfil(index):
+        response = clients[index].post(url, {"action": "fulfil", "ship": "on", **lines})
         return response.status_code, response.content.decode()
 
-    outcomes = race(edit, MERCHANTS)
+    outcomes = race(fulfil, MERCHANTS)
 
     assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
     assert sorted(status for status, _ in outcomes) == [200, 302]
     refused = next(body for status, body in outcomes if status == 200)
-    assert f"{order} is already cancelled" in refused
-    _assert_returned_once(order, lamp, bulb)
+    assert "left to fulfil" in refused
+    with store_scope([order.site_id]):
+        assert Fulfilment.objects.filter(order=order).count() == 1
+        assert Order.objects.get(pk=order.pk).status == Order.Status.SHIPPED

@@ -1,5 +1,6 @@
 """Rows in two stores for the store scope's tests."""
 
+from shop import services
 from shop.models import (
     BackInStockRequest,
     ImportJob,
@@ -64,5 +65,11 @@ def one_row_of_every_store_owned_model(store, other_store):
             amount=order.total,
             currency=order.currency,
         )
+        # The order's life after it was placed: paid, shipped, asked back, refunded.
+        line = OrderLine.objects.get(order=order)
+        services.mark_paid(order=order)
+        services.fulfil(order=order, lines={line.pk: 1}, carrier="Posten", tracking_number="1")
+        services.request_return(order=order, lines={line.pk: 1}, reason="Too bright")
+        services.refund(order=order, lines={line.pk: 1})
     theirs = stocked_product(site=other_store.site, title="Beta lamp")
     return product, theirs

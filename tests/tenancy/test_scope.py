@@ -20,7 +20,7 @@ from wagtail.models import Site
 
 import manage
 from domains.models import Domain
-from shop.models import PaymentSettings, Product, StoreSettings
+from shop.models import PaymentSettings, Product, Refund, StoreSettings
 from tenancy.middleware import StoreScopeMiddleware
 from tenancy.request import record_host
 from tenancy.scope import (
@@ -67,12 +67,20 @@ NOT_STORE_SCOPED = {
 }
 
 
+# Models that belong to a store-owned row through a required key that protects it rather
+# than cascading (money-bearing keys use PROTECT), and the key naming that row.
+OWNED_THROUGH_A_PROTECTED_KEY = {Refund: "order"}
+
+
 def _label(model):
     return model._meta.label
 
 
 def _names_a_store(model, owned) -> bool:
     """Has a ``site`` foreign key, or belongs (required, cascading) to a store-owned row."""
+    if model in OWNED_THROUGH_A_PROTECTED_KEY:
+        field = model._meta.get_field(OWNED_THROUGH_A_PROTECTED_KEY[model])
+        return field.related_model in owned and not field.null
     for field in model._meta.get_fields():
         if not field.concrete or not (field.many_to_one or field.one_to_one):
             continue
