@@ -15,7 +15,7 @@ class ShopConfig(AppConfig):
         from .data.settings import StoreSettings
         from .data.stock import StockMovement
         from .pagecache import signal_handlers as pagecache_signal_handlers
-        from .signals import preorder_allocated, stock_back_in, stock_changed
+        from .signals import order_event_recorded, preorder_allocated, stock_back_in, stock_changed
         from .viewsets import PERMISSION_POLICIES
 
         register_permission_policies(PERMISSION_POLICIES)
@@ -39,4 +39,8 @@ class ShopConfig(AppConfig):
         stock_back_in.connect(
             signal_handlers.notify_shoppers_on_stock_back_in,
             dispatch_uid="shop_notify_shoppers_on_stock_back_in",
+        )
+        order_event_recorded.connect(
+            signal_handlers.email_on_order_event_recorded,
+            dispatch_uid="shop_email_on_order_event_recorded",
         )

@@ -1,10 +1,11 @@
 """Receivers of the shop's own events: those that drop a store's cached storefront values
 (``tenancy.store_cache``), those that hand stock movements to the alerts, and those that
-enqueue the shoppers' emails."""
+enqueue the shoppers' and merchants' emails."""
 
 from tenancy.store_cache import forget_store
 
 from . import tasks
+from .order_emails import emails_for_event
 
 
 def forget_store_on_settings_change(sender, instance, **kwargs):
@@ -28,3 +29,10 @@ def record_stock_alerts_on_stock_changed(sender, movement, level, **kwargs):
 def notify_shoppers_on_stock_back_in(sender, variant, level, **kwargs):
     """Email the shoppers who asked to hear when the variant is back."""
     tasks.notify_back_in_stock_task.delay(variant.pk, variant.site_id)
+
+
+def email_on_order_event_recorded(sender, event, **kwargs):
+    """A timeline entry that calls for emails (order placed, shipped, refunded...) has them
+    sent by a task."""
+    if emails_for_event(event):
+        tasks.send_order_emails_task.delay(event.pk, event.order.site_id)

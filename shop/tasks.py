@@ -14,7 +14,7 @@ from tenancy.scope import all_stores, store_scope
 from . import services
 from .data import Reservation, StockLevel
 from .product_csv import jobs
-from .services import alerts
+from .services import alerts, order_emails
 
 logger = logging.getLogger(__name__)
 
@@ -77,3 +77,18 @@ def notify_back_in_stock_task(variant_id: int, site_id: int) -> None:
     (``alerts.notify_back_in_stock``). Running it twice sends nothing more."""
     with store_scope([site_id]):
         alerts.notify_back_in_stock(variant_id=variant_id)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(order_emails.OrderEmailsNotSent,),
+    max_retries=8,
+    retry_backoff=60,
+    retry_backoff_max=30 * 60,  # under the broker's visibility timeout
+    retry_jitter=True,
+)
+def send_order_emails_task(event_id: int, site_id: int) -> int:
+    """Send the emails an order's timeline entry calls for (``order_emails.send_event_emails``).
+    Each is sent once however often this runs; one that failed is retried with backoff."""
+    with store_scope([site_id]):
+        return order_emails.send_event_emails(event_id=event_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import contact_views, newsletter, notify_views, views
+from . import contact_views, newsletter, notify_views, tracking_views, views
 
 app_name = "shop"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("cart/lines/<int:line_id>/remove/", views.cart_line_remove, name="cart-line-remove"),
     path("checkout/", views.checkout, name="checkout"),
     path("checkout/complete/<int:number>/", views.order_complete, name="order-complete"),
+    path("orders/track/", tracking_views.order_track, name="order-track"),
+    path("orders/track/<str:token>/", tracking_views.order_status, name="order-status"),
     path("newsletter/subscribe/", newsletter.newsletter_subscribe, name="newsletter-subscribe"),
     path(
         "back-in-stock/",
