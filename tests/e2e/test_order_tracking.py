@@ -13,9 +13,9 @@ from playwright.sync_api import expect
 from shop import services
 from shop.models import Fulfilment, Order, OrderEvent
 from tenancy.scope import store_scope
-from tests.e2e.browser import capture, store_url
+from tests.e2e.browser import capture, sign_in, store_url
 from tests.shop.factories import place_test_order, stocked_variant
-from tests.tenants.factories import StoreFactory
+from tests.tenants.factories import OWNER_PASSWORD, StoreFactory
 from themes.presets import Preset
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -75,3 +75,18 @@ def test_a_shopper_follows_their_order(page, live_server, screenshots, preset, w
     link = re.search(r"https?://\S+/orders/track/\S+/", shipped.body).group(0)
     page.goto(store_url(live_server, "alpha", "/orders/track/" + link.split("/orders/track/")[1]))
     expect(page.get_by_test_id("order-status")).to_have_text("Shipped")
+
+
+@pytest.mark.parametrize("kind", ["confirmation", "shipped", "new_order"])
+def test_the_owner_previews_the_order_emails(page, live_server, screenshots, kind):
+    store = StoreFactory(slug="alpha", name="Alpha Goods", preset=Preset.LUXURY)
+    _shipped_order(store)
+    sign_in(page, live_server, "owner@alpha.test", OWNER_PASSWORD)
+
+    page.goto(f"{live_server.url}/admin/shop/order-emails/")
+    expect(page.locator("table.listing")).to_contain_text("Order confirmation")
+    page.locator(f'a[href="/admin/shop/order-emails/{kind}/"]').click()
+    frame = page.frame_locator("iframe")
+    expect(frame.locator("body")).to_contain_text("#1001")
+    expect(page.get_by_test_id("email-text")).to_contain_text("/orders/track/")
+    capture(page, screenshots / f"order-email-preview-{kind}.png")

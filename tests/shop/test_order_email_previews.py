@@ -78,6 +78,10 @@ def test_an_unknown_email_is_not_found(merchant_client, store):
 def test_staff_who_may_not_see_orders_get_no_previews(platform_client, store):
     platform_client.force_login(staff_member(store, Role.EDITOR))
 
-    assert platform_client.get(reverse("shop_order_emails")).status_code == 403
+    url = reverse("shop_order_emails")
+    assert (
+        platform_client.get(url, headers={"x-requested-with": "XMLHttpRequest"}).status_code == 403
+    )
+    assert platform_client.get(url)["Location"] == reverse("wagtailadmin_home")
     page = platform_client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("shop_order_emails") not in page

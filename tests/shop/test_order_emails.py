@@ -338,3 +338,20 @@ def test_the_email_wears_the_stores_colours_and_logo(store, lamp):
     logo = next(part for part in parsed(message).walk() if part["Content-ID"] == "<store-logo>")
     assert logo.get_content_type() == "image/png"
     assert logo.get_content().startswith(b"\x89PNG")
+
+
+def test_an_email_api_gets_the_logo_as_an_inline_image(store, lamp, settings):
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    with store_scope([store.site.pk]):
+        theme = StoreTheme.objects.get(site=store.site)
+        theme.logo = ImageFactory(collection=store.collection)
+        publish_theme(theme=theme)
+
+    _order(lamp)
+
+    params = _only(sent_to(SHOPPER)).anymail_test_params
+    assert params["from"].display_name == "Alpha Goods"
+    assert [address.addr_spec for address in params["reply_to"]] == [SHOP_EMAIL]
+    (logo,) = params["attachments"]
+    assert (logo.inline, logo.cid, logo.mimetype) == (True, "store-logo", "image/png")
+    assert 'src="cid:store-logo"' in params["html_body"]
