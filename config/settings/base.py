@@ -253,7 +253,8 @@ STORAGES = {
 
 # --- Email ------------------------------------------------------------------------------
 
-EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
+# An empty EMAIL_URL counts as unset.
+EMAIL_CONFIG = env.email_url_config(env("EMAIL_URL", default="") or "consolemail://")
 vars().update(EMAIL_CONFIG)
 # An email API instead of SMTP, through django-anymail: EMAIL_BACKEND names its backend
 # (``anymail.backends.postmark.EmailBackend``), ANYMAIL holds its settings as JSON

@@ -43,6 +43,7 @@ def test_each_email_previews_for_a_sample_order(merchant_client, store, kind):
     assert '<iframe title="' in body and 'sandbox=""' in body
     assert html.escape("Alpha Goods") in body
     rendered = response.context["rendered"]
+    assert f'srcdoc="{html.escape(rendered.html)}"' in body
     assert rendered.subject in html.unescape(body)
     assert "#1001" in rendered.text
     assert "/orders/track/" in rendered.text
