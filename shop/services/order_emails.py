@@ -60,7 +60,10 @@ def _plan(event: OrderEvent) -> list[OrderEmail]:
 def _send_one(row_id: int, event: OrderEvent) -> bool | None:
     """Send one waiting row under its lock: True sent, False failed, None nothing to do."""
     with transaction.atomic():
-        row = OrderEmail.objects.select_for_update().filter(pk=row_id, status__in=WAITING).first()
+        # The row only (``of``): the store scope joins the order, whose row stays free for
+        # the lifecycle while the email is being sent.
+        waiting = OrderEmail.objects.filter(pk=row_id, status__in=WAITING)
+        row = waiting.select_for_update(of=("self",)).first()
         if row is None:  # sent by another run
             return None
         kind = EMAILS[row.kind]

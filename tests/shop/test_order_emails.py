@@ -16,6 +16,7 @@ from shop.services.order_emails import OrderEmailsNotSent, send_event_emails
 from shop.tasks import send_order_emails_task
 from shop.templatetags.shop_tags import money
 from tenancy.scope import store_scope
+from tests.races import race
 from tests.shop.factories import ImageFactory, place_test_order, stocked_variant
 from tests.shop.order_email_helpers import (
     FlakyBackend,
@@ -26,7 +27,7 @@ from tests.shop.order_email_helpers import (
     sent_to,
     set_store_settings,
 )
-from tests.tenants.factories import owner_of
+from tests.tenants.factories import StoreFactory, owner_of
 from themes.models import StoreTheme
 from themes.services import publish_theme
 
@@ -355,3 +356,31 @@ def test_an_email_api_gets_the_logo_as_an_inline_image(store, lamp, settings):
     (logo,) = params["attachments"]
     assert (logo.inline, logo.cid, logo.mimetype) == (True, "store-logo", "image/png")
     assert 'src="cid:store-logo"' in params["html_body"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.usefixtures("postgresql_only", "restore_initial_data")
+def test_four_workers_sending_one_events_emails_at_once_send_each_once():
+    store = StoreFactory(slug="email-race")
+    set_store_settings(store.site, contact_email=SHOP_EMAIL, accepts_bank_transfer=False)
+    lamp = stocked_variant(site=store.site, price="20.00", stock=5, title="Desk lamp")
+    order = place_test_order(
+        lines=[(lamp, 1)],
+        email=SHOPPER,
+        payment_method=Order.PaymentMethod.CASH_ON_DELIVERY,
+        run_on_commit=False,
+    )
+    with store_scope([store.site.pk]):
+        placed = OrderEvent.objects.get(order=order, kind=OrderEvent.Kind.PLACED)
+
+    def send(_index):
+        with store_scope([store.site.pk]):
+            return send_event_emails(event_id=placed.pk)
+
+    outcomes = race(send, 4)
+
+    assert all(isinstance(sent, int) for sent in outcomes), outcomes
+    assert sum(outcomes) == 2
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([SHOPPER, SHOP_EMAIL])
+    assert len(email_events(order)) == 2
