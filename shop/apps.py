@@ -19,7 +19,13 @@ class ShopConfig(AppConfig):
         from .pagecache import signal_handlers as pagecache_signal_handlers
         from .payments.refunds import refund_card_payment
         from .services.refunds import REFUND_PROVIDERS
-        from .signals import preorder_allocated, stock_back_in, stock_changed, stripe_event_stored
+        from .signals import (
+            order_event_recorded,
+            preorder_allocated,
+            stock_back_in,
+            stock_changed,
+            stripe_event_stored,
+        )
         from .viewsets import PERMISSION_POLICIES
 
         register_permission_policies(PERMISSION_POLICIES)
@@ -49,4 +55,8 @@ class ShopConfig(AppConfig):
         stock_back_in.connect(
             signal_handlers.notify_shoppers_on_stock_back_in,
             dispatch_uid="shop_notify_shoppers_on_stock_back_in",
+        )
+        order_event_recorded.connect(
+            signal_handlers.email_on_order_event_recorded,
+            dispatch_uid="shop_email_on_order_event_recorded",
         )

@@ -1,10 +1,11 @@
 """Receivers of the shop's own events: those that drop a store's cached storefront values
 (``tenancy.store_cache``), those that hand stock movements to the alerts, and those that
-enqueue the shoppers' emails."""
+enqueue the shoppers' and merchants' emails."""
 
 from tenancy.store_cache import forget_store
 
 from . import tasks
+from .order_emails import emails_for_event
 
 
 def forget_store_on_settings_change(sender, instance, **kwargs):
@@ -33,3 +34,10 @@ def notify_shoppers_on_stock_back_in(sender, variant, level, **kwargs):
 def handle_stripe_event_on_stored(sender, event, **kwargs):
     """A verified Stripe event for one of our payments: handled by a task."""
     tasks.handle_stripe_event_task.delay(event.pk)
+
+
+def email_on_order_event_recorded(sender, event, **kwargs):
+    """A timeline entry that calls for emails (order placed, shipped, refunded...) has them
+    sent by a task."""
+    if emails_for_event(event):
+        tasks.send_order_emails_task.delay(event.pk, event.order.site_id)

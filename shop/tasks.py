@@ -16,7 +16,7 @@ from .data import Order, Reservation, StockLevel
 from .payments import services as card_payments
 from .payments import webhooks
 from .product_csv import jobs
-from .services import alerts
+from .services import alerts, order_emails
 
 logger = logging.getLogger(__name__)
 
@@ -108,3 +108,18 @@ def cancel_abandoned_card_orders_task() -> int:
         with store_scope([site_id]):
             cancelled += card_payments.cancel_abandoned_card_orders(site_id=site_id)
     return cancelled
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(order_emails.OrderEmailsNotSent,),
+    max_retries=8,
+    retry_backoff=60,
+    retry_backoff_max=30 * 60,  # under the broker's visibility timeout
+    retry_jitter=True,
+)
+def send_order_emails_task(event_id: int, site_id: int) -> int:
+    """Send the emails an order's timeline entry calls for (``order_emails.send_event_emails``).
+    Each is sent once however often this runs; one that failed is retried with backoff."""
+    with store_scope([site_id]):
+        return order_emails.send_event_emails(event_id=event_id)

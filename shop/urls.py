@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import contact_views, newsletter, notify_views, return_views, views
+from . import contact_views, newsletter, notify_views, return_views, tracking_views, views
 from .payments import views as payment_views
 
 app_name = "shop"
@@ -32,6 +32,8 @@ urlpatterns = [
         payment_views.stripe_webhook,
         name="stripe-webhook-own-keys",
     ),
+    path("orders/track/", tracking_views.order_track, name="order-track"),
+    path("orders/track/<str:token>/", tracking_views.order_status, name="order-status"),
     path("newsletter/subscribe/", newsletter.newsletter_subscribe, name="newsletter-subscribe"),
     path(
         "back-in-stock/",

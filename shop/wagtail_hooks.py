@@ -1,5 +1,6 @@
 """The shop's admin: its viewsets (``shop.viewsets``), its bulk delete of products, the
-product form's tag suggestions, the operator's list of stock drifts, and CSV import and export.
+product form's tag suggestions, the operator's list of stock drifts, CSV import and export,
+and the previews of the order emails.
 
 Its permission policies are registered in ``ShopConfig.ready()``, before any hook runs.
 """
@@ -8,7 +9,7 @@ from django.urls import path, reverse, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 
-from . import admin_drift
+from . import admin_drift, admin_email_previews
 from .admin_drift import StockDriftView
 from .admin_imports import (
     PERMISSIONS,
@@ -134,4 +135,29 @@ def register_csv_import_menu():
         icon_name="upload",
         name="shop-import-export",
         order=151,
+    )
+
+
+# --- Order email previews (shop.admin_email_previews) ------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_order_email_previews():
+    views = admin_email_previews
+    preview = views.OrderEmailPreviewView.as_view()
+    return [
+        path("shop/order-emails/", views.OrderEmailIndexView.as_view(), name=views.INDEX_URL),
+        path("shop/order-emails/<slug:kind>/", preview, name=views.SAMPLE_URL),
+        path("shop/order-emails/<slug:kind>/<int:order_id>/", preview, name=views.ORDER_URL),
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def register_order_emails_menu_item():
+    return admin_email_previews.OrderEmailsMenuItem(
+        "Order emails",
+        reverse_lazy(admin_email_previews.INDEX_URL),
+        name="order-emails",
+        icon_name="mail",
+        order=600,
     )

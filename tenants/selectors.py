@@ -132,3 +132,14 @@ def store_log_entries(store: Store):
         .select_related("user", "content_type")
         .order_by("-timestamp", "-pk")
     )
+
+
+def owner_addresses(site) -> list[str]:
+    """The email addresses of the active owners of the store of ``site``: where its
+    new-order emails go when it has no contact email (``shop.order_emails.recipients``)."""
+    owners = User.objects.filter(
+        is_active=True,
+        groups__store_role__role=Role.OWNER,
+        groups__store_role__store__site=site,
+    ).exclude(email="")
+    return list(owners.order_by("pk").values_list("email", flat=True).distinct())

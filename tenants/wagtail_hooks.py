@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from shop.order_emails import MERCHANT_ADDRESSES_HOOK
 from tenancy.content_choices import STORE_COLLECTION_HOOK
 from tenancy.request import store_access
 
@@ -22,6 +23,7 @@ from .log_formatters import FORMATTERS
 from .models import Store
 from .operator_views import StoreViewSet
 from .roles import Role
+from .selectors import owner_addresses
 from .services import REACTIVATE_ACTION, SUSPEND_ACTION
 
 
@@ -102,3 +104,7 @@ def collection_of_store(site):
     """The store's collection, for the checks of images and documents chosen into content."""
     store = Store.objects.select_related("collection").filter(site_id=site.pk).first()
     return store.collection if store is not None else None
+
+
+# A store without a contact email has its new-order emails sent to its owners.
+hooks.register(MERCHANT_ADDRESSES_HOOK, owner_addresses)

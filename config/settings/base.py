@@ -253,8 +253,17 @@ STORAGES = {
 
 # --- Email ------------------------------------------------------------------------------
 
-EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
+# An empty EMAIL_URL counts as unset.
+EMAIL_CONFIG = env.email_url_config(env("EMAIL_URL", default="") or "consolemail://")
 vars().update(EMAIL_CONFIG)
+# An email API instead of SMTP, through django-anymail: EMAIL_BACKEND names its backend
+# (``anymail.backends.postmark.EmailBackend``), ANYMAIL holds its settings as JSON
+# (``{"POSTMARK_SERVER_TOKEN": "..."}``). Unset, EMAIL_URL decides.
+if env("EMAIL_BACKEND", default=""):
+    EMAIL_BACKEND = env("EMAIL_BACKEND")
+ANYMAIL = env.json("ANYMAIL", default={})
+# The address every store's emails come from; each store's name is put before it
+# (``"Alpha Goods" <noreply@...>``) and replies go to the store's contact email.
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Store builder <noreply@localhost>")
 
 # --- Celery -----------------------------------------------------------------------------

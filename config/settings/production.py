@@ -33,8 +33,10 @@ CACHES = {
 }
 CELERY_BROKER_URL = REDIS_URL
 
-EMAIL_CONFIG = env.email_url_config(_required("EMAIL_URL"))
-vars().update(EMAIL_CONFIG)
+# SMTP (EMAIL_URL), unless an email API is named (EMAIL_BACKEND and ANYMAIL, in base).
+if not env("EMAIL_BACKEND", default=""):
+    EMAIL_CONFIG = env.email_url_config(_required("EMAIL_URL"))
+    vars().update(EMAIL_CONFIG)
 
 STORES_SCHEME = "https"
 STORES_PORT = env.int("STORES_PORT", default=443)

@@ -12,6 +12,7 @@ from .imports import ImportJob, PendingProductImage
 from .lifecycle import Fulfilment, FulfilmentLine, OrderEvent, Refund, RefundLine
 from .navigation import StoreMenu
 from .newsletter import NewsletterSubscriber
+from .order_emails import OrderEmail
 from .orders import Order, OrderLine, OrderNumberSequence
 from .payments import Payment, PaymentSettings, StripeEvent
 from .returns import ReturnLine, ReturnRequest
@@ -27,6 +28,7 @@ __all__ = [
     "ImportJob",
     "NewsletterSubscriber",
     "Order",
+    "OrderEmail",
     "OrderEvent",
     "OrderLine",
     "OrderNumberSequence",

@@ -87,6 +87,7 @@ ID_KWARGS = {
     "user_id": "user",
     "invitation_id": "invitation",
     "job_id": "import_job",
+    "order_id": "model:shop.order",
 }
 # ``pk`` (and ``uploaded_file_id``) name an object of the view's namespace. Snippet
 # viewsets and their choosers are found from Wagtail's snippet registry.
@@ -191,6 +192,10 @@ CHOICES = {
     "wagtailsettings:edit": _settings_choices,
     "wagtailsettings:preview_on_edit": _settings_choices,
     "wagtailimages:preview": lambda: [{"kwargs": {"filter_spec": "max-100x100"}}],
+    "shop_order_email_sample": lambda: [{"kwargs": {"kind": "confirmation"}}],
+    "shop_order_email_preview": lambda: [
+        {"kwargs": {"kind": kind}} for kind in ("confirmation", "shipped", "new_order")
+    ],
 }
 
 
@@ -379,6 +384,7 @@ CONCERNS = {
         "shop_product_export",
         "shop_stock_import",
         "shop_import_job",
+        "shop_order_email",
     ),
     "pages": (
         "wagtailadmin_pages:",

@@ -43,6 +43,7 @@ NOT_EDITABLE = {
     "shop.OrderLine.quantity": "a snapshot of the cart line (the cart form caps it)",
     "shop.OrderLine.line_total": "a snapshot taken at checkout",
     "shop.OrderNumberSequence.last_number": "moved by the order service only",
+    "shop.OrderEmail.attempts": "counted by the order email task only",
     "shop.CartLine.quantity": "set by the storefront's cart forms, which cap it",
     "shop.StockLevel.on_hand": "moved by the stock service only (the form's 'change')",
     "shop.ImportJob.total_rows": "counted by the CSV import from the uploaded file",
