@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .data import Fulfilment, Order, OrderEvent
 from .order_access import order_for_token, order_token
+from .services.returns import can_request_return
 from .shared_forms import (
     FOREIGN,
     TOO_MANY,
@@ -145,5 +146,11 @@ def order_status(request, token, *, site):
             "carrier", "tracking_number", "tracking_url", "shipped_at", "delivered_at", "order_id"
         )
     )
-    context = {"order": order, "timeline": _timeline(order), "parcels": parcels}
+    context = {
+        "order": order,
+        "timeline": _timeline(order),
+        "parcels": parcels,
+        "token": token,
+        "can_return": can_request_return(order),
+    }
     return _private(render_themed(request, site, "shop/order_status.html", context))

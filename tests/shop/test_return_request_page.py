@@ -107,3 +107,24 @@ def test_an_order_not_shipped_offers_no_return(shopper_client, store):
     page = shopper_client.get(_url(order)).content.decode()
 
     assert "Nothing of this order can be returned now" in page
+
+
+def test_the_tracking_page_of_a_shipped_order_leads_to_the_return_request(
+    shopper_client, store, shipped
+):
+    order, _ = shipped
+    token = order_token(order)
+
+    page = shopper_client.get(reverse("shop:order-status", args=[token])).content.decode()
+
+    assert f'href="{_url(order)}" data-testid="request-return"' in page
+
+
+def test_the_tracking_page_of_an_unshipped_order_offers_no_return(shopper_client, store):
+    bulb = stocked_variant(site=store.site, price="3.00", stock=9, title="Bulb")
+    order = place_test_order(lines=[(bulb, 1)])
+
+    page = shopper_client.get(reverse("shop:order-status", args=[order_token(order)]))
+
+    assert page.status_code == 200
+    assert "request-return" not in page.content.decode()
