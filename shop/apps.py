@@ -13,6 +13,7 @@ class ShopConfig(AppConfig):
         from . import signal_handlers
         from .data.navigation import StoreMenu
         from .data.settings import StoreSettings
+        from .data.shipping import ShippingRate, ShippingZone
         from .data.stock import StockMovement
         from .pagecache import signal_handlers as pagecache_signal_handlers
         from .signals import preorder_allocated, stock_back_in, stock_changed
@@ -20,7 +21,7 @@ class ShopConfig(AppConfig):
 
         register_permission_policies(PERMISSION_POLICIES)
         pagecache_signal_handlers.connect()
-        for model in (StoreSettings, StoreMenu):
+        for model in (StoreSettings, StoreMenu, ShippingZone, ShippingRate):
             for name, signal in {"save": post_save, "delete": post_delete}.items():
                 signal.connect(
                     signal_handlers.forget_store_on_settings_change,

@@ -13,6 +13,7 @@ from .navigation import StoreMenu
 from .newsletter import NewsletterSubscriber
 from .orders import Order, OrderLine, OrderNumberSequence
 from .settings import StoreSettings
+from .shipping import ShippingRate, ShippingZone
 from .stock import PreorderAllocation, Reservation, StockDrift, StockLevel, StockMovement
 
 __all__ = [
@@ -31,6 +32,8 @@ __all__ = [
     "ProductTag",
     "ProductVariant",
     "Reservation",
+    "ShippingRate",
+    "ShippingZone",
     "StockDrift",
     "StockLevel",
     "StockMovement",

@@ -8,10 +8,11 @@ import pytest
 from django.urls import reverse
 
 from shop.exceptions import CountryNotServed
-from shop.models import Order, StockLevel, StoreSettings
+from shop.models import Order, StockLevel
 from tenancy.scope import store_scope
 from tests.shop.checkout_helpers import issued_checkout_token
 from tests.shop.factories import place_test_order, stocked_variant
+from tests.shop.shipping_factories import Kind, add_zone, rate, set_store
 from tests.shop.test_views import CHECKOUT_FORM
 
 pytestmark = pytest.mark.django_db
@@ -20,14 +21,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def uk_store(store):
     """A store in the United Kingdom that also ships to Norway, free at home from 40.00."""
-    StoreSettings.objects.filter(site=store.site).update(
-        currency="GBP",
-        default_country="GB",
-        selling_countries="NO",
-        flat_shipping_rate=Decimal("3.95"),
-        free_shipping_threshold=Decimal("40.00"),
-        international_shipping_rate=Decimal("12.00"),
+    set_store(store.site, currency="GBP", default_country="GB")
+    add_zone(
+        store.site,
+        ["GB"],
+        rate(kind=Kind.FREE_ABOVE, price="3.95", free_above=Decimal("40.00")),
+        name="UK",
     )
+    add_zone(store.site, ["NO"], rate("International", price="12.00"), name="Abroad")
     return store
 
 
@@ -277,22 +278,15 @@ def test_the_order_service_refuses_a_country_the_store_does_not_ship_to(uk_store
         assert StockLevel.objects.get(variant=variant).on_hand == 5
 
 
-def test_the_merchant_sets_the_countries_and_rates_under_store_settings(
+def test_the_merchant_sets_the_stores_country_under_store_settings_and_zones_give_the_rest(
     merchant_client, store, in_checkout
 ):
     url = reverse("wagtailsettings:edit", args=["shop", "storesettings", store.site.pk])
     form = merchant_client.get(url).context["form"]
     data = {name: form[name].value() or "" for name in form.fields}
 
-    response = merchant_client.post(
-        url,
-        {
-            **data,
-            "default_country": "GB",
-            "selling_countries": ["NO", "IE"],
-            "international_shipping_rate": "12.00",
-        },
-    )
+    response = merchant_client.post(url, {**data, "default_country": "GB"})
+    add_zone(store.site, ["NO", "IE", "GB"], name="Europe")
 
     assert response.status_code == 302, response.context["form"].errors
     page = in_checkout.get(reverse("shop:checkout")).content.decode()
