@@ -6,6 +6,8 @@ from shop.models import (
     OrderLine,
     PendingProductImage,
     PreorderAllocation,
+    ShippingRate,
+    ShippingZone,
     StockDrift,
     StockMovement,
     VariantStockAlert,
@@ -56,5 +58,7 @@ def one_row_of_every_store_owned_model(store, other_store):
         ImportJob.objects.create(site=store.site, file_name="alpha.csv", content="Handle\n")
         BackInStockRequest.objects.create(site=store.site, variant=variant, email="a@example.test")
         VariantStockAlert.objects.get_or_create(variant=variant, defaults={"site": store.site})
+        zone = ShippingZone.objects.create(site=store.site, name="Alpha zone", countries=["NO"])
+        ShippingRate.objects.create(zone=zone, name="Alpha post", price="5.00")
     theirs = stocked_product(site=other_store.site, title="Beta lamp")
     return product, theirs
