@@ -66,7 +66,8 @@ class Totals:
     shipping_tax: Decimal = Decimal("0")
     tax_rate: Decimal = Decimal("0")
     prices_include_tax: bool = True
-    # The rates the destination and cart may choose from, cheapest first, and the chosen.
+    # The rates the destination and cart may choose from, cheapest first, and the chosen
+    # (the cheapest delivery unless the shopper chose).
     quotes: list[ShippingQuote] = field(default_factory=list)
     rate: ShippingQuote | None = None
 
@@ -110,12 +111,14 @@ def quotes_for(
 
 
 def _chosen(quotes: list[ShippingQuote], key: str | None) -> ShippingQuote | None:
-    """The quote named by ``key``, else the cheapest."""
+    """The quote named by ``key``, else the cheapest delivery (pickup only when the shopper
+    picks it, or when it is all there is: nobody is sent to a shop unasked)."""
     if key:
         for quote in quotes:
             if quote.key == key:
                 return quote
-    return quotes[0] if quotes else None
+    deliveries = [quote for quote in quotes if not quote.is_pickup]
+    return (deliveries or quotes or [None])[0]
 
 
 def price_cart(
@@ -128,7 +131,8 @@ def price_cart(
     shipping: ShippingTable | None = None,
 ) -> Totals:
     """Price cart lines with the variants' current prices, the shipping rate chosen (the
-    cheapest when ``rate_key`` names none that applies) and the tax of the destination.
+    cheapest delivery when ``rate_key`` names none that applies) and the tax of the
+    destination.
 
     ``country`` is the destination's code; by default the store's own. ``shipping`` is the
     store's table of zones and rates; by default read from the store's cache.

@@ -113,7 +113,7 @@ class OrderLine(models.Model):
     )
     line_total = models.DecimalField(max_digits=12, decimal_places=2)
     # The tax rate (percent) and the tax in ``line_total`` (prices with tax) or on it.
-    tax_rate = models.DecimalField(max_digits=5, decimal_places=2, default=0)
+    tax_rate = models.DecimalField(max_digits=6, decimal_places=3, default=0)
     tax_amount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
 
     objects = StoreScopedManager.from_queryset(OrderLineQuerySet)()

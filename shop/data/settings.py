@@ -58,8 +58,8 @@ class StoreSettings(BaseSiteSetting):
     )
     tax_rate = models.DecimalField(
         "tax rate (%)",
-        max_digits=5,
-        decimal_places=2,
+        max_digits=6,
+        decimal_places=3,
         default=Decimal("0"),
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
         help_text="VAT or sales tax on products and shipping, unless a shipping zone sets "

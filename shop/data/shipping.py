@@ -53,8 +53,8 @@ class ShippingZone(ClusterableModel):
     )
     tax_rate = models.DecimalField(
         "tax rate (%)",
-        max_digits=5,
-        decimal_places=2,
+        max_digits=6,
+        decimal_places=3,
         null=True,
         blank=True,
         validators=PERCENT,

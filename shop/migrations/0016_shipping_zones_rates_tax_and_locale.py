@@ -103,7 +103,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='orderline',
             name='tax_rate',
-            field=models.DecimalField(decimal_places=2, default=0, max_digits=5),
+            field=models.DecimalField(decimal_places=3, default=0, max_digits=6),
         ),
         migrations.AddField(
             model_name='storesettings',
@@ -118,7 +118,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='storesettings',
             name='tax_rate',
-            field=models.DecimalField(decimal_places=2, default=Decimal('0'), help_text='VAT or sales tax on products and shipping, unless a shipping zone sets its own. 0 charges none.', max_digits=5, validators=[django.core.validators.MinValueValidator(Decimal('0')), django.core.validators.MaxValueValidator(Decimal('100'))], verbose_name='tax rate (%)'),
+            field=models.DecimalField(decimal_places=3, default=Decimal('0'), help_text='VAT or sales tax on products and shipping, unless a shipping zone sets its own. 0 charges none.', max_digits=6, validators=[django.core.validators.MinValueValidator(Decimal('0')), django.core.validators.MaxValueValidator(Decimal('100'))], verbose_name='tax rate (%)'),
         ),
         migrations.AlterField(
             model_name='storesettings',
@@ -137,7 +137,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(help_text='Shown to you only, e.g. "Nordics".', max_length=100)),
                 ('countries', django_countries.fields.CountryField(max_length=1000, multiple=True)),
                 ('postal_codes', models.TextField(blank=True, help_text='One prefix per line (e.g. 9 for northern Norway). Leave empty for the whole of the countries. A zone with prefixes wins over one without.', verbose_name='postal codes starting with')),
-                ('tax_rate', models.DecimalField(blank=True, decimal_places=2, help_text="Leave empty to charge the store's tax rate.", max_digits=5, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0')), django.core.validators.MaxValueValidator(Decimal('100'))], verbose_name='tax rate (%)')),
+                ('tax_rate', models.DecimalField(blank=True, decimal_places=3, help_text="Leave empty to charge the store's tax rate.", max_digits=6, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0')), django.core.validators.MaxValueValidator(Decimal('100'))], verbose_name='tax rate (%)')),
                 ('site', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtailcore.site')),
             ],
             options={

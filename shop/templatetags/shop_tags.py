@@ -158,6 +158,7 @@ class ShownTotals:
     total: Decimal
     rate_name: str
     ships: bool
+    pickup: bool = False
 
 
 @register.filter
@@ -175,6 +176,7 @@ def order_totals(source) -> ShownTotals:
             total=source.total,
             rate_name=source.rate.name if source.rate else "",
             ships=source.ships,
+            pickup=bool(source.rate and source.rate.is_pickup),
         )
     rates = {line.tax_rate for line in source.lines.all()}
     return ShownTotals(
@@ -188,4 +190,5 @@ def order_totals(source) -> ShownTotals:
         total=source.total,
         rate_name=source.shipping_rate_name,
         ships=True,
+        pickup=bool(source.pickup_address),
     )

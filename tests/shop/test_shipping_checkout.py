@@ -114,6 +114,16 @@ def test_a_heavier_cart_falls_in_the_next_weight_band(store, zones, shopper_clie
     assert ("Post", f"69,00{NBSP}kr") not in _offered(response)
 
 
+def test_the_cheapest_delivery_is_preselected_never_a_pickup_the_shopper_did_not_ask_for(
+    zones, in_checkout
+):
+    page = in_checkout.get(reverse("shop:checkout"), {"postal_code": "5003"}).content.decode()
+
+    checked = re.search(r'name="shipping_rate" value="(\d+)" checked', page).group(1)
+    assert checked == _rate_id(zones["norway"], "Post")
+    assert "Post, to Norway</small></dt>" in page
+
+
 def test_pickup_is_free_and_the_confirmation_says_where_to_collect(store, zones, in_checkout):
     pickup = _rate_id(zones["norway"], "Pickup")
 
