@@ -8,6 +8,7 @@ currency's own precision (no minor unit for JPY). ADR 40.
 
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from babel import Locale
 from babel.numbers import format_currency, get_currency_precision, parse_pattern
@@ -56,6 +57,14 @@ def format_money(amount, *, currency: str, locale: str = DEFAULT_LOCALE, whole=F
         pattern.frac_prec = (0, 0)
         return pattern.apply(value, babel_locale, currency=currency, currency_digits=False)
     return format_currency(value, currency, locale=babel_locale, currency_digits=True)
+
+
+class MoneyFormat(NamedTuple):
+    """A currency and the locale that writes it, for amounts with no store object at hand
+    (a listing of rows of several stores)."""
+
+    currency: str
+    locale: str = DEFAULT_LOCALE
 
 
 def money_format(owner) -> tuple[str, str]:
