@@ -66,6 +66,10 @@ def _rate_errors(response, index) -> dict:
 
 
 def test_a_merchant_adds_a_zone_with_weight_bands_to_their_store(merchant_client, store):
+    form = merchant_client.get(reverse(ADD))
+    assert form.status_code == 200
+    assert "Local pickup" in form.content.decode()  # a kind of rate, and its fields
+
     response = merchant_client.post(
         reverse(ADD),
         _zone_form(

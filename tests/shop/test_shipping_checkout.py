@@ -247,3 +247,14 @@ def test_a_yen_store_writes_and_keeps_whole_yen(store, shopper_client):
     [order] = _orders(store)
     # Tax in 1999 (10 %): 181.73, in 800: 72.73; each rounded to whole yen.
     assert (order.total, order.tax_total) == (Decimal("2799"), Decimal("255"))
+
+
+def test_hostile_addresses_in_the_query_are_read_as_the_stores_own_country(zones, in_checkout):
+    response = in_checkout.get(
+        reverse("shop:checkout"),
+        {"country": "\x00" + "X" * 5000, "postal_code": "9" * 5000, "shipping_rate": "-1e999"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["shipping_country"].code == "NO"
+    assert _offered(response)[0] == ("Pickup", "Free")
