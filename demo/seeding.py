@@ -205,6 +205,12 @@ def _configure(*, store: Store, spec: StoreSpec) -> None:
     shop_settings.locale = spec.locale
     shop_settings.prices_include_tax = spec.prices_include_tax
     shop_settings.tax_rate = Decimal(spec.tax_rate)
+    # A demo account, so the confirmation page and email show where to pay.
+    shop_settings.bank_account_holder = spec.name
+    shop_settings.bank_name = "Demo Bank"
+    shop_settings.bank_account_number = "NO93 8601 1117 947"
+    shop_settings.bank_bic = "DEMONOKK"
+    shop_settings.accepts_cash_on_delivery = True
     shop_settings.save()
     _add_shipping_zones(store=store, spec=spec)
     theme = StoreTheme.objects.get(site=store.site)

@@ -26,7 +26,7 @@ from . import services
 from .exceptions import ProductInUse, ShopError
 from .models import Order, Product
 from .selectors import tag_suggestions, variant_history
-from .services.lifecycle import CANCELLABLE
+from .services.lifecycle import allowed_next
 
 
 class ServiceEditView(EditView):
@@ -51,7 +51,9 @@ class OrderEditView(ServiceEditView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        if self.object.status in CANCELLABLE and self.user_has_permission("change"):
+        if Order.Status.CANCELLED in allowed_next(self.object) and self.user_has_permission(
+            "change"
+        ):
             url = reverse(self.cancel_url_name, args=[self.object.pk])
             buttons.append(Button("Cancel order", url=url, icon_name="cross", priority=5))
         return buttons
@@ -90,7 +92,7 @@ class OrderCancelView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templat
         context = super().get_context_data(**kwargs)
         context.update(
             order=self.object,
-            can_cancel=self.object.status in CANCELLABLE,
+            can_cancel=Order.Status.CANCELLED in allowed_next(self.object),
             cancel_url=reverse(self.cancel_url_name, args=[self.object.pk]),
             edit_url=self.edit_url,
         )

@@ -103,7 +103,7 @@ class CheckoutForm(ShippingChoiceForm):
     )
     payment_method = forms.ChoiceField(
         choices=Order.PaymentMethod.choices,
-        initial=Order.PaymentMethod.OFFLINE,
+        initial=Order.PaymentMethod.BANK_TRANSFER,
         widget=forms.RadioSelect,
         error_messages={
             "required": "Choose how you will pay.",
@@ -122,6 +122,17 @@ class CheckoutForm(ShippingChoiceForm):
         country.error_messages["invalid_choice"] = (
             f"This store ships only to {names}. Choose one of these countries."
         )
+        payment = self.fields["payment_method"]
+        payment.choices = [
+            (method, Order.PaymentMethod(method).label)
+            for method in self.payment_methods(store_settings)
+        ]
+        payment.initial = payment.choices[0][0] if payment.choices else None
+
+    @staticmethod
+    def payment_methods(store_settings) -> list[str]:
+        """The ways of paying the store offers (``Order.PaymentMethod`` values)."""
+        return store_settings.offline_payment_methods
 
     def _token_salt(self) -> str:
         return f"shop.checkout:{self.cart.pk}"

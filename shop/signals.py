@@ -37,3 +37,9 @@ stock_back_in = Signal()
 # Sent after a variant that was low or sold out has more than its threshold again.
 # Arguments: variant (shop.models.ProductVariant), level (shop.models.StockLevel).
 stock_replenished = Signal()
+
+# Sent after the transaction that added an entry to an order's timeline commits: placed,
+# payment received or failed, fulfilled, shipped, delivered, cancelled, refunded, returns,
+# notes (``shop.data.OrderEvent.Kind``). Emails follow these.
+# Arguments: event (shop.models.OrderEvent).
+order_event_recorded = Signal()

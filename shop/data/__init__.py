@@ -9,6 +9,7 @@ from .alerts import BackInStockRequest, VariantStockAlert
 from .cart import Cart, CartLine
 from .catalog import Product, ProductImage, ProductTag, ProductVariant
 from .imports import ImportJob, PendingProductImage
+from .lifecycle import Fulfilment, FulfilmentLine, OrderEvent, Refund, RefundLine
 from .navigation import StoreMenu
 from .newsletter import NewsletterSubscriber
 from .orders import Order, OrderLine, OrderNumberSequence
@@ -20,9 +21,12 @@ __all__ = [
     "BackInStockRequest",
     "Cart",
     "CartLine",
+    "Fulfilment",
+    "FulfilmentLine",
     "ImportJob",
     "NewsletterSubscriber",
     "Order",
+    "OrderEvent",
     "OrderLine",
     "OrderNumberSequence",
     "PendingProductImage",
@@ -31,6 +35,8 @@ __all__ = [
     "ProductImage",
     "ProductTag",
     "ProductVariant",
+    "Refund",
+    "RefundLine",
     "Reservation",
     "ShippingRate",
     "ShippingZone",

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.db import models
 from django_countries.fields import CountryField
 from wagtail.search import index
@@ -9,6 +11,18 @@ from ..validators import no_invisible_characters, no_invisible_characters_multil
 TEXT = [no_invisible_characters]
 
 
+def luhn_check_digit(digits: str) -> int:
+    """The digit that makes ``digits`` + it pass the Luhn (mod 10) check."""
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2 == 0:
+            value *= 2
+            value -= 9 if value > 9 else 0
+        total += value
+    return (10 - total % 10) % 10
+
+
 class OrderLineQuerySet(StoreOwnedQuerySet):
     site_field = "order__site"
 
@@ -17,8 +31,13 @@ class Order(index.Indexed, models.Model):
     """A placed order. Its lines are snapshots: later catalog edits never change it."""
 
     class Status(models.TextChoices):
+        """Where the order stands. Which status may follow which is decided by
+        ``shop.services.lifecycle`` alone (ADR 41); a partial refund leaves the status as it
+        is and shows in ``refunded_total``, a full refund makes the order refunded."""
+
         PENDING_PAYMENT = "pending_payment", "Pending payment"
         PAID = "paid", "Paid"
+        PARTIALLY_FULFILLED = "partially_fulfilled", "Partially fulfilled"
         FULFILLED = "fulfilled", "Fulfilled"
         SHIPPED = "shipped", "Shipped"
         DELIVERED = "delivered", "Delivered"
@@ -26,7 +45,9 @@ class Order(index.Indexed, models.Model):
         REFUNDED = "refunded", "Refunded"
 
     class PaymentMethod(models.TextChoices):
-        OFFLINE = "offline", "Bank transfer / pay on delivery"
+        BANK_TRANSFER = "bank_transfer", "Bank transfer"
+        CASH_ON_DELIVERY = "cash_on_delivery", "Cash on delivery"
+        CARD = "card", "Card"
 
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
     number = models.PositiveIntegerField()
@@ -62,6 +83,13 @@ class Order(index.Indexed, models.Model):
     # instead of placing another one.
     checkout_token = models.UUIDField(null=True, blank=True, editable=False)
     placed_at = models.DateTimeField(auto_now_add=True)
+    # When the payment was received (set once, by ``lifecycle.mark_paid``). A cash-on-
+    # delivery order may be shipped before it is paid.
+    paid_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The sum of the order's succeeded refunds; never more than ``total``.
+    refunded_total = models.DecimalField(
+        max_digits=12, decimal_places=2, default=Decimal("0"), editable=False
+    )
 
     objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
 
@@ -77,6 +105,11 @@ class Order(index.Indexed, models.Model):
     class Meta:
         ordering = ["-placed_at", "-pk"]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(refunded_total__gte=0)
+                & models.Q(refunded_total__lte=models.F("total")),
+                name="refunds_within_order_total",
+            ),
             models.UniqueConstraint(fields=["site", "number"], name="order_number_per_site"),
             models.UniqueConstraint(
                 fields=["site", "checkout_token"], name="one_order_per_checkout_token"
@@ -85,6 +118,34 @@ class Order(index.Indexed, models.Model):
 
     def __str__(self):
         return f"Order #{self.number}"
+
+    @property
+    def payment_reference(self) -> str:
+        """What a shopper paying by bank transfer quotes: the order number and a Luhn check
+        digit, so a mistyped reference is caught by the bank or by the merchant."""
+        digits = str(self.number)
+        return digits + str(luhn_check_digit(digits))
+
+    @property
+    def is_paid(self) -> bool:
+        return self.paid_at is not None
+
+    @property
+    def refund_state(self) -> str:
+        """ "" (nothing refunded), "partial" or "full"."""
+        if not self.refunded_total:
+            return ""
+        return "full" if self.refunded_total >= self.total else "partial"
+
+    @property
+    def status_label(self) -> str:
+        """The status as merchants and shoppers read it: "Shipped · partially refunded"."""
+        label = self.get_status_display()
+        if self.refund_state == "partial":
+            return f"{label} · partially refunded"
+        if self.refund_state == "full" and self.status != self.Status.REFUNDED:
+            return f"{label} · refunded"
+        return label
 
     @property
     def shipping_address(self) -> str:

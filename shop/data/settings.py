@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django_countries import countries
@@ -11,6 +12,7 @@ from tenancy.forms import SiteSettingForm
 from tenancy.store_cache import store_value
 
 from ..money import DEFAULT_LOCALE, LOCALES
+from ..validators import no_invisible_characters
 from .catalog import OutOfStock
 from .shipping import ShippingTable, shipping_of_store
 
@@ -68,7 +70,32 @@ class StoreSettings(BaseSiteSetting):
     offline_payment_instructions = models.TextField(
         blank=True,
         default="Pay by bank transfer within 7 days, or in cash when your parcel arrives.",
-        help_text="Shown to shoppers who choose bank transfer / pay on delivery.",
+        help_text="Shown to shoppers who pay by bank transfer or cash on delivery.",
+    )
+    accepts_bank_transfer = models.BooleanField(
+        "accept bank transfers",
+        default=True,
+        help_text="Shoppers pay into the account below, quoting their order's payment "
+        "reference; you mark the order paid when the money arrives.",
+    )
+    bank_account_holder = models.CharField(
+        "account holder", max_length=100, blank=True, validators=[no_invisible_characters]
+    )
+    bank_name = models.CharField(max_length=100, blank=True, validators=[no_invisible_characters])
+    bank_account_number = models.CharField(
+        "account number or IBAN",
+        max_length=40,
+        blank=True,
+        validators=[no_invisible_characters],
+    )
+    bank_bic = models.CharField(
+        "BIC / SWIFT", max_length=11, blank=True, validators=[no_invisible_characters]
+    )
+    accepts_cash_on_delivery = models.BooleanField(
+        "accept cash on delivery",
+        default=False,
+        help_text="Shoppers pay the carrier or you when the parcel arrives; you mark the "
+        "order paid then.",
     )
     products_per_page = models.PositiveSmallIntegerField(default=12)
     out_of_stock = models.CharField(
@@ -99,7 +126,18 @@ class StoreSettings(BaseSiteSetting):
             [FieldPanel("prices_include_tax"), FieldPanel("tax_rate")],
             heading="Tax",
         ),
-        FieldPanel("offline_payment_instructions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("accepts_bank_transfer"),
+                FieldPanel("bank_account_holder"),
+                FieldPanel("bank_name"),
+                FieldPanel("bank_account_number"),
+                FieldPanel("bank_bic"),
+                FieldPanel("accepts_cash_on_delivery"),
+                FieldPanel("offline_payment_instructions"),
+            ],
+            heading="Payments",
+        ),
         FieldPanel("products_per_page"),
         MultiFieldPanel(
             [
@@ -119,6 +157,32 @@ class StoreSettings(BaseSiteSetting):
     def shipping(self) -> ShippingTable:
         """The store's shipping zones and rates (``shop.data.shipping``)."""
         return shipping_of_store(self.site_id, self.default_country.code)
+
+    @property
+    def has_bank_details(self) -> bool:
+        return bool(self.bank_account_holder and self.bank_account_number)
+
+    @property
+    def offline_payment_methods(self) -> list[str]:
+        """The offline ways of paying this store offers at checkout (``Order.PaymentMethod``
+        values); card payments join them when the store can take cards."""
+        methods = []
+        if self.accepts_bank_transfer:
+            methods.append("bank_transfer")
+        if self.accepts_cash_on_delivery:
+            methods.append("cash_on_delivery")
+        return methods
+
+    def clean(self):
+        super().clean()
+        if self.accepts_bank_transfer and not self.has_bank_details and self.pk:
+            # Stores made before bank details existed keep working; a save asks for them.
+            raise ValidationError(
+                {
+                    "bank_account_number": "Enter the account holder and the account number "
+                    "shoppers pay into, or stop accepting bank transfers."
+                }
+            )
 
     @property
     def country_choices(self) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from .catalog import (
     save_variants,
     set_product_tags,
 )
-from .lifecycle import cancel_order, change_order_status
+from .lifecycle import cancel_order, change_order_status, mark_paid, record_event, transition
 from .orders import CheckoutDetails, place_order
 from .product_pages import sync_product_page
 from .stock import (
@@ -40,10 +40,12 @@ __all__ = [
     "extend_reservations",
     "get_or_create_cart",
     "in_use_message",
+    "mark_paid",
     "move_stock",
     "notify_preorder_allocation",
     "place_order",
     "reconcile_stock",
+    "record_event",
     "release_expired_reservations",
     "remove_cart_line",
     "reserve_cart",
@@ -52,5 +54,6 @@ __all__ = [
     "set_product_tags",
     "stock_range_message",
     "sync_product_page",
+    "transition",
     "update_cart_line",
 ]

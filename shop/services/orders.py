@@ -9,6 +9,7 @@ from django.db.models import F
 from ..data import (
     Cart,
     Order,
+    OrderEvent,
     OrderLine,
     OrderNumberSequence,
     Product,
@@ -26,6 +27,7 @@ from ..exceptions import (
 )
 from ..pricing import price_cart
 from ..signals import order_placed
+from .lifecycle import record_event
 from .stock import (
     allocate_preorders,
     check_preorder_limit,
@@ -48,7 +50,7 @@ class CheckoutDetails:
     phone: str = ""
     address_line2: str = ""
     note: str = ""
-    payment_method: str = Order.PaymentMethod.OFFLINE
+    payment_method: str = Order.PaymentMethod.BANK_TRANSFER
     # The key of the shipping rate chosen (``shop.pricing.ShippingQuote.key``).
     shipping_rate: str = ""
 
@@ -265,6 +267,7 @@ def place_order(*, cart, details: CheckoutDetails, checkout_token: UUID | None =
         cart=cart, details=details, totals=totals, token=checkout_token, takes=takes
     )
     _take_stock(order=order, cart=cart, takes=takes, levels=levels, held=held)
+    record_event(order=order, kind=OrderEvent.Kind.PLACED, actor="Shopper")
     cart.lines.all().delete()
     transaction.on_commit(lambda: order_placed.send(sender=Order, order=order))
     return order

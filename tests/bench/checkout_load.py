@@ -68,7 +68,7 @@ class Shopper:
             postal_code="0155",
             city="Oslo",
             country=country.group(1) if country else "NO",
-            payment_method="offline",
+            payment_method="bank_transfer",
         )
         done = self._post("/checkout/", fields)
         location = done.headers.get("Location", "")

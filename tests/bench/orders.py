@@ -136,7 +136,7 @@ def measure(*, plan, env, manage, python, serve) -> list[Phase]:
         )
         phases.append(
             phase(
-                f"HTTP checkout, {CLIENTS} shoppers, offline payment",
+                f"HTTP checkout, {CLIENTS} shoppers, bank transfer",
                 PLENTY,
                 through_http(plan.seconds, plan.rounds),
             )

@@ -83,7 +83,7 @@ def test_checkout_shows_countries_and_errors_and_a_double_click_makes_one_order(
         capture(page, screenshots / f"checkout-{preset}-errors.png")
 
         _fill(page, phone="+353 1 234 5678")
-        page.check("input[name=payment_method][value=offline]")
+        page.check("input[name=payment_method][value=bank_transfer]")
         page.select_option("select[name=country]", abroad)
         # The rates, the summary and the button follow the country as it is chosen
         # (checkout.js), before anything is placed.

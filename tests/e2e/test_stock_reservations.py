@@ -66,7 +66,7 @@ def test_a_shopper_in_checkout_holds_items_another_shopper_sees_fewer(
     other.context.close()
 
     _fill(page, postal_code="SW1A 1AA", city="London")
-    page.check("input[name=payment_method][value=offline]")
+    page.check("input[name=payment_method][value=bank_transfer]")
     page.get_by_role("button", name=re.compile(r"^Place order")).click()
     page.wait_for_url(re.compile(r"/checkout/complete/\d+/$"))
     capture(page, screenshots / "stock-hold-complete.png")

@@ -182,6 +182,7 @@ def test_service_refuses_to_move_a_cancelled_order(order):
 
 def test_a_shipped_order_is_not_cancelled(merchant_client, order, lamp):
     with store_scope([order.site_id]):
+        services.mark_paid(order=order)
         services.change_order_status(order=order, status=Order.Status.SHIPPED)
 
     response = _post_cancel(merchant_client, order)

@@ -58,6 +58,14 @@ def _field_errors(response, name) -> list[str]:
     return [str(error) for error in response.context["form"].errors.get(name, [])]
 
 
+def _as_posted(form) -> dict:
+    """A bound settings form's values as the browser posts them (0 stays 0)."""
+    values = {name: form[name].value() for name in form.fields}
+    return {
+        name: "" if value is None or value is False else value for name, value in values.items()
+    }
+
+
 def _payment_fieldset(response) -> str:
     html = response.content.decode()
     return re.search(
@@ -72,7 +80,7 @@ def test_an_unknown_payment_method_is_shown_next_to_the_payment_choice(store, in
     payment = _payment_fieldset(response)
     assert "That way of paying is not offered. Choose one of these." in payment
     assert 'class="field__error"' in payment
-    assert 'value="offline"' in payment
+    assert 'value="bank_transfer"' in payment
     assert _orders(store) == []
 
 
@@ -283,15 +291,39 @@ def test_the_merchant_sets_the_stores_country_under_store_settings_and_zones_giv
 ):
     url = reverse("wagtailsettings:edit", args=["shop", "storesettings", store.site.pk])
     form = merchant_client.get(url).context["form"]
-    data = {name: form[name].value() or "" for name in form.fields}
+    data = _as_posted(form)
 
-    response = merchant_client.post(url, {**data, "default_country": "GB"})
+    response = merchant_client.post(
+        url,
+        {
+            **data,
+            "default_country": "GB",
+            "bank_account_holder": "Harbour Goods AS",
+            "bank_account_number": "NO93 8601 1117 947",
+        },
+    )
     add_zone(store.site, ["NO", "IE", "GB"], name="Europe")
 
     assert response.status_code == 302, response.context["form"].errors
     page = in_checkout.get(reverse("shop:checkout")).content.decode()
     select = re.search(r'<select name="country".*?</select>', page, re.S).group(0)
     assert re.findall(r'<option value="(\w+)"', select) == ["GB", "IE", "NO"]
+
+
+def test_bank_transfers_need_the_account_shoppers_pay_into(merchant_client, store):
+    url = reverse("wagtailsettings:edit", args=["shop", "storesettings", store.site.pk])
+    form = merchant_client.get(url).context["form"]
+    data = _as_posted(form)
+
+    response = merchant_client.post(url, {**data, "accepts_bank_transfer": "on"})
+
+    assert response.status_code == 200
+    assert "Enter the account holder and the account number" in str(
+        response.context["form"].errors["bank_account_number"]
+    )
+    data.pop("accepts_bank_transfer", None)
+    response = merchant_client.post(url, {**data, "accepts_cash_on_delivery": "on"})
+    assert response.status_code == 302, response.context["form"].errors
 
 
 def test_a_field_error_is_tied_to_its_input_for_screen_readers(uk_store, in_checkout):

@@ -31,7 +31,7 @@ CHECKOUT_FORM = {
     "city": "Oslo",
     "country": "Norway",
     "note": "",
-    "payment_method": "offline",
+    "payment_method": "bank_transfer",
 }
 
 

@@ -23,7 +23,7 @@ CHECKOUT_FORM = {
     "postal_code": "0150",
     "city": "Oslo",
     "country": "Norway",
-    "payment_method": "offline",
+    "payment_method": "bank_transfer",
 }
 
 

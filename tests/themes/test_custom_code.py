@@ -190,7 +190,7 @@ def _order_complete(client, store, variant):
             "postal_code": "0150",
             "city": "Oslo",
             "country": "NO",
-            "payment_method": "offline",
+            "payment_method": "bank_transfer",
             "checkout_token": token,
         },
         follow=True,
