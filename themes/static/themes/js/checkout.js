@@ -11,6 +11,10 @@
     var form = layout.querySelector(".checkout__form");
     if (!form || !window.fetch || !window.DOMParser) return;
     layout.classList.add("js-checkout");
+    // Gone rather than hidden: pressing Enter in a field submits with the form's first
+    // submit button, which must be "Place order" here.
+    var update = form.querySelector("[data-update-shipping]");
+    if (update) update.remove();
     var asked = 0;
 
     function params() {
