@@ -25,6 +25,7 @@ from shop.models import StockLevel, StockMovement
 from tenancy.numeric_bounds import INTEGER_MAX, decimal_range, integer_range
 from tenancy.scope import store_scope
 from tests.shop.factories import place_test_order, stocked_product
+from tests.shop.shipping_factories import Kind, add_zone, rate
 
 pytestmark = pytest.mark.django_db
 
@@ -133,9 +134,12 @@ def _numeric_inputs(edited, form_class, model, prefix):
 
 @pytest.fixture
 def rows(store):
-    """A product with a variant and stock, and an order: a row of every model the admin
-    edits."""
+    """A product with a variant and stock, an order and a shipping zone with a rate: a row
+    of every model the admin edits."""
     product = stocked_product(site=store.site, title="Alpha Lamp", variants=[{"stock": 4}])
+    add_zone(
+        store.site, ["NO"], rate("Post", Kind.WEIGHT, min_weight_grams=0, max_weight_grams=900)
+    )
     with store_scope([store.site.pk]):
         place_test_order(lines=[(product.variants.get(), 1)])
     return store

@@ -33,9 +33,12 @@ class _Apps:
 
 
 @pytest.fixture
-def old_settings(postgresql_only):
+def old_settings(postgresql_only, store, other_store):
     """The store settings' former shipping columns, back in the table inside the test's
-    transaction (PostgreSQL rolls them back with it), and apps to run the migration with."""
+    transaction (PostgreSQL rolls them back with it), and apps to run the migration with.
+    The stores are made first: the columns have no default for rows inserted after."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending trigger on the table
     loader = MigrationExecutor(connection).loader
     old = loader.project_state([("shop", "0015_merge_stock_alerts")]).apps
     model = old.get_model("shop", "StoreSettings")
