@@ -67,13 +67,13 @@ def test_the_former_settings_become_a_home_zone_and_an_international_one(
     StoreSettings.objects.filter(site__in=[store.site, other_store.site]).update(
         default_country="GB"
     )
-    model.objects.filter(site=store.site).update(
+    model.objects.filter(site_id=store.site.pk).update(
         flat_shipping_rate=Decimal("3.95"),
         free_shipping_threshold=Decimal("40.00"),
         international_shipping_rate=Decimal("12.00"),
         selling_countries="IE,NO,GB",
     )
-    model.objects.filter(site=other_store.site).update(
+    model.objects.filter(site_id=other_store.site.pk).update(
         flat_shipping_rate=Decimal("6.00"),
         free_shipping_threshold=None,
         international_shipping_rate=None,
