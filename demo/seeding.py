@@ -26,6 +26,8 @@ from shop.models import (
     Product,
     ProductImage,
     ProductVariant,
+    ShippingRate,
+    ShippingZone,
     StockMovement,
     StoreMenu,
     StoreSettings,
@@ -199,10 +201,10 @@ def _configure(*, store: Store, spec: StoreSpec) -> None:
     shop_settings = StoreSettings.objects.get(site=store.site)
     shop_settings.currency = spec.currency
     shop_settings.contact_email = spec.contact_email
-    shop_settings.flat_shipping_rate = Decimal(spec.flat_shipping_rate)
-    shop_settings.free_shipping_threshold = Decimal(spec.free_shipping_threshold)
     shop_settings.default_country = spec.country
-    shop_settings.selling_countries = list(spec.selling_countries)
+    shop_settings.locale = spec.locale
+    shop_settings.prices_include_tax = spec.prices_include_tax
+    shop_settings.tax_rate = Decimal(spec.tax_rate)
     # A demo account, so the confirmation page and email show where to pay.
     shop_settings.bank_account_holder = spec.name
     shop_settings.bank_name = "Demo Bank"
@@ -210,11 +212,44 @@ def _configure(*, store: Store, spec: StoreSpec) -> None:
     shop_settings.bank_bic = "DEMONOKK"
     shop_settings.accepts_cash_on_delivery = True
     shop_settings.save()
+    _add_shipping_zones(store=store, spec=spec)
     theme = StoreTheme.objects.get(site=store.site)
     theme.tagline = spec.tagline
     for name, value in spec.theme_colours.items():
         setattr(theme, name, value)
     publish_theme(theme=theme)
+
+
+def _add_shipping_zones(*, store: Store, spec: StoreSpec) -> None:
+    """The store's own country, free above its threshold (with local pickup when it has a
+    showroom), and the other countries it ships to at its flat rate."""
+    flat = Decimal(spec.flat_shipping_rate)
+    with store_scope([store.site.pk]):
+        home = ShippingZone.objects.create(
+            site=store.site, name="Domestic", countries=[spec.country]
+        )
+        ShippingRate.objects.create(
+            zone=home,
+            sort_order=0,
+            name="Standard",
+            kind=ShippingRate.Kind.FREE_ABOVE,
+            price=flat,
+            free_above=Decimal(spec.free_shipping_threshold),
+        )
+        if spec.pickup_address:
+            ShippingRate.objects.create(
+                zone=home,
+                sort_order=1,
+                name="Pick up in store",
+                kind=ShippingRate.Kind.PICKUP,
+                pickup_address=spec.pickup_address,
+                pickup_instructions="Ready the next working day; bring your order number.",
+            )
+        if spec.selling_countries:
+            abroad = ShippingZone.objects.create(
+                site=store.site, name="International", countries=list(spec.selling_countries)
+            )
+            ShippingRate.objects.create(zone=abroad, name="International", price=flat)
 
 
 def _add_category(*, store, home, spec: CategorySpec, store_spec: StoreSpec, sizes):

@@ -234,7 +234,7 @@ class OrderDetailView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templat
             form,
             work,
             lambda refund: (
-                f"{money(refund.amount, self.object.currency)} refunded on "
+                f"{money(refund.amount, self.object)} refunded on "
                 f"{self.object}" + (", items back in stock." if refund.restock else ".")
             ),
         )

@@ -108,7 +108,7 @@ class OrderCancelView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templat
             except ShopError as error:
                 messages.error(request, f"The refund was not made: {error}")
             else:
-                messages.success(request, f"{money(refund.amount, self.object.currency)} refunded.")
+                messages.success(request, f"{money(refund.amount, self.object)} refunded.")
         return redirect(self.edit_url)
 
 

@@ -15,6 +15,7 @@ class ShopConfig(AppConfig):
         from .data.orders import Order
         from .data.payments import PaymentSettings
         from .data.settings import StoreSettings
+        from .data.shipping import ShippingRate, ShippingZone
         from .data.stock import StockMovement
         from .pagecache import signal_handlers as pagecache_signal_handlers
         from .payments.refunds import refund_card_payment
@@ -32,7 +33,7 @@ class ShopConfig(AppConfig):
         # Card refunds go to Stripe; offline methods are paid back by hand.
         REFUND_PROVIDERS[Order.PaymentMethod.CARD] = refund_card_payment
         pagecache_signal_handlers.connect()
-        for model in (StoreSettings, StoreMenu, PaymentSettings):
+        for model in (StoreSettings, StoreMenu, PaymentSettings, ShippingZone, ShippingRate):
             for name, signal in {"save": post_save, "delete": post_delete}.items():
                 signal.connect(
                     signal_handlers.forget_store_on_settings_change,

@@ -48,6 +48,14 @@ class CountryNotServed(ShopError):
         super().__init__("This store does not ship to that country.")
 
 
+class ShippingUnavailable(ShopError):
+    """No shipping rate of the store applies to the cart and address, or the one chosen
+    no longer does."""
+
+    def __init__(self, message: str = "Choose one of the shipping options offered."):
+        super().__init__(message)
+
+
 class BulkEditRefused(ShopError):
     """A bulk edit that would leave a chosen product or variant invalid: nothing of it is
     applied, and the message names what refused."""

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django_countries import countries
 
+from .checkout_shipping import ShippingChoiceForm
 from .data.payments import store_takes_cards
 from .models import Order
 from .templatetags.shop_tags import money
@@ -47,7 +48,7 @@ class CountryChoiceField(forms.ChoiceField):
         return countries.by_name(value) or countries.alpha2(value) or value
 
 
-class CheckoutForm(forms.Form):
+class CheckoutForm(ShippingChoiceForm):
     """The shopper's contact, address and payment choice, for one store and one cart.
 
     ``checkout_token`` is issued with the form, signed for the cart: submitting the same
@@ -182,8 +183,8 @@ class CheckoutForm(forms.Form):
             return True
         self.add_error(
             None,
-            f"Shipping to {country.name} costs {money(totals.shipping, totals.currency)}: "
-            f"your total is now {money(totals.total, totals.currency)}. "
+            f"Shipping to {country.name} costs {money(totals.shipping, totals)}: "
+            f"your total is now {money(totals.total, totals)}. "
             "Check it and place your order again.",
         )
         return False

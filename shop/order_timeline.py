@@ -45,7 +45,7 @@ def _detail(event: OrderEvent, order: Order, rows: dict) -> str:
     if "fulfilment" in data:
         parts.append(_parcel(rows["fulfilments"].get(data["fulfilment"])))
     if "amount" in data:
-        parts.append(money(data["amount"], order.currency))
+        parts.append(money(data["amount"], order))
         refund = rows["refunds"].get(data.get("refund"))
         if refund is not None and refund.restock:
             parts.append("items back in stock")

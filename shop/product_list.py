@@ -25,6 +25,7 @@ from tenancy.request import admin_site_ids
 
 from .data import Product, ProductImage, ProductTag, ProductVariant, StoreSettings
 from .data.settings import DEFAULT_LOW_STOCK_THRESHOLD
+from .money import MoneyFormat
 from .pages import CategoryPage, ProductPage
 from .templatetags.shop_tags import money
 
@@ -168,7 +169,8 @@ class ProductIndexView(IndexView):
 
 
 def decorate(products: list[Product]) -> None:
-    """Give each product its thumbnail, category and currency, in one query each."""
+    """Give each product its thumbnail, category and currency (with the store's locale), in
+    one query each."""
     ids = [product.pk for product in products]
     first_images = {}
     for product_id, image_id in (
@@ -189,16 +191,17 @@ def decorate(products: list[Product]) -> None:
         .filter(depth__gt=2)
         .values_list("path", "title")
     )
-    currencies = dict(
-        StoreSettings.objects.filter(site_id__in={p.site_id for p in products}).values_list(
-            "site_id", "currency"
-        )
-    )
+    formats = {
+        site_id: MoneyFormat(currency, locale)
+        for site_id, currency, locale in StoreSettings.objects.filter(
+            site_id__in={p.site_id for p in products}
+        ).values_list("site_id", "currency", "locale")
+    }
     for product in products:
         product.list_image = images.get(first_images.get(product.pk))
         path = page_paths.get(product.pk)
         product.list_category = parents.get(path[:-4]) if path else None
-        product.list_currency = currencies.get(product.site_id, "EUR")
+        product.list_currency = formats.get(product.site_id, MoneyFormat("EUR"))
 
 
 def _thumbnail(product):
@@ -214,7 +217,7 @@ def _thumbnail(product):
 def _price_range(product) -> str:
     if product.price_min is None:
         return "No variants"
-    currency = getattr(product, "list_currency", "EUR")
+    currency = getattr(product, "list_currency", MoneyFormat("EUR"))
     low, high = money(product.price_min, currency), money(product.price_max, currency)
     return low if low == high else f"{low} – {high}"
 

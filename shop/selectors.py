@@ -248,8 +248,16 @@ def find_cart(*, site, session_key) -> Cart | None:
     return Cart.objects.filter(site=site, session_key=session_key).first()
 
 
-def cart_totals(*, site, cart: Cart | None, country: str | None = None) -> Totals:
-    """The cart priced for shipping to ``country`` (a code; by default the store's own)."""
+def cart_totals(
+    *,
+    site,
+    cart: Cart | None,
+    country: str | None = None,
+    postal_code: str = "",
+    rate_key: str | None = None,
+) -> Totals:
+    """The cart priced for shipping to ``country`` (a code; by default the store's own) and
+    ``postal_code``, by the rate ``rate_key`` names (the cheapest that applies if none)."""
     lines = []
     if cart is not None:
         lines = list(
@@ -266,7 +274,13 @@ def cart_totals(*, site, cart: Cart | None, country: str | None = None) -> Total
         pictures = [line.variant.image for line in lines if line.variant.image is not None]
         pictures += [item.image for line in lines for item in line.variant.product.images.all()]
         prefetch_related_objects(pictures, "renditions")
-    return price_cart(lines=lines, store_settings=store_settings(site), country=country)
+    return price_cart(
+        lines=lines,
+        store_settings=store_settings(site),
+        country=country,
+        postal_code=postal_code,
+        rate_key=rate_key,
+    )
 
 
 def order_for_checkout_token(*, site, token) -> Order | None:

@@ -9,8 +9,12 @@ from .order_emails import emails_for_event
 
 
 def forget_store_on_settings_change(sender, instance, **kwargs):
-    """The store's settings or one of its menus was saved or deleted."""
-    forget_store(instance.site_id)
+    """The store's settings, one of its menus, shipping zones or rates was saved or
+    deleted (a rate names its store through its zone)."""
+    site_id = getattr(instance, "site_id", None)
+    if site_id is None and getattr(instance, "zone_id", None):
+        site_id = instance.zone.site_id
+    forget_store(site_id)
 
 
 def email_shopper_on_preorder_allocated(sender, allocation, **kwargs):

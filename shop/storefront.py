@@ -57,6 +57,16 @@ class StoreContext:
         return self.settings.currency
 
     @cached_property
+    def shipping_offer(self):
+        """The shipping note's offer to the store's own country (``ShippingTable.offer``)."""
+        return self.settings.shipping.offer(self.settings.default_country.code)
+
+    @property
+    def locale(self) -> str:
+        """How the store writes amounts (``{{ price|money:store }}``)."""
+        return self.settings.locale
+
+    @cached_property
     def nav_pages(self):
         """Live pages right under the store's home page that are shown in menus."""
         return store_value(
@@ -186,6 +196,7 @@ def card_fingerprint(card, *, currency, show_vendor) -> tuple:
     preset and the price it includes): the product's title, vendor, type, whether it has
     options, its price and sale price, whether it is in stock or on pre-order only, its
     page's URL, its first two pictures (which file, cropped where), the store's currency
+    and locale
     and the context's ``show_vendor``. Two cards with the same fingerprint render the same bytes."""
     product = card.product
     pictures = tuple(
@@ -231,7 +242,8 @@ def render_product_cards(context, cards) -> str:
     )
     template, digest = _card_template(names)
     store = context.get("store")
-    currency = getattr(store, "currency", None) if store else None
+    # The currency with the locale that writes its amounts.
+    currency = (getattr(store, "currency", None), getattr(store, "locale", None)) if store else None
     show_vendor = context.get("show_vendor")
     keys = []
     for card in cards:

@@ -15,6 +15,7 @@ from tenancy.request import store_site
 from themes.theme import Theme
 
 from . import search, selectors, services
+from .checkout_shipping import UPDATE_SHIPPING
 from .exceptions import InsufficientStock, ShopError
 from .forms import AddToCartForm, CartLineForm, CheckoutForm
 from .models import Order, ProductVariant
@@ -203,24 +204,43 @@ def _hold_cart(request, cart, *, minutes: int) -> dict:
         return {"shortages": [(variant, max(left, 0)) for variant, left in error.shortages]}
 
 
+def _priced_for(request, form, *, site, cart, store_settings):
+    """The cart priced for the address and rate the form (or, on a GET, the query) names,
+    with the destination country."""
+    code, postal_code, rate_key = form.destination(request.GET)
+    country = Country(code or store_settings.default_country.code)
+    totals = selectors.cart_totals(
+        site=site, cart=cart, country=country.code, postal_code=postal_code, rate_key=rate_key
+    )
+    return totals, country
+
+
 @store_view
 def checkout(request, *, site):
     cart = selectors.find_cart(site=site, session_key=shopper_session_key(request))
     store_settings = selectors.store_settings(site)
     form = CheckoutForm(request.POST or None, store_settings=store_settings, cart=cart)
-    valid = form.is_bound and form.is_valid()
+    # "Update shipping" (no JavaScript) asks for the rates of the address typed: nothing
+    # is placed, and nothing is called an error yet.
+    updating = UPDATE_SHIPPING in request.POST
+    valid = form.is_bound and not updating and form.is_valid()
     cleaned = getattr(form, "cleaned_data", {})
     if cart is not None and cleaned.get("checkout_token"):
         # The same form submitted again (a double click, a retry): show the order it placed.
         placed = selectors.order_for_checkout_token(site=site, token=cleaned["checkout_token"])
         if placed is not None:
             return _remember_order(request, placed)
-    country = Country(cleaned.get("country") or store_settings.default_country.code)
-    totals = selectors.cart_totals(site=site, cart=cart, country=country.code)
+    totals, country = _priced_for(
+        request, form, site=site, cart=cart, store_settings=store_settings
+    )
     if not totals.lines:
         messages.info(request, "Your cart is empty.")
         return redirect("shop:cart-detail")
-    if valid and form.confirm_total(totals, country=country):
+    if (
+        valid
+        and form.confirm_shipping(totals, country=country)
+        and form.confirm_total(totals, country=country)
+    ):
         try:
             order = services.place_order(
                 cart=cart,
@@ -232,6 +252,8 @@ def checkout(request, *, site):
             messages.error(request, str(error))
         else:
             return _remember_order(request, order)
+    if updating:
+        form = CheckoutForm(initial=request.POST.dict(), store_settings=store_settings, cart=cart)
     held = _hold_cart(request, cart, minutes=store_settings.reservation_minutes)
     preordered = services.stock.preordered_in_cart(
         cart=cart,

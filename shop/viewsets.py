@@ -40,7 +40,7 @@ from .templatetags.shop_tags import money
 
 
 def _money_column(name, label):
-    return Column(name, label=label, accessor=lambda obj: money(getattr(obj, name), obj.currency))
+    return Column(name, label=label, accessor=lambda obj: money(getattr(obj, name), obj))
 
 
 class ProductSaveMixin:
@@ -160,7 +160,7 @@ class OrderInspectView(InspectView):
                         line.product_title,
                         line.variant_label,
                         line.sku,
-                        money(line.line_total, self.object.currency),
+                        money(line.line_total, self.object),
                     )
                     for line in self.object.lines.all()
                 ),
@@ -168,7 +168,7 @@ class OrderInspectView(InspectView):
         )
 
     def get_total_display_value(self):
-        return money(self.object.total, self.object.currency)
+        return money(self.object.total, self.object)
 
 
 class OrderViewSet(StoreScopedViewSet):

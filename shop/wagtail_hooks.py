@@ -20,6 +20,7 @@ from .admin_imports import (
     StockImportView,
 )
 from .admin_insight import InventoryInsightView, add_inventory_panel
+from .admin_shipping import ShippingZoneViewSet
 from .admin_views import ProductDeleteBulkAction, product_tag_autocomplete
 from .bulk_actions import BULK_EDITS, BulkEditFormatter
 from .data.imports import ImportJob
@@ -40,6 +41,11 @@ hooks.register("register_bulk_action", ProductDeleteBulkAction, order=1)
 @hooks.register("register_admin_viewset")
 def register_store_menu_viewset():
     return StoreMenuViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_shipping_zone_viewset():
+    return ShippingZoneViewSet()
 
 
 @hooks.register("register_admin_urls")

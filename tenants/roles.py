@@ -50,11 +50,21 @@ _CRM = ["view_client", "change_client", "view_ticket", "change_ticket"]
 _THEME = ["change_storetheme", "publish_storetheme", "lock_storetheme", "unlock_storetheme"]
 _NEWSLETTER = ["view_newslettersubscriber"]
 _MENUS = ["add_storemenu", "change_storemenu", "delete_storemenu", "view_storemenu"]
+# Where the store ships and what it charges: a store setting, the owners'.
+_SHIPPING = ["add_shippingzone", "change_shippingzone", "delete_shippingzone", "view_shippingzone"]
 
 MODEL_PERMISSIONS = {
     Role.OWNER: {
         "wagtailadmin": ["access_admin"],
-        "shop": [*_CATALOG, *_INVENTORY, *_ORDERS, *_REFUNDS, *_NEWSLETTER, *_MENUS],
+        "shop": [
+            *_CATALOG,
+            *_INVENTORY,
+            *_ORDERS,
+            *_REFUNDS,
+            *_NEWSLETTER,
+            *_MENUS,
+            *_SHIPPING,
+        ],
         "crm_bridge": _CRM,
         "themes": _THEME,
     },

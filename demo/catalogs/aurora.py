@@ -29,6 +29,9 @@ AURORA = StoreSpec(
     free_shipping_threshold="75.00",
     country="US",
     selling_countries=("CA",),
+    locale="en-US",
+    prices_include_tax=False,
+    tax_rate="8.875",
     palette=Palette(
         backgrounds=(
             ("#1b1035", "#3a1c6b"),

@@ -28,6 +28,9 @@ FJORD = StoreSpec(
     free_shipping_threshold="1000.00",
     country="NO",
     selling_countries=("SE", "DK"),
+    locale="nb-NO",
+    tax_rate="25",
+    pickup_address="Fjord Living showroom\nTollbugata 8, 0152 Oslo",
     palette=Palette(
         backgrounds=(
             ("#f3f1ed", "#dcd8d0"),

@@ -29,6 +29,8 @@ HERITAGE = StoreSpec(
     free_shipping_threshold="40.00",
     country="GB",
     selling_countries=("IE",),
+    locale="en-GB",
+    tax_rate="20",
     palette=Palette(
         backgrounds=(
             ("#f7f0e3", "#e6d6b8"),

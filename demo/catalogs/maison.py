@@ -29,6 +29,8 @@ MAISON = StoreSpec(
     free_shipping_threshold="250.00",
     country="FR",
     selling_countries=("BE", "LU", "DE"),
+    locale="fr-FR",
+    tax_rate="20",
     palette=Palette(
         backgrounds=(
             ("#f6f1ea", "#e4d8c8"),

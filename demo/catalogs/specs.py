@@ -86,6 +86,10 @@ class StoreSpec:
     theme_colours: dict[str, str] = field(default_factory=dict)
     country: str = "NO"  # the store's own country, an ISO 3166-1 alpha-2 code
     selling_countries: tuple[str, ...] = ()  # other countries it ships to
+    locale: str = "en-GB"  # how the store writes amounts (shop.money.LOCALES)
+    prices_include_tax: bool = True
+    tax_rate: str = "0"  # percent
+    pickup_address: str = ""  # a local pickup rate at home, when set
 
 
 def variant(sku: str, price: str, *, stock: int = 12, was: str | None = None, **options):

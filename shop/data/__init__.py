@@ -17,6 +17,7 @@ from .orders import Order, OrderLine, OrderNumberSequence
 from .payments import Payment, PaymentSettings, StripeEvent
 from .returns import ReturnLine, ReturnRequest
 from .settings import StoreSettings
+from .shipping import ShippingRate, ShippingZone
 from .stock import PreorderAllocation, Reservation, StockDrift, StockLevel, StockMovement
 
 __all__ = [
@@ -45,6 +46,8 @@ __all__ = [
     "Reservation",
     "ReturnLine",
     "ReturnRequest",
+    "ShippingRate",
+    "ShippingZone",
     "StockDrift",
     "StockLevel",
     "StockMovement",

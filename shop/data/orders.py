@@ -69,6 +69,15 @@ class Order(index.Indexed, models.Model):
     subtotal = models.DecimalField(max_digits=12, decimal_places=2)
     shipping_total = models.DecimalField(max_digits=12, decimal_places=2)
     total = models.DecimalField(max_digits=12, decimal_places=2)
+    # What checkout showed (ADR 40): the rate chosen, the tax and how prices carried it,
+    # and the locale amounts were written in.
+    shipping_rate_name = models.CharField(max_length=100, blank=True)
+    shipping_rate_kind = models.CharField(max_length=16, blank=True)
+    pickup_address = models.TextField(blank=True)
+    tax_total = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    shipping_tax = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    prices_include_tax = models.BooleanField(default=True)
+    locale = models.CharField(max_length=5, default="en-GB")
     note = models.TextField(blank=True, validators=[no_invisible_characters_multiline])
     # Issued with the checkout form: a second submission of the same form finds this order
     # instead of placing another one.
@@ -167,6 +176,9 @@ class OrderLine(models.Model):
         default=0, help_text="Pre-ordered units allocated since, as stock arrived."
     )
     line_total = models.DecimalField(max_digits=12, decimal_places=2)
+    # The tax rate (percent) and the tax in ``line_total`` (prices with tax) or on it.
+    tax_rate = models.DecimalField(max_digits=6, decimal_places=3, default=0)
+    tax_amount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
 
     objects = StoreScopedManager.from_queryset(OrderLineQuerySet)()
 

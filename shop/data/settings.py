@@ -5,17 +5,21 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django_countries import countries
 from django_countries.fields import CountryField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from tenancy.forms import SiteSettingForm
 from tenancy.store_cache import store_value
 
+from ..money import DEFAULT_LOCALE, LOCALES
 from ..validators import no_invisible_characters
 from .catalog import OutOfStock
+from .shipping import ShippingTable, shipping_of_store
 
 CURRENCIES = [
     ("EUR", "Euro (€)"),
+    ("DKK", "Danish krone (kr)"),
+    ("JPY", "Japanese yen (¥)"),
     ("USD", "US dollar ($)"),
     ("GBP", "Pound sterling (£)"),
     ("NOK", "Norwegian krone (kr)"),
@@ -27,8 +31,6 @@ DEFAULT_LOW_STOCK_THRESHOLD = 5
 # Where each store's settings are kept in its cache (``tenancy.store_cache``).
 STORE_SETTINGS_ENTRY = "settings"
 
-CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "NOK": "kr ", "SEK": "kr ", "CHF": "CHF "}
-
 
 @register_setting(icon="cog")
 class StoreSettings(BaseSiteSetting):
@@ -38,41 +40,32 @@ class StoreSettings(BaseSiteSetting):
     default_country = CountryField(
         "store's country",
         default="NO",
-        help_text="Preselected at checkout. Orders to this country pay the flat shipping rate "
-        "and ship free above the threshold.",
+        help_text="Preselected at checkout. Where the store ships, and what it charges, "
+        "is set in Settings › Shipping zones.",
     )
-    selling_countries = CountryField(
-        "also ships to",
-        multiple=True,
-        max_length=1000,
-        blank=True,
-        help_text="Other countries shoppers may choose at checkout. Leave empty to sell only "
-        "to the store's country.",
+    locale = models.CharField(
+        "how amounts are written",
+        max_length=5,
+        choices=LOCALES,
+        default=DEFAULT_LOCALE,
+        help_text="The language and country whose way of writing amounts the store uses: "
+        "1 000,00 kr in Norwegian, NOK 1,000.00 in English.",
     )
     contact_email = models.EmailField(blank=True)
-    flat_shipping_rate = models.DecimalField(
-        max_digits=10,
-        decimal_places=2,
-        default=Decimal("5.00"),
-        validators=[MinValueValidator(Decimal("0"))],
+    prices_include_tax = models.BooleanField(
+        "prices include tax",
+        default=True,
+        help_text="Product prices and shipping rates are entered with tax included (as "
+        "shoppers in Europe see them). Untick to enter them before tax, which checkout adds.",
     )
-    free_shipping_threshold = models.DecimalField(
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0"))],
-        help_text="Orders to the store's country at or above this subtotal ship free. "
-        "Leave empty for never.",
-    )
-    international_shipping_rate = models.DecimalField(
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal("0"))],
-        help_text="Shipping to the other countries, whatever the subtotal. "
-        "Leave empty to charge the flat rate.",
+    tax_rate = models.DecimalField(
+        "tax rate (%)",
+        max_digits=6,
+        decimal_places=3,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        help_text="VAT or sales tax on products and shipping, unless a shipping zone sets "
+        "its own. 0 charges none.",
     )
     offline_payment_instructions = models.TextField(
         blank=True,
@@ -133,17 +126,12 @@ class StoreSettings(BaseSiteSetting):
     )
 
     panels = [
-        FieldPanel("currency"),
+        FieldRowPanel([FieldPanel("currency"), FieldPanel("locale")]),
         FieldPanel("contact_email"),
+        FieldPanel("default_country"),
         MultiFieldPanel(
-            [
-                FieldPanel("default_country"),
-                FieldPanel("selling_countries"),
-                FieldPanel("flat_shipping_rate"),
-                FieldPanel("free_shipping_threshold"),
-                FieldPanel("international_shipping_rate"),
-            ],
-            heading="Shipping",
+            [FieldPanel("prices_include_tax"), FieldPanel("tax_rate")],
+            heading="Tax",
         ),
         MultiFieldPanel(
             [
@@ -174,14 +162,9 @@ class StoreSettings(BaseSiteSetting):
         verbose_name = "store settings"
 
     @property
-    def country_choices(self) -> list[tuple[str, str]]:
-        """The countries shoppers may ship to: the store's own first, then by name."""
-        home = self.default_country.code
-        others = sorted(
-            {country.code for country in self.selling_countries} - {home},
-            key=lambda code: countries.name(code),
-        )
-        return [(code, countries.name(code)) for code in [home, *others]]
+    def shipping(self) -> ShippingTable:
+        """The store's shipping zones and rates (``shop.data.shipping``)."""
+        return shipping_of_store(self.site_id, self.default_country.code)
 
     @property
     def has_bank_details(self) -> bool:
@@ -209,17 +192,17 @@ class StoreSettings(BaseSiteSetting):
                 }
             )
 
-    def ships_to(self, country_code: str) -> bool:
-        return country_code in {code for code, _ in self.country_choices}
-
     @property
-    def abroad_shipping_rate(self) -> Decimal:
-        """What shipping to any country but the store's own costs."""
-        rate = self.international_shipping_rate
-        return self.flat_shipping_rate if rate is None else rate
+    def country_choices(self) -> list[tuple[str, str]]:
+        """The countries shoppers may ship to, those of the store's shipping zones: the
+        store's own first (when it ships there), then by name."""
+        home = self.default_country.code
+        codes = self.shipping.countries()
+        others = sorted(codes - {home}, key=lambda code: countries.name(code))
+        return [(code, countries.name(code)) for code in ([home] if home in codes else []) + others]
 
-    def is_domestic(self, country_code: str) -> bool:
-        return country_code == self.default_country.code
+    def ships_to(self, country_code: str) -> bool:
+        return country_code in self.shipping.countries()
 
 
 def settings_of_store(site_id: int) -> StoreSettings:

@@ -27,6 +27,7 @@ from themes.theme import site_ids_showing_image
 from ..data.catalog import Product, ProductImage, ProductVariant
 from ..data.navigation import StoreMenu
 from ..data.settings import StoreSettings
+from ..data.shipping import ShippingZone
 from ..data.stock import StockLevel, StockMovement
 from ..signals import stock_changed
 from . import tags
@@ -284,7 +285,8 @@ def invalidate_store_on_theme_published(sender, instance, **kwargs):
 
 
 def invalidate_store_on_site_row_change(sender, instance, **kwargs):
-    """Store menus and store settings: read by every page of their store."""
+    """Store menus, settings and shipping zones (the shipping note): read by every page
+    of their store."""
     invalidate_store_on_commit(instance.site_id)
 
 
@@ -349,7 +351,7 @@ def connect() -> None:
     on(post_save, invalidate_on_stock_settings_change, StockLevel, "stock_level_saved")
 
     on(published, invalidate_store_on_theme_published, StoreTheme, "theme_published")
-    for model in (StoreMenu, StoreSettings):
+    for model in (StoreMenu, StoreSettings, ShippingZone):
         on(post_save, invalidate_store_on_site_row_change, model, "saved")
         on(post_delete, invalidate_store_on_site_row_change, model, "deleted")
     on(pre_save, remember_domain_site, Domain, "remember_site")

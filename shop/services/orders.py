@@ -18,7 +18,13 @@ from ..data import (
     StockMovement,
     StoreSettings,
 )
-from ..exceptions import CountryNotServed, EmptyCart, InsufficientStock, ProductUnavailable
+from ..exceptions import (
+    CountryNotServed,
+    EmptyCart,
+    InsufficientStock,
+    ProductUnavailable,
+    ShippingUnavailable,
+)
 from ..pricing import price_cart
 from ..signals import order_placed
 from .lifecycle import record_event
@@ -45,6 +51,8 @@ class CheckoutDetails:
     address_line2: str = ""
     note: str = ""
     payment_method: str = Order.PaymentMethod.BANK_TRANSFER
+    # The key of the shipping rate chosen (``shop.pricing.ShippingQuote.key``).
+    shipping_rate: str = ""
 
 
 def next_order_number(*, site) -> int:
@@ -86,6 +94,7 @@ def _create_order(
         subtotal=totals.subtotal,
         shipping_total=totals.shipping,
         total=totals.total,
+        **_shipping_and_tax(totals),
     )
     OrderLine.objects.bulk_create(
         [
@@ -103,11 +112,45 @@ def _create_order(
                     else 0
                 ),
                 line_total=priced.total,
+                tax_rate=totals.tax_rate,
+                tax_amount=priced.tax,
             )
             for priced in totals.lines
         ]
     )
     return order
+
+
+def _shipping_and_tax(totals) -> dict:
+    """The order's snapshot of the rate chosen and the tax, as checkout showed them."""
+    rate = totals.rate
+    return {
+        "shipping_rate_name": rate.name,
+        "shipping_rate_kind": rate.kind,
+        "pickup_address": rate.pickup_address if rate.is_pickup else "",
+        "tax_total": totals.tax,
+        "shipping_tax": totals.shipping_tax,
+        "prices_include_tax": totals.prices_include_tax,
+        "locale": totals.locale,
+    }
+
+
+def _priced(*, lines, store_settings, details: CheckoutDetails):
+    """The cart priced for the address and the rate chosen; ShippingUnavailable when no
+    rate applies, or the one chosen no longer does (its price is not the shopper's to
+    pick: any other would change the total they saw)."""
+    totals = price_cart(
+        lines=lines,
+        store_settings=store_settings,
+        country=details.country,
+        postal_code=details.postal_code,
+        rate_key=details.shipping_rate or None,
+    )
+    if not totals.ships:
+        raise ShippingUnavailable("No shipping option of this store reaches that address.")
+    if details.shipping_rate and totals.rate.key != details.shipping_rate:
+        raise ShippingUnavailable("That shipping option is not offered for this order.")
+    return totals
 
 
 def _lock_cart(*, cart, token: UUID | None) -> tuple[Cart, Order | None]:
@@ -219,7 +262,7 @@ def place_order(*, cart, details: CheckoutDetails, checkout_token: UUID | None =
         return placed
     lines, store_settings = _checked_lines(cart=cart, details=details)
     takes, levels, held = _lock_stock(cart=cart, lines=lines)
-    totals = price_cart(lines=lines, store_settings=store_settings, country=details.country)
+    totals = _priced(lines=lines, store_settings=store_settings, details=details)
     order = _create_order(
         cart=cart, details=details, totals=totals, token=checkout_token, takes=takes
     )

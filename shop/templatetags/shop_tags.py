@@ -2,29 +2,36 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django import template
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from tenancy.request import store_site
 
 from .. import selectors
-from ..data.settings import CURRENCY_SYMBOLS
-from ..pricing import quantize
+from ..money import format_money, money_format
 from ..storefront import render_product_cards, shopper_session_key
 
 register = template.Library()
 
 
 @register.filter
-def money(amount, currency="EUR"):
-    """Format a Decimal amount in a currency: ``{{ order.total|money:order.currency }}``."""
+def money(amount, owner="EUR"):
+    """An amount written the store's way: ``{{ order.total|money:order }}``,
+    ``{{ line.total|money:totals }}``, ``{{ price|money:store }}``. ``owner`` is what knows
+    the currency and the store's locale (``shop.money.money_format``)."""
     if amount is None or amount == "":
         return ""
-    value = quantize(Decimal(amount))
-    symbol = CURRENCY_SYMBOLS.get(currency, f"{currency} ")
-    whole, _, cents = f"{value:.2f}".partition(".")
-    return f"{symbol}{intcomma(int(whole))}.{cents}"
+    currency, locale = money_format(owner)
+    return format_money(Decimal(amount), currency=currency, locale=locale)
+
+
+@register.filter
+def money_whole(amount, owner="EUR"):
+    """As ``money``, without a minor unit of zero: "Free shipping over 1 000 kr"."""
+    if amount is None or amount == "":
+        return ""
+    currency, locale = money_format(owner)
+    return format_money(Decimal(amount), currency=currency, locale=locale, whole=True)
 
 
 @register.simple_tag(takes_context=True)
@@ -135,3 +142,53 @@ def colour_scheme(background: str) -> str:
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     return "dark" if luminance < 0.18 else "light"
+
+
+@dataclass(frozen=True)
+class ShownTotals:
+    """The totals ``includes/order_totals.html`` shows, of a cart's Totals or an Order."""
+
+    currency: str
+    locale: str
+    subtotal: Decimal
+    shipping: Decimal
+    tax: Decimal
+    tax_rate: Decimal
+    prices_include_tax: bool
+    total: Decimal
+    rate_name: str
+    ships: bool
+    pickup: bool = False
+
+
+@register.filter
+def order_totals(source) -> ShownTotals:
+    """``{% with t=totals|order_totals %}``: the same totals of a cart or of an order."""
+    if hasattr(source, "quotes"):  # a cart's Totals
+        return ShownTotals(
+            currency=source.currency,
+            locale=source.locale,
+            subtotal=source.subtotal,
+            shipping=source.shipping,
+            tax=source.tax,
+            tax_rate=source.tax_rate,
+            prices_include_tax=source.prices_include_tax,
+            total=source.total,
+            rate_name=source.rate.name if source.rate else "",
+            ships=source.ships,
+            pickup=bool(source.rate and source.rate.is_pickup),
+        )
+    rates = {line.tax_rate for line in source.lines.all()}
+    return ShownTotals(
+        currency=source.currency,
+        locale=source.locale,
+        subtotal=source.subtotal,
+        shipping=source.shipping_total,
+        tax=source.tax_total,
+        tax_rate=max(rates) if rates else Decimal("0"),
+        prices_include_tax=source.prices_include_tax,
+        total=source.total,
+        rate_name=source.shipping_rate_name,
+        ships=True,
+        pickup=bool(source.pickup_address),
+    )

@@ -49,6 +49,8 @@ from shop.models import (
     Product,
     ProductTag,
     ProductVariant,
+    ShippingRate,
+    ShippingZone,
     StockLevel,
     StockMovement,
     StoreMenu,
@@ -180,6 +182,10 @@ def fill_more(data: StoreData, prefix: str) -> Side:
             }
         ],
     )
+    zone = ShippingZone.objects.create(
+        site=store.site, name=f"{prefix} Secret Zone", countries=["NO"], postal_codes="90"
+    )
+    ShippingRate.objects.create(zone=zone, name=f"{prefix} Secret Rate", price="7.00")
 
     task = GroupApprovalTask.objects.create(name=f"{store.name} approval")
     task.groups.set([role_group(store, Role.OWNER)])
@@ -284,6 +290,7 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         **{kind: upload.pk for kind, upload in uploads.items()},
         model_kind(Page): data.category.pk,
         model_kind(StoreMenu): menu.pk,
+        model_kind(ShippingZone): zone.pk,
         model_kind(Image): data.image.pk,
         model_kind(Document): document.pk,
         model_kind(User): owner.pk,
@@ -335,6 +342,8 @@ COUNTED = [
     Page,
     ContactSubmission,
     StoreMenu,
+    ShippingZone,
+    ShippingRate,
     Revision,
     PageViewRestriction,
     CollectionViewRestriction,
@@ -412,8 +421,10 @@ def _rows_and_counts(side):
                 Client,
                 Ticket,
                 StoreMenu,
+                ShippingZone,
             )
         ],
+        "rates": list(ShippingRate.objects.filter(zone__site=site).order_by("pk").values()),
         "lines": list(OrderLine.objects.filter(order__site=site).values()),
         "product_tags": list(
             Product.tags.through.objects.filter(product__site=site).order_by("pk").values()

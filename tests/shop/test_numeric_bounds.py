@@ -25,6 +25,7 @@ from shop.models import StockLevel, StockMovement
 from tenancy.numeric_bounds import INTEGER_MAX, decimal_range, integer_range
 from tenancy.scope import store_scope
 from tests.shop.factories import place_test_order, stocked_product
+from tests.shop.shipping_factories import Kind, add_zone, rate
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,11 @@ NOT_EDITABLE = {
     "shop.ProductVariant.sort_order": "set from the order of the editor's variant rows",
     "shop.ProductImage.sort_order": "set from the inline panel's order, not typed",
     "shop.ContactFormField.sort_order": "set from the inline panel's order, not typed",
+    "shop.ShippingRate.sort_order": "set from the inline panel's order, not typed",
+    "shop.Order.tax_total": "computed at checkout, per line (ADR 40)",
+    "shop.Order.shipping_tax": "computed at checkout from the rate chosen",
+    "shop.OrderLine.tax_rate": "a snapshot of the rate at checkout",
+    "shop.OrderLine.tax_amount": "a snapshot taken at checkout",
     "crm_bridge.Client.orders_count": "recomputed from the client's orders",
     "crm_bridge.Client.total_spent": "recomputed from the client's orders",
     "tenants.StaffInvitation.link_version": "raised by the invitation service on each resend",
@@ -134,9 +140,12 @@ def _numeric_inputs(edited, form_class, model, prefix):
 
 @pytest.fixture
 def rows(store):
-    """A product with a variant and stock, and an order: a row of every model the admin
-    edits."""
+    """A product with a variant and stock, an order and a shipping zone with a rate: a row
+    of every model the admin edits."""
     product = stocked_product(site=store.site, title="Alpha Lamp", variants=[{"stock": 4}])
+    add_zone(
+        store.site, ["NO"], rate("Post", Kind.WEIGHT, min_weight_grams=0, max_weight_grams=900)
+    )
     with store_scope([store.site.pk]):
         place_test_order(lines=[(product.variants.get(), 1)])
     return store

@@ -23,6 +23,7 @@ from tests.shop.factories import (
     stocked_product,
     stocked_variant,
 )
+from tests.shop.shipping_factories import Kind, add_zone, rate
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +99,7 @@ def test_order_lines_are_snapshots_that_later_catalog_edits_do_not_change(store,
 
 
 def test_totals_are_computed_on_the_server_with_flat_shipping(store, in_store_scope):
-    _store_settings(store.site, flat_shipping_rate=Decimal("4.95"), free_shipping_threshold=None)
+    add_zone(store.site, ["NO"], rate(price="4.95"))
     mug = stocked_variant(site=store.site, price="12.50")
     spoon = stocked_variant(site=store.site, price="3.33")
 
@@ -119,8 +120,10 @@ def test_totals_are_computed_on_the_server_with_flat_shipping(store, in_store_sc
 def test_shipping_is_free_at_or_above_the_store_threshold(
     store, threshold, expected_shipping, in_store_scope
 ):
-    _store_settings(
-        store.site, flat_shipping_rate=Decimal("5.00"), free_shipping_threshold=Decimal(threshold)
+    add_zone(
+        store.site,
+        ["NO"],
+        rate(kind=Kind.FREE_ABOVE, price="5.00", free_above=Decimal(threshold)),
     )
     mug = stocked_variant(site=store.site, price="12.50")
 

@@ -8,6 +8,8 @@ from shop.models import (
     Payment,
     PendingProductImage,
     PreorderAllocation,
+    ShippingRate,
+    ShippingZone,
     StockDrift,
     StockMovement,
     VariantStockAlert,
@@ -58,6 +60,8 @@ def one_row_of_every_store_owned_model(store, other_store):
         ImportJob.objects.create(site=store.site, file_name="alpha.csv", content="Handle\n")
         BackInStockRequest.objects.create(site=store.site, variant=variant, email="a@example.test")
         VariantStockAlert.objects.get_or_create(variant=variant, defaults={"site": store.site})
+        zone = ShippingZone.objects.create(site=store.site, name="Alpha zone", countries=["NO"])
+        ShippingRate.objects.create(zone=zone, name="Alpha post", price="5.00")
         Payment.objects.create(
             site=store.site,
             order=order,
