@@ -179,6 +179,9 @@ class OrderViewSet(StoreScopedViewSet):
     model = Order
     icon = "list-ol"
     menu_label = "Orders"
+    # The order's screen edits no field of the order: every change is an action of the
+    # lifecycle services, each with its own small form.
+    panels = []
     inspect_view_class = OrderInspectView
     inspect_view_enabled = True
     inspect_view_fields = [
