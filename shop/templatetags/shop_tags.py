@@ -178,7 +178,8 @@ def order_totals(source) -> ShownTotals:
             ships=source.ships,
             pickup=bool(source.rate and source.rate.is_pickup),
         )
-    rates = {line.tax_rate for line in source.lines.all()}
+    # An order built in memory (an email preview's sample) has no saved lines to read.
+    rates = {line.tax_rate for line in source.lines.all()} if source.pk else set()
     return ShownTotals(
         currency=source.currency,
         locale=source.locale,

@@ -387,3 +387,21 @@ def test_four_workers_sending_one_events_emails_at_once_send_each_once():
     assert sum(outcomes) == 2
     assert sorted(m.to[0] for m in mail.outbox) == sorted([SHOPPER, SHOP_EMAIL])
     assert len(email_events(order)) == 2
+
+
+def test_the_confirmation_shows_the_totals_the_checkout_did(store, lamp):
+    """Shipping method, tax and total in the email are the order's, written the store's
+    way, as the confirmation page shows them."""
+    set_store_settings(
+        store.site, locale="nb-NO", currency="NOK", prices_include_tax=True, tax_rate="25"
+    )
+    order = _order(lamp)
+    assert order.tax_total > 0
+
+    message = _only(sent_to(SHOPPER))
+
+    for part in (message.body, html_of(message)):
+        assert "Including VAT" in part and "25 %" in part
+        assert money(order.tax_total, order) in part
+        assert money(order.total, order) in part
+        assert "kr" in money(order.total, order)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from shop import services
 from shop.exceptions import InvalidTransition
 from shop.models import Order, OrderEvent, StoreSettings
+from shop.services import lifecycle
 from shop.signals import order_event_recorded
 from tenancy.scope import store_scope
 from tests.shop.checkout_helpers import issued_checkout_token
@@ -198,3 +199,44 @@ def test_cash_on_delivery_is_offered_only_by_stores_that_take_it(store, shopper_
     order = accepted.context["order"]
     assert order.payment_method == Order.PaymentMethod.CASH_ON_DELIVERY
     assert "in cash when your parcel arrives" in accepted.content.decode()
+
+
+def _at(order, status) -> Order:
+    """``order`` put at ``status`` as the lifecycle would have left it: paid unless it
+    still waits for its payment."""
+    paid_at = None if status == S.PENDING_PAYMENT else order.placed_at
+    with store_scope([order.site_id]):
+        Order.objects.filter(pk=order.pk).update(status=status, paid_at=paid_at)
+        return Order.objects.get(pk=order.pk)
+
+
+@pytest.mark.parametrize("target", list(S))
+@pytest.mark.parametrize("start", list(S))
+def test_every_move_of_the_table_is_made_and_every_other_refused(lamp, start, target):
+    order = _at(_order(lamp), start)
+    allowed = target in lifecycle.TRANSITIONS[start]
+
+    with store_scope([order.site_id]):
+        if start == target == S.CANCELLED:
+            with pytest.raises(InvalidTransition, match="already cancelled"):
+                services.transition(order=order, status=target)  # its stock went back once
+            events = 1
+        elif start == target:
+            services.transition(order=order, status=target)  # nothing to do, nothing refused
+            events = 1  # the order's placing
+        elif allowed:
+            services.transition(order=order, status=target)
+            events = 2
+        else:
+            with pytest.raises(InvalidTransition) as refused:
+                services.transition(order=order, status=target)
+            message = str(refused.value)
+            assert message.startswith(f"Order #{order.number} is {start.label.lower()}")
+            if start not in (S.CANCELLED, S.REFUNDED):  # final: the message says so
+                assert ("cancel" if target == S.CANCELLED else target.label.lower()) in message
+            events = 1
+
+    assert _reloaded(order).status == (target if allowed or start == target else start)
+    with store_scope([order.site_id]):
+        written = OrderEvent.objects.filter(order=order).exclude(kind="email_sent").count()
+    assert written == events
