@@ -13,7 +13,8 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from shop.models import CategoryPage, Product, ProductPage, ProductVariant
+from shop.models import CategoryPage, Product, ProductPage, ProductVariant, StoreSettings
+from shop.templatetags.shop_tags import money
 from tenancy.scope import store_scope
 from tenants.models import Store
 from tests.e2e.browser import capture, store_url
@@ -108,7 +109,8 @@ def _visit_store(page, live_server, preset, slug, width, screenshots, csp):
     assert _is_picture_of(first.image, _main_picture(page))
     page.locator(f"input[name=variant][value='{second.pk}']").check(force=True)
     price = page.locator("[data-price-current]")
-    assert price.inner_text().replace(",", "").endswith(f"{second.price:.2f}"), preset
+    store_settings = StoreSettings.objects.get(site_id=second.site_id)
+    assert price.inner_text().endswith(money(second.price, store_settings)), preset
     assert _is_picture_of(second.image, _main_picture(page))
     assert page.locator("[data-variant-sku]").first.text_content() == second.sku
     _shoot(page, screenshots, preset, "product", width, csp)
