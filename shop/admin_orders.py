@@ -19,7 +19,7 @@ from wagtail.admin.widgets.button import Button
 
 from . import services
 from .admin_order_forms import FulfilForm, NoteForm, RefundForm, ReturnDecisionForm, ShipForm
-from .data import Fulfilment, Order, Refund, ReturnRequest
+from .data import Fulfilment, Invoice, Order, Refund, ReturnRequest
 from .exceptions import ShopError
 from .order_notes import order_links, order_notes
 from .order_timeline import order_timeline
@@ -112,6 +112,7 @@ class OrderDetailView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templat
                 "lines__order_line"
             ),
             refunds=Refund.objects.filter(order=order).select_related("created_by"),
+            documents=Invoice.objects.filter(order=order).only("kind", "reference", "order"),
             returns=ReturnRequest.objects.filter(order=order).prefetch_related("lines__order_line"),
             timeline=order_timeline(order),
             notes=notes,

@@ -60,6 +60,16 @@ def _detail(event: OrderEvent, order: Order, rows: dict) -> str:
     return " · ".join(part for part in parts if part)
 
 
+def _title(event: OrderEvent) -> str:
+    """What happened, in words: "Invoice INV-0001 issued" for a document."""
+    reference = (event.data or {}).get("reference")
+    if event.kind == Kind.INVOICE_ISSUED and reference:
+        return f"Invoice {reference} issued"
+    if event.kind == Kind.CREDIT_NOTE_ISSUED and reference:
+        return f"Credit note {reference} issued"
+    return event.get_kind_display()
+
+
 def order_timeline(order: Order) -> list[TimelineEntry]:
     """The order's events, newest first, each with its parcel, refund or return."""
     events = list(OrderEvent.objects.filter(order=order).select_related("user"))
@@ -79,7 +89,7 @@ def order_timeline(order: Order) -> list[TimelineEntry]:
             kind=event.kind,
             when=event.created_at,
             by=event.by,
-            title=event.get_kind_display(),
+            title=_title(event),
             detail=_detail(event, order, rows),
             message=event.message,
         )

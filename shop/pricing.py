@@ -29,6 +29,24 @@ def tax_of(amount: Decimal, *, rate: Decimal, included: bool, currency: str) -> 
     return quantize(share, currency)
 
 
+def tax_for_units(
+    *, line_tax: Decimal, quantity: int, before: int, units: int, currency: str
+) -> Decimal:
+    """The tax carried by ``units`` units of an order line of ``quantity`` units and
+    ``line_tax`` in all, after ``before`` of its units were taken (refunded) already.
+
+    Each share is the difference of two rounded running totals, so the shares of
+    successive refunds of one line add up to exactly its tax, whatever the rounding.
+    """
+
+    def up_to(count: int) -> Decimal:
+        if count >= quantity:
+            return Decimal(line_tax)
+        return quantize(Decimal(line_tax) * count / quantity, currency)
+
+    return up_to(before + units) - up_to(before)
+
+
 @dataclass(frozen=True)
 class PricedLine:
     line: object  # shop.models.CartLine

@@ -8,19 +8,24 @@ order number may try ``ATTEMPTS_PER_WINDOW`` times in ``WINDOW_SECONDS`` (per st
 form carries no CSRF token (it is posted by no signed-in session and changes nothing) and
 accepts posts from the store's own pages only. A right pair leads to ``order_status``,
 whose address carries the order's signed token (``shop.order_access``): the link every
-order email has. The status page shows the order's status, its shopper-visible timeline
-and its parcels, and nothing else: no address, phone, items or staff names.
+order email has. The status page shows the order's status, its shopper-visible timeline,
+its parcels and links to its invoice and credit notes, and nothing else: no address, phone,
+items or staff names. ``order_document`` shows one of those documents (which do print the
+buyer's name, address and items: they are the shopper's own papers), for the token's
+order only (ADR 45).
 
 Every answer is ``Cache-Control: private, no-store``.
 """
 
 from django import forms
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .data import Fulfilment, Order, OrderEvent
+from .data import Fulfilment, Invoice, Order, OrderEvent
+from .invoice_document import invoice_response
 from .order_access import order_for_token, order_token
 from .services.returns import can_request_return
 from .shared_forms import (
@@ -38,6 +43,10 @@ WINDOW_SECONDS = 15 * 60
 NOT_FOUND = (
     "We could not find an order with that number and email address. Check both against "
     "your order confirmation email."
+)
+BAD_DOCUMENT = (
+    "This link does not open a document of this shop. Enter your order number and email "
+    "address to find your order and its invoice."
 )
 BAD_LINK = (
     "This link does not open an order of this shop. Enter your order number and email "
@@ -148,9 +157,28 @@ def order_status(request, token, *, site):
     )
     context = {
         "order": order,
+        "documents": list(Invoice.objects.filter(order=order).only("kind", "reference", "order")),
         "timeline": _timeline(order),
         "parcels": parcels,
         "token": token,
         "can_return": can_request_return(order),
     }
     return _private(render_themed(request, site, "shop/order_status.html", context))
+
+
+@require_GET
+@store_view
+def order_document(request, token, document_id, *, site):
+    """An invoice or credit note of the order the token names (ADR 45)."""
+    order = order_for_token(site, token)
+    invoice = None
+    if order is not None:
+        invoice = Invoice.objects.filter(order=order, pk=document_id).select_related("site").first()
+    if invoice is None:
+        return _form_page(request, site, TrackOrderForm(), message=BAD_DOCUMENT, status=404)
+    return invoice_response(
+        request,
+        invoice,
+        back_url=reverse("shop:order-status", kwargs={"token": token}),
+        back_label=f"Order #{order.number}",
+    )

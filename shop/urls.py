@@ -34,6 +34,11 @@ urlpatterns = [
     ),
     path("orders/track/", tracking_views.order_track, name="order-track"),
     path("orders/track/<str:token>/", tracking_views.order_status, name="order-status"),
+    path(
+        "orders/track/<str:token>/documents/<int:document_id>/",
+        tracking_views.order_document,
+        name="order-document",
+    ),
     path("newsletter/subscribe/", newsletter.newsletter_subscribe, name="newsletter-subscribe"),
     path(
         "back-in-stock/",

@@ -1,6 +1,6 @@
 """The shop's admin: its viewsets (``shop.viewsets``), its bulk delete of products, the
 product form's tag suggestions, the operator's list of stock drifts, CSV import and export,
-and the previews of the order emails.
+the previews of the order emails and the invoices of orders.
 
 Its permission policies are registered in ``ShopConfig.ready()``, before any hook runs.
 """
@@ -9,7 +9,7 @@ from django.urls import path, reverse, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 
-from . import admin_drift, admin_email_previews
+from . import admin_drift, admin_email_previews, admin_invoices
 from .admin_drift import StockDriftView
 from .admin_imports import (
     PERMISSIONS,
@@ -155,6 +155,20 @@ def register_order_email_previews():
         path("shop/order-emails/", views.OrderEmailIndexView.as_view(), name=views.INDEX_URL),
         path("shop/order-emails/<slug:kind>/", preview, name=views.SAMPLE_URL),
         path("shop/order-emails/<slug:kind>/<int:order_id>/", preview, name=views.ORDER_URL),
+    ]
+
+
+# --- Invoices and credit notes (shop.admin_invoices) ---------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_invoice_view():
+    return [
+        path(
+            "shop/invoices/<int:invoice_id>/",
+            admin_invoices.invoice_view,
+            name=admin_invoices.INVOICE_URL,
+        )
     ]
 
 

@@ -9,6 +9,7 @@ from .alerts import BackInStockRequest, VariantStockAlert
 from .cart import Cart, CartLine
 from .catalog import Product, ProductImage, ProductTag, ProductVariant
 from .imports import ImportJob, PendingProductImage
+from .invoices import Invoice, InvoiceNumberSequence
 from .lifecycle import Fulfilment, FulfilmentLine, OrderEvent, Refund, RefundLine
 from .navigation import StoreMenu
 from .newsletter import NewsletterSubscriber
@@ -27,6 +28,8 @@ __all__ = [
     "Fulfilment",
     "FulfilmentLine",
     "ImportJob",
+    "Invoice",
+    "InvoiceNumberSequence",
     "NewsletterSubscriber",
     "Order",
     "OrderEmail",

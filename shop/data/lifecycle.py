@@ -42,6 +42,8 @@ class OrderEvent(models.Model):
         RETURN_REJECTED = "return_rejected", "Return declined"
         NOTE = "note", "Internal note"
         EMAIL_SENT = "email_sent", "Email sent"
+        INVOICE_ISSUED = "invoice_issued", "Invoice issued"
+        CREDIT_NOTE_ISSUED = "credit_note_issued", "Credit note issued"
 
     # Kinds a shopper sees on the order tracking page; the others are the merchant's own.
     SHOPPER_KINDS = frozenset(

@@ -12,7 +12,7 @@ from tenancy.forms import SiteSettingForm
 from tenancy.store_cache import store_value
 
 from ..money import DEFAULT_LOCALE, LOCALES
-from ..validators import no_invisible_characters
+from ..validators import no_invisible_characters, no_invisible_characters_multiline
 from .catalog import OutOfStock
 from .shipping import ShippingTable, shipping_of_store
 
@@ -28,6 +28,9 @@ CURRENCIES = [
 ]
 # The low-stock threshold of a store that set none.
 DEFAULT_LOW_STOCK_THRESHOLD = 5
+# What invoice and credit note numbers start with, until a store chooses otherwise.
+DEFAULT_INVOICE_PREFIX = "INV-"
+DEFAULT_CREDIT_NOTE_PREFIX = "CN-"
 # Where each store's settings are kept in its cache (``tenancy.store_cache``).
 STORE_SETTINGS_ENTRY = "settings"
 
@@ -97,6 +100,45 @@ class StoreSettings(BaseSiteSetting):
         help_text="Shoppers pay the carrier or you when the parcel arrives; you mark the "
         "order paid then.",
     )
+    legal_name = models.CharField(
+        "legal name",
+        max_length=200,
+        blank=True,
+        validators=[no_invisible_characters],
+        help_text="The registered name of your business, printed on invoices (the store's "
+        "name when empty).",
+    )
+    business_address = models.TextField(
+        "business address",
+        max_length=500,
+        blank=True,
+        validators=[no_invisible_characters_multiline],
+        help_text="Your registered address, printed on invoices.",
+    )
+    tax_number = models.CharField(
+        "VAT or tax number",
+        max_length=40,
+        blank=True,
+        validators=[no_invisible_characters],
+        help_text="Printed on invoices, such as NO999999999MVA or DE123456789.",
+    )
+    invoice_prefix = models.CharField(
+        "invoice number prefix",
+        max_length=20,
+        default=DEFAULT_INVOICE_PREFIX,
+        blank=True,
+        validators=[no_invisible_characters],
+        help_text="Printed before each invoice's number: INV- gives INV-0001. Changing it "
+        "keeps the numbering and leaves issued invoices as they are.",
+    )
+    credit_note_prefix = models.CharField(
+        "credit note number prefix",
+        max_length=20,
+        default=DEFAULT_CREDIT_NOTE_PREFIX,
+        blank=True,
+        validators=[no_invisible_characters],
+        help_text="Printed before each credit note's number: CN- gives CN-0001.",
+    )
     return_window_days = models.PositiveSmallIntegerField(
         "returns accepted for (days)",
         default=30,
@@ -145,6 +187,15 @@ class StoreSettings(BaseSiteSetting):
             ],
             heading="Payments",
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("legal_name"),
+                FieldPanel("business_address"),
+                FieldPanel("tax_number"),
+                FieldRowPanel([FieldPanel("invoice_prefix"), FieldPanel("credit_note_prefix")]),
+            ],
+            heading="Invoices",
+        ),
         FieldPanel("return_window_days"),
         FieldPanel("products_per_page"),
         MultiFieldPanel(
@@ -183,6 +234,13 @@ class StoreSettings(BaseSiteSetting):
 
     def clean(self):
         super().clean()
+        if self.invoice_prefix == self.credit_note_prefix:
+            raise ValidationError(
+                {
+                    "credit_note_prefix": "Give credit notes a prefix of their own, so that no "
+                    "invoice and credit note ever carry the same number."
+                }
+            )
         if self.accepts_bank_transfer and not self.has_bank_details and self.pk:
             # Stores made before bank details existed keep working; a save asks for them.
             raise ValidationError(

@@ -24,7 +24,7 @@ from django.urls import reverse
 from themes.contrast import contrast_ratio
 from themes.theme import Theme
 
-from ..data import Fulfilment, Order, OrderEmail, Refund
+from ..data import Fulfilment, Invoice, Order, OrderEmail, Refund
 from ..data.settings import settings_of_store
 from ..order_access import order_token
 from .kinds import EmailKind
@@ -70,6 +70,24 @@ class RenderedEmail:
 def tracking_url(order: Order) -> str:
     """The absolute address of the order's tracking page on its store's host."""
     path = reverse("shop:order-status", kwargs={"token": order_token(order)})
+    return f"{order.site.root_url}{path}"
+
+
+def document_url(order: Order, *, refund: Refund | None = None) -> str:
+    """The absolute address of the order's invoice (or of ``refund``'s credit note) on its
+    store's host, through the order's signed link; "" when none is issued (ADR 45)."""
+    if order.pk is None:
+        return ""
+    documents = Invoice.objects.filter(order=order)
+    if refund is not None:
+        document = documents.filter(refund=refund).first() if refund.pk else None
+    else:
+        document = documents.filter(kind=Invoice.Kind.INVOICE).first()
+    if document is None:
+        return ""
+    path = reverse(
+        "shop:order-document", kwargs={"token": order_token(order), "document_id": document.pk}
+    )
     return f"{order.site.root_url}{path}"
 
 
@@ -147,6 +165,7 @@ def render_order_email(
         "refund_amount": facts.refund_amount,
         "settings": store_settings,
         "tracking_url": tracking_url(order),
+        "document_url": document_url(order, refund=facts.refund),
         "look": look,
         "kind": kind,
     }

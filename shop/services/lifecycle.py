@@ -16,9 +16,11 @@ from django.utils import timezone
 
 from ..data import Order, OrderEvent, StockLevel, StockMovement
 from ..exceptions import InvalidTransition, NoteRefused
-from ..signals import order_cancelled, order_event_recorded, order_status_changed
+from ..signals import order_cancelled, order_status_changed
 from ..validators import no_invisible_characters_multiline
+from .invoices import issue_invoice
 from .stock import ensure_stock_levels, lock_levels, move_stock
+from .timeline import record_event
 
 S = Order.Status
 
@@ -50,21 +52,6 @@ def allowed_next(order: Order) -> frozenset[str]:
     if order.status == S.PENDING_PAYMENT and order.is_paid:
         allowed = allowed - {S.PAID}
     return allowed
-
-
-def _actor(user, actor: str) -> dict:
-    return {"user": user if getattr(user, "pk", None) else None, "actor": actor[:100]}
-
-
-def record_event(
-    *, order: Order, kind: str, user=None, actor: str = "", message: str = "", **data
-) -> OrderEvent:
-    """Add one entry to the order's timeline; ``order_event_recorded`` goes after commit."""
-    event = OrderEvent.objects.create(
-        order=order, kind=kind, message=message, data=data, **_actor(user, actor)
-    )
-    transaction.on_commit(lambda: order_event_recorded.send(sender=OrderEvent, event=event))
-    return event
 
 
 NOTE_MAX = 2000
@@ -150,7 +137,8 @@ def mark_paid(
     returns the order, so a retried webhook or a double click records one payment.
 
     A pending order becomes paid; an order paid on delivery keeps its fulfilment status.
-    A cancelled order stays cancelled (its payment is recorded, to be refunded)."""
+    A cancelled order stays cancelled (its payment is recorded, to be refunded). The
+    order's invoice is issued in the same transaction (ADR 45)."""
     locked = lock_order(order)
     if locked.is_paid:
         order.paid_at, order.status = locked.paid_at, locked.status
@@ -169,6 +157,7 @@ def mark_paid(
         transaction.on_commit(
             lambda: order_status_changed.send(sender=Order, order=locked, previous=previous)
         )
+    issue_invoice(order=locked)
     order.paid_at, order.status = locked.paid_at, locked.status
     return locked
 

@@ -20,6 +20,8 @@ from django.db.models import F
 
 from ..data import Order, OrderEvent, Refund, RefundLine, StockMovement
 from ..exceptions import PaymentProviderError, RefundRefused
+from ..pricing import tax_for_units
+from .invoices import issue_credit_note
 from .lifecycle import allowed_next, lock_order, record_event, transition
 from .progress import line_progress
 from .stock import ensure_stock_levels, lock_levels, move_stock
@@ -48,6 +50,26 @@ def _amount(value) -> Decimal:
     return amount
 
 
+def _line_value(order: Order, item, units: int) -> Decimal:
+    """What ``units`` units of a line cost the shopper: with their tax, which is added to
+    the price when the order's prices exclude it (``pricing.tax_for_units``)."""
+    value = item.line.unit_price * units
+    if order.prices_include_tax:
+        return value
+    return value + tax_for_units(
+        line_tax=item.line.tax_amount,
+        quantity=item.line.quantity,
+        before=item.refunded,
+        units=units,
+        currency=order.currency,
+    )
+
+
+def _shipping_value(order: Order) -> Decimal:
+    """What the shipping cost the shopper, with its tax."""
+    return order.shipping_total + (0 if order.prices_include_tax else order.shipping_tax)
+
+
 def _line_amounts(order, progress, lines) -> list[tuple]:
     """(order line, units, amount) per line, each within the units not yet refunded."""
     chosen = []
@@ -67,7 +89,7 @@ def _line_amounts(order, progress, lines) -> list[tuple]:
                 f"not {quantity}."
             )
         if quantity:
-            chosen.append((item.line, quantity, item.line.unit_price * quantity))
+            chosen.append((item.line, quantity, _line_value(order, item, quantity)))
     return chosen
 
 
@@ -94,7 +116,7 @@ def _restock(order: Order, chosen, *, user) -> None:
 
 def _succeed(order: Order, refund: Refund, *, user=None, actor: str = "") -> None:
     """Count a succeeded refund on the order, make it refunded when nothing is left (a
-    cancelled order stays cancelled), and write its timeline entry."""
+    cancelled order stays cancelled), write its timeline entry and issue its credit note."""
     Order.objects.filter(pk=order.pk).update(refunded_total=F("refunded_total") + refund.amount)
     order.refresh_from_db(fields=["refunded_total"])
     data = {"refund": refund.pk, "amount": str(refund.amount)}
@@ -118,6 +140,7 @@ def _succeed(order: Order, refund: Refund, *, user=None, actor: str = "") -> Non
             message=refund.reason,
             **data,
         )
+    issue_credit_note(refund=refund)
 
 
 def refund(
@@ -167,9 +190,9 @@ def _refund_locked(*, order, amount, lines, restock, reason, user, shipping):
         if not chosen and not shipping:
             raise RefundRefused("Choose at least one unit to refund.")
         amount = sum((value for _, _, value in chosen), Decimal("0"))
-        amount += locked.shipping_total if shipping else 0
+        amount += _shipping_value(locked) if shipping else 0
     elif shipping and amount in (None, ""):
-        amount = locked.shipping_total
+        amount = _shipping_value(locked)
     amount = left if amount in (None, "") else _amount(amount)
     if amount > left:
         raise RefundRefused(

@@ -33,8 +33,11 @@ def _lines(order):
 
 
 def _timeline(order):
-    """The order's timeline after it was placed, without the emails each step sent."""
-    events = OrderEvent.objects.filter(order=order).exclude(kind=OrderEvent.Kind.EMAIL_SENT)
+    """The order's timeline after it was placed, without the emails each step sent and the
+    invoice its payment issued (tests/shop/test_invoices.py)."""
+    events = OrderEvent.objects.filter(order=order).exclude(
+        kind__in=[OrderEvent.Kind.EMAIL_SENT, OrderEvent.Kind.INVOICE_ISSUED]
+    )
     return [(e.kind, e.data) for e in events][1:]
 
 

@@ -76,11 +76,13 @@ def test_a_paid_order_moves_forward_and_each_step_is_on_its_timeline(lamp, merch
     assert [(e.kind, e.data.get("to")) for e in timeline] == [
         ("placed", None),
         ("payment_received", None),
+        ("invoice_issued", None),
         ("status_changed", "fulfilled"),
         ("status_changed", "shipped"),
         ("status_changed", "delivered"),
     ]
-    assert {e.user_id for e in timeline[1:]} == {merchant.pk}
+    assert {e.user_id for e in timeline[1:] if e.kind != "invoice_issued"} == {merchant.pk}
+    assert timeline[2].actor == "System"
     assert timeline[1].data == {"via": "bank_transfer"}
 
 
@@ -92,7 +94,7 @@ def test_a_payment_is_recorded_once_however_often_it_is_reported(lamp):
         again = services.mark_paid(order=order, actor="Stripe", reference="pi_1")
 
     assert first.paid_at == again.paid_at is not None
-    assert [kind for kind, _ in _events(order)] == ["placed", "payment_received"]
+    assert [kind for kind, _ in _events(order)] == ["placed", "payment_received", "invoice_issued"]
     assert _reloaded(order).status == S.PAID
 
 
@@ -146,7 +148,7 @@ def test_each_timeline_entry_is_announced_after_commit(lamp):
     finally:
         order_event_recorded.disconnect(listener)
 
-    assert heard == ["payment_received"]
+    assert heard == ["payment_received", "invoice_issued"]
 
 
 def test_the_payment_reference_is_the_number_with_a_check_digit(lamp):

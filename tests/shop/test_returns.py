@@ -48,9 +48,11 @@ def test_a_shopper_returns_shipped_units_and_the_merchant_refunds_and_restocks(
     assert request.refund.amount == Decimal("6.00")
     assert StockLevel.objects.get(variant=bulb).on_hand == 9 - 4 + 2
     kinds = list(OrderEvent.objects.filter(order=shipped).values_list("kind", "data"))
-    assert kinds[-3:] == [
+    credit_note = request.refund.credit_notes.get()
+    assert kinds[-4:] == [
         ("return_requested", {"return": request.pk}),
         ("refunded", {"refund": request.refund.pk, "amount": "6.00"}),
+        ("credit_note_issued", {"invoice": credit_note.pk, "reference": credit_note.reference}),
         ("return_approved", {"return": request.pk}),
     ]
     with pytest.raises(ReturnRefused, match="approved already"):
