@@ -43,6 +43,7 @@ from shop.models import (
     ContactPage,
     ContactSubmission,
     ImportJob,
+    Invoice,
     NewsletterSubscriber,
     Order,
     OrderLine,
@@ -57,7 +58,7 @@ from shop.models import (
     StorePage,
     StoreSettings,
 )
-from shop.services import set_product_tags
+from shop.services import mark_paid, set_product_tags
 from tenancy.scope import all_stores
 from tenants.invitations import invite_staff
 from tenants.models import EmailChange, StaffInvitation, Store
@@ -237,6 +238,8 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         },
         created_by=owner,
     )
+    mark_paid(order=data.order, user=owner, via="bank_transfer")  # issues its invoice
+    invoice = Invoice.objects.get(order=data.order)
     uploads = {
         kind: UploadedFile.objects.create(
             file=ContentFile(b"GIF89a", name=f"{slug}-upload.gif"),
@@ -291,6 +294,7 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         model_kind(Page): data.category.pk,
         model_kind(StoreMenu): menu.pk,
         model_kind(ShippingZone): zone.pk,
+        model_kind(Invoice): invoice.pk,
         model_kind(Image): data.image.pk,
         model_kind(Document): document.pk,
         model_kind(User): owner.pk,
@@ -355,6 +359,7 @@ COUNTED = [
     ProductVariant,
     Order,
     OrderLine,
+    Invoice,
     StockLevel,
     StockMovement,
     NewsletterSubscriber,
@@ -413,6 +418,7 @@ def _rows_and_counts(side):
                 ProductTag,
                 ProductVariant,
                 Order,
+                Invoice,
                 StockLevel,
                 StockMovement,
                 NewsletterSubscriber,

@@ -88,6 +88,7 @@ ID_KWARGS = {
     "invitation_id": "invitation",
     "job_id": "import_job",
     "order_id": "model:shop.order",
+    "invoice_id": "model:shop.invoice",
 }
 # ``pk`` (and ``uploaded_file_id``) name an object of the view's namespace. Snippet
 # viewsets and their choosers are found from Wagtail's snippet registry.
@@ -385,6 +386,7 @@ CONCERNS = {
         "shop_stock_import",
         "shop_import_job",
         "shop_order_email",
+        "shop_invoice",
     ),
     "pages": (
         "wagtailadmin_pages:",

@@ -4,16 +4,20 @@ figures are the refund's; the documents open for the store's staff and, through 
 order link, for the shopper, and for nobody else."""
 
 from decimal import Decimal
+from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import transaction
 from django.test import Client as HttpClient
 from django.urls import reverse
+from django.utils import timezone
 
 from shop import services
 from shop.data.invoices import IssuedDocumentError
 from shop.exceptions import PaymentProviderError
-from shop.models import Invoice, Order, OrderEvent, ProductVariant, Refund
+from shop.models import Invoice, Order, OrderEvent, ProductVariant, Refund, StoreSettings
 from shop.order_access import order_token
 from shop.order_timeline import order_timeline
 from shop.services.invoices import issue_invoice
@@ -417,3 +421,31 @@ def test_the_refund_email_links_the_credit_note(order):
     [message] = sent_to("ann@example.test")[-1:]
     link = _document_url(order, _credit_note(refund))
     assert link in html_of(message) and link in message.body
+
+
+def test_orders_paid_before_invoices_existed_get_theirs_once(goods):
+    mug, _tea = goods
+    older, newer = (place_test_order(lines=[(mug, 1)]) for _ in range(2))
+    with store_scope([mug.site.pk]):
+        for order in (older, newer):
+            Order.objects.filter(pk=order.pk).update(paid_at=timezone.now(), status="paid")
+
+    call_command("issue_missing_invoices", stdout=StringIO())
+    call_command("issue_missing_invoices", stdout=StringIO())
+
+    with store_scope([mug.site.pk]):
+        assert [(i.order_id, i.reference) for i in Invoice.objects.order_by("number")] == [
+            (older.pk, "INV-0001"),
+            (newer.pk, "INV-0002"),
+        ]
+
+
+def test_invoices_and_credit_notes_cannot_share_a_prefix(store):
+    store_settings = StoreSettings.for_site(store.site)
+    store_settings.accepts_bank_transfer = False
+    store_settings.invoice_prefix = store_settings.credit_note_prefix = "DOC-"
+
+    with pytest.raises(ValidationError) as refused:
+        store_settings.full_clean()
+
+    assert "prefix of their own" in str(refused.value.message_dict["credit_note_prefix"])
