@@ -99,6 +99,8 @@ def test_the_merchant_opens_the_invoice_and_the_credit_note_from_the_order_scree
         cup_line = order.lines.get(sku="CUP-ESP")
         services.refund(order=order, lines={cup_line.pk: 2}, reason="Two cups arrived chipped")
     page.reload()
+    expect(page.get_by_test_id("order-documents")).to_contain_text("Credit note CN-0001")
+    capture(page, screenshots / "invoice-order-screen.png")
     page.get_by_role("link", name="Credit note CN-0001").click()
 
     expect(page.get_by_role("heading", name="Credit note")).to_be_visible()
