@@ -6,6 +6,7 @@ Screenshots: test-artifacts/screenshots/invoice-*.png."""
 from decimal import Decimal
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.test import TestCase
 from playwright.sync_api import expect
 
@@ -20,6 +21,11 @@ from tests.tenants.factories import OWNER_PASSWORD, StoreFactory
 from themes.presets import Preset
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+AXE_OPTIONS = {
+    "resultTypes": ["violations"],
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+}
 
 
 def _store():
@@ -132,6 +138,8 @@ def test_the_shopper_opens_the_invoice_from_the_tracking_page(
     )
     expect(page.locator('meta[name="robots"]')).to_have_attribute("content", "noindex, nofollow")
     csp_violations.assert_none("shopper's invoice")
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations] == []
     capture(page, screenshots / f"invoice-shopper-{width}.png")
     if width == 1280:
         _print_view(page, screenshots, "invoice-shopper")
