@@ -2,10 +2,10 @@
 
 ``issue_invoice`` runs inside ``lifecycle.mark_paid`` and ``issue_credit_note`` inside the
 refund services, in their transactions and under the order's row lock, so a payment
-reported twice, two reports at once or a task run twice issue one invoice; the unique
-constraints of ``Invoice`` hold the same line in the database. Numbers come from the
-store's ``InvoiceNumberSequence`` row, updated in the issuing transaction: a rollback gives
-the number back, so a series has no gaps.
+reported twice (a retried webhook task, a double click) or by two callers at once issues
+one invoice; the unique constraints of ``Invoice`` hold the same line in the database.
+Numbers come from the store's ``InvoiceNumberSequence`` row, updated in the issuing
+transaction: a rollback gives the number back, so a series has no gaps.
 
 A document is a snapshot: seller, buyer, lines, shipping, tax per rate and totals are
 copied when it is issued and never read again from the store, the order or the catalog.
@@ -282,7 +282,7 @@ def _refund_line_entries(order: Order, refund: Refund) -> list[dict]:
     return entries
 
 
-def _amount_entry(order: Order, refund: Refund, gross: Decimal, *, title: str) -> dict:
+def _amount_entry(order: Order, gross: Decimal, *, title: str) -> dict:
     """A refunded amount not tied to units: its tax is the part of it at the order's rate."""
     rate = _order_rate(order)
     tax = tax_of(gross, rate=rate, included=True, currency=order.currency)
@@ -308,7 +308,7 @@ def _credit_document(order: Order, refund: Refund, invoice: Invoice) -> dict:
         shipping = _order_shipping(order)
     elif rest > 0:
         title = "Refund" + (f": {refund.reason}" if refund.reason else "")
-        lines.append(_amount_entry(order, refund, rest, title=title))
+        lines.append(_amount_entry(order, rest, title=title))
     document = _document(
         order,
         lines=lines,
