@@ -452,3 +452,16 @@ def test_invoices_and_credit_notes_cannot_share_a_prefix(store):
         store_settings.full_clean()
 
     assert "prefix of their own" in str(refused.value.message_dict["credit_note_prefix"])
+
+
+def test_a_card_orders_confirmation_links_its_invoice(order):
+    with store_scope([order.site_id]):
+        Order.objects.filter(pk=order.pk).update(payment_method=Order.PaymentMethod.CARD)
+        order.refresh_from_db()
+
+    run_after_commit(order.site, lambda: services.mark_paid(order=order, actor="Stripe"))
+
+    [confirmation] = [m for m in sent_to("ann@example.test") if "payment received" in m.subject]
+    with store_scope([order.site_id]):
+        link = _document_url(order, Invoice.objects.get(order=order))
+    assert link in html_of(confirmation) and link in confirmation.body
