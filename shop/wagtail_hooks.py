@@ -162,14 +162,22 @@ def register_order_email_previews():
 
 
 @hooks.register("register_admin_urls")
-def register_invoice_view():
+def register_invoice_views():
     return [
+        path(
+            "shop/invoices/",
+            admin_invoices.InvoiceIndexView.as_view(),
+            name=admin_invoices.INDEX_URL,
+        ),
         path(
             "shop/invoices/<int:invoice_id>/",
             admin_invoices.invoice_view,
             name=admin_invoices.INVOICE_URL,
-        )
+        ),
     ]
+
+
+hooks.register(SHOP_MENU_HOOK, admin_invoices.invoices_menu_item)
 
 
 @hooks.register("register_settings_menu_item")

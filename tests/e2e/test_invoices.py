@@ -117,6 +117,12 @@ def test_the_merchant_opens_the_invoice_and_the_credit_note_from_the_order_scree
     capture(page, screenshots / "invoice-credit-note-1280.png")
     _print_view(page, screenshots, "invoice-credit-note")
 
+    page.goto(f"{live_server.url}/admin/shop/invoices/")
+    register = page.get_by_test_id("invoice-register")
+    expect(register).to_contain_text("Invoice INV-0001")
+    expect(register).to_contain_text("Credit note CN-0001")
+    capture(page, screenshots / "invoice-register.png")
+
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_shopper_opens_the_invoice_from_the_tracking_page(
