@@ -28,6 +28,8 @@ from .data.orders import Order, OrderLine
 from .data.settings import StoreSettings, settings_of_store
 from .data.stock import StockLevel, StockMovement
 from .pricing import Totals, price_cart
+from .promotions.cart import promotions_for_cart
+from .promotions.customers import anonymous, customer_for
 
 SORT_OPTIONS = {
     "featured": ("Featured", ("path",)),
@@ -255,9 +257,12 @@ def cart_totals(
     country: str | None = None,
     postal_code: str = "",
     rate_key: str | None = None,
+    email: str = "",
 ) -> Totals:
     """The cart priced for shipping to ``country`` (a code; by default the store's own) and
-    ``postal_code``, by the rate ``rate_key`` names (the cheapest that applies if none)."""
+    ``postal_code``, by the rate ``rate_key`` names (the cheapest that applies if none),
+    with the promotions live now and the codes it carries, for the customer ``email``
+    names (anonymous until checkout asks)."""
     lines = []
     if cart is not None:
         lines = list(
@@ -274,12 +279,18 @@ def cart_totals(
         pictures = [line.variant.image for line in lines if line.variant.image is not None]
         pictures += [item.image for line in lines for item in line.variant.product.images.all()]
         prefetch_related_objects(pictures, "renditions")
+    customer = customer_for(site_id=site.pk, email=email) if email else anonymous()
+    promotions = promotions_for_cart(site=site, cart=cart, lines=lines, customer=customer)
     return price_cart(
         lines=lines,
         store_settings=store_settings(site),
         country=country,
         postal_code=postal_code,
         rate_key=rate_key,
+        offers=promotions.offers,
+        customer=customer,
+        categories=promotions.categories,
+        refused=promotions.refused,
     )
 
 

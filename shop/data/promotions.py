@@ -230,6 +230,9 @@ class PromotionUsage(models.Model):
     )
     order = models.ForeignKey("shop.Order", on_delete=models.CASCADE, related_name="promotions")
     email = models.EmailField()
+    # What the order's pages and emails show of it, as it read when the order was placed.
+    title = models.CharField(max_length=100)
+    code_text = models.CharField("code", max_length=CODE_LENGTH, blank=True)
     amount = models.DecimalField(**MONEY)
     used_at = models.DateTimeField(auto_now_add=True)
     released_at = models.DateTimeField(null=True, blank=True)

@@ -66,6 +66,8 @@ def offer_of(promotion: Promotion) -> Offer:
         combines_with_items=promotion.combines_with_items,
         combines_with_order=promotion.combines_with_order,
         combines_with_shipping=promotion.combines_with_shipping,
+        usage_limit=promotion.usage_limit,
+        usage_limit_per_customer=promotion.usage_limit_per_customer,
     )
 
 

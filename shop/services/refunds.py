@@ -67,7 +67,7 @@ def _line_amounts(order, progress, lines) -> list[tuple]:
                 f"not {quantity}."
             )
         if quantity:
-            chosen.append((item.line, quantity, item.line.unit_price * quantity))
+            chosen.append((item.line, quantity, item.line.paid_for(quantity)))
     return chosen
 
 

@@ -9,6 +9,7 @@ from tenancy.request import store_site
 
 from .. import selectors
 from ..money import format_money, money_format
+from ..promotions.messages import refusals
 from ..storefront import render_product_cards, shopper_session_key
 
 register = template.Library()
@@ -159,6 +160,15 @@ class ShownTotals:
     rate_name: str
     ships: bool
     pickup: bool = False
+    # One (name, code, amount) per promotion applied, in the order applied; ``discount``
+    # is what they took off the items, ``shipping_discount`` off the shipping.
+    discounts: tuple = ()
+    discount: Decimal = Decimal("0")
+    shipping_discount: Decimal = Decimal("0")
+
+    @property
+    def shipping_after_discount(self) -> Decimal:
+        return self.shipping - self.shipping_discount
 
 
 @register.filter
@@ -177,6 +187,12 @@ def order_totals(source) -> ShownTotals:
             rate_name=source.rate.name if source.rate else "",
             ships=source.ships,
             pickup=bool(source.rate and source.rate.is_pickup),
+            discounts=tuple(
+                (applied.offer.title, applied.offer.code or "", applied.amount)
+                for applied in source.applied
+            ),
+            discount=source.discount,
+            shipping_discount=source.shipping_discount,
         )
     # An order built in memory (an email preview's sample) has no saved lines to read.
     rates = {line.tax_rate for line in source.lines.all()} if source.pk else set()
@@ -192,4 +208,33 @@ def order_totals(source) -> ShownTotals:
         rate_name=source.shipping_rate_name,
         ships=True,
         pickup=bool(source.pickup_address),
+        discounts=tuple(
+            (usage.title, usage.code_text, usage.amount)
+            for usage in (source.promotions.order_by("pk") if source.pk else ())
+        ),
+        discount=source.discount_total,
+        shipping_discount=source.shipping_discount,
     )
+
+
+@dataclass(frozen=True)
+class EnteredCode:
+    code: str
+    amount: Decimal | None  # what it took off; None when refused
+    message: str = ""
+
+
+@register.filter
+def discount_codes(totals, where: str = "cart") -> list[EnteredCode]:
+    """The codes a priced cart carries, each with what it took off or why it took nothing.
+    At checkout (``where="checkout"``) the customer's email is known."""
+    entered = [
+        EnteredCode(applied.offer.code, applied.amount)
+        for applied in totals.applied
+        if applied.offer.code
+    ]
+    entered += [
+        EnteredCode(code, None, sentence)
+        for code, sentence in refusals(totals, email_known=where == "checkout")
+    ]
+    return entered
