@@ -161,6 +161,12 @@ class Order(index.Indexed, models.Model):
         return self.shipping_total - self.shipping_discount
 
     @property
+    def shipping_charged(self) -> Decimal:
+        """What the shopper paid for shipping: after its discount, with its tax when prices
+        were entered without it."""
+        return self.shipping_paid + (0 if self.prices_include_tax else self.shipping_tax)
+
+    @property
     def shipping_address(self) -> str:
         parts = [self.address_line1, self.address_line2, f"{self.postal_code} {self.city}"]
         country = self.country.name or self.country.code
