@@ -72,7 +72,7 @@ def test_an_automatic_promotion_on_a_category_discounts_only_its_items_in_the_ca
     assert "Lighting week" in page
     assert "<s>€40.00</s> €30.00" in page
     assert "−€10.00" in page
-    assert 'data-testid="cart-total">€45.00<' in page  # 30 + 2 × 5, and 5 shipping
+    assert 'data-testid="cart-total">€45.00<' in page  # 30 + two bulbs at 5, and 5 shipping
 
 
 def test_a_code_entered_in_the_cart_applies_and_can_be_removed(store, shopper_client, lamp):
