@@ -542,3 +542,14 @@ def live_pages_of_store(*, site, pages) -> list:
     return [
         page for page in pages if page is not None and page.live and page.path.startswith(root_path)
     ]
+
+
+def products_for_promotion_preview(*, site, offer, limit: int) -> list[Product]:
+    """Active products of ``site`` a promotion's preview shows: those it names, else the
+    store's first ones (the preview keeps those its categories cover)."""
+    products = Product.objects.filter(site=site, status=Product.Status.ACTIVE)
+    if (offer.product_ids or offer.variant_ids) and not offer.category_ids:
+        products = products.filter(
+            Q(pk__in=offer.product_ids) | Q(variants__pk__in=offer.variant_ids)
+        )
+    return list(products.distinct().order_by("title").prefetch_related("variants")[: limit * 4])

@@ -15,6 +15,7 @@ checkouts.
 
 from decimal import Decimal
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -141,11 +142,17 @@ class Promotion(DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin,
     combines_with_order = models.BooleanField("combines with order discounts", default=False)
     combines_with_shipping = models.BooleanField("combines with free shipping", default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="promotion")
 
     objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        permissions = [
+            ("publish_promotion", "Can publish promotions"),
+            ("lock_promotion", "Can lock promotions"),
+            ("unlock_promotion", "Can unlock promotions"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(kind="percentage") | models.Q(value__lte=100),
@@ -155,6 +162,10 @@ class Promotion(DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin,
 
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def clean(self):
         super().clean()

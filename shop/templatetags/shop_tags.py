@@ -1,4 +1,4 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django import template
@@ -9,7 +9,11 @@ from tenancy.request import store_site
 
 from .. import selectors
 from ..money import format_money, money_format
+from ..promotions.book import offer_of
+from ..promotions.engine import Item
+from ..promotions.engine import apply as apply_offers
 from ..promotions.messages import refusals
+from ..promotions.scope import categories_of
 from ..storefront import render_product_cards, shopper_session_key
 
 register = template.Library()
@@ -238,3 +242,58 @@ def discount_codes(totals, where: str = "cart") -> list[EnteredCode]:
         for code, sentence in refusals(totals, email_known=where == "checkout")
     ]
     return entered
+
+
+@dataclass(frozen=True)
+class PromotionExamples:
+    settings: object  # the store's settings: what amounts are written with
+    rows: list
+
+
+@register.simple_tag
+def promotion_examples(promotion, limit: int = 12) -> PromotionExamples:
+    """For a promotion's preview: up to ``limit`` of the store's products it applies to,
+    each as (title, quantity, price, price with the promotion), in a cart of its own."""
+    offer = offer_of(promotion)
+    settings = selectors.store_settings(promotion.site)
+    products = selectors.products_for_promotion_preview(
+        site=promotion.site, offer=offer, limit=limit
+    )
+    categories = categories_of(site=promotion.site, product_ids=[p.pk for p in products])
+    examples = []
+    for product in products:
+        variants = list(product.variants.all())
+        if not variants:
+            continue
+        variant = variants[0]
+        item = Item(
+            key=0,
+            variant_id=variant.pk,
+            product_id=product.pk,
+            unit_price=variant.price,
+            quantity=max(offer.buy_quantity + offer.get_quantity, 1)
+            if offer.kind == "buy_x_get_y"
+            else 1,
+            category_ids=categories.get(product.pk, frozenset()),
+        )
+        if not offer.covers(item):
+            continue
+        outcome = apply_offers(
+            [
+                replace(
+                    offer,
+                    min_subtotal=None,
+                    min_quantity=None,
+                    first_order_only=False,
+                    customer_tags=frozenset(),
+                )
+            ],
+            items=[item],
+            shipping=Decimal("0"),
+            currency=settings.currency,
+        )
+        total = variant.price * item.quantity
+        examples.append((product.title, item.quantity, total, total - outcome.discount_of(0)))
+        if len(examples) >= limit:
+            break
+    return PromotionExamples(settings=settings, rows=examples)
