@@ -1,4 +1,4 @@
-"""The admin of a store's promotions, under Shop (ADR 45).
+"""The admin of a store's promotions, under Shop (ADR 47).
 
 Promotions are snippets with drafts, revisions, preview, locking and scheduled publishing:
 "Publish" with a go-live date schedules one, its expiry date ends it. The list shows each
@@ -38,7 +38,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from tenancy.admin.forms import StoreOwnedForm
 from tenancy.admin.viewsets import StoreScopedViewSet
 
-from .data import DiscountCode, Promotion
+from .data import DiscountCode, Product, ProductVariant, Promotion
 from .data.settings import settings_of_store
 from .exceptions import ShopError
 from .money import format_money
@@ -49,19 +49,64 @@ COUNTED = Q(usages__released_at__isnull=True)
 ZERO = Value(0, output_field=DecimalField(max_digits=14, decimal_places=2))
 
 
+def _variant_label(variant) -> str:
+    return f"{variant.product.title} – {variant.options_label or variant.sku}"
+
+
 class PromotionForm(StoreOwnedForm):
-    """Categories are pages: only the store's own are offered."""
+    """Only the store's own categories, products and variants are offered.
+
+    Products and variants are fields of the form that fill the promotion's relations on
+    save: a model field of theirs would query their store-scoped manager when Wagtail
+    builds the form class, outside any request's store."""
+
+    product_choices = forms.ModelMultipleChoiceField(
+        queryset=Product._base_manager.none(),
+        required=False,
+        label="Products",
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    variant_choices = forms.ModelMultipleChoiceField(
+        queryset=ProductVariant._base_manager.none(),
+        required=False,
+        label="Variants",
+        help_text="Single variants, such as one size or colour.",
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         site = self.row_site()
+        categories = CategoryPage.objects.none()
+        products = Product._base_manager.none()
+        variants = ProductVariant._base_manager.none()
+        if site is not None:
+            categories = CategoryPage.objects.descendant_of(site.root_page).order_by("path")
+            products = Product._base_manager.filter(site=site).order_by("title")
+            variants = (
+                ProductVariant._base_manager.filter(site=site)
+                .select_related("product")
+                .order_by("product__title", "sort_order")
+            )
         if "categories" in self.fields:
-            categories = CategoryPage.objects.none()
-            if site is not None:
-                categories = CategoryPage.objects.descendant_of(site.root_page).order_by("path")
             self.fields["categories"].queryset = categories
-            self.fields["categories"].widget = forms.CheckboxSelectMultiple()
-            self.fields["categories"].widget.choices = self.fields["categories"].choices
+            self.fields["categories"].widget = forms.CheckboxSelectMultiple(
+                choices=self.fields["categories"].choices
+            )
+        self.fields["product_choices"].queryset = products
+        self.fields["variant_choices"].queryset = variants
+        self.fields["variant_choices"].label_from_instance = _variant_label
+        if self.instance.pk and not self.is_bound:
+            self.initial["product_choices"] = [p.pk for p in self.instance.products.all()]
+            self.initial["variant_choices"] = [v.pk for v in self.instance.variants.all()]
+
+    def save(self, commit=True):
+        promotion = super().save(commit=False)
+        promotion.products.set(self.cleaned_data.get("product_choices") or [])
+        promotion.variants.set(self.cleaned_data.get("variant_choices") or [])
+        if commit:
+            promotion.save()
+        return promotion
 
 
 class CodesPanel(Panel):
@@ -103,8 +148,8 @@ PANELS = [
         [
             FieldPanel("target", widget=forms.RadioSelect),
             FieldPanel("categories"),
-            FieldPanel("products"),
-            FieldPanel("variants"),
+            FieldPanel("product_choices"),
+            FieldPanel("variant_choices"),
         ],
         heading="Applies to",
     ),

@@ -78,7 +78,7 @@ class Totals:
     quotes: list[ShippingQuote] = field(default_factory=list)
     rate: ShippingQuote | None = None
     # What promotions take off the lines (``discount``) and the shipping, which applied
-    # and which codes were refused, with why (ADR 45). ``subtotal`` and ``shipping`` are
+    # and which codes were refused, with why (ADR 47). ``subtotal`` and ``shipping`` are
     # before discounts.
     discount: Decimal = Decimal("0")
     shipping_discount: Decimal = Decimal("0")

@@ -77,7 +77,7 @@ class Order(index.Indexed, models.Model):
     pickup_address = models.TextField(blank=True)
     tax_total = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     # What promotions took off the lines (the sum of the lines' ``discount_amount``) and
-    # off the shipping; ``subtotal`` and ``shipping_total`` are before them (ADR 45).
+    # off the shipping; ``subtotal`` and ``shipping_total`` are before them (ADR 47).
     discount_total = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     shipping_discount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     shipping_tax = models.DecimalField(max_digits=12, decimal_places=2, default=0)

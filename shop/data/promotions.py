@@ -1,4 +1,4 @@
-"""Promotions: automatic discounts and discount codes, per store (ADR 45).
+"""Promotions: automatic discounts and discount codes, per store (ADR 47).
 
 A promotion is a Wagtail snippet with drafts, revisions, preview and scheduled publishing:
 its ``go_live_at`` and ``expire_at`` are when it starts and ends, and ``shop.promotions.book``

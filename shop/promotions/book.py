@@ -1,4 +1,4 @@
-"""Which promotions of a store are live at a given moment, to the second (ADR 45).
+"""Which promotions of a store are live at a given moment, to the second (ADR 47).
 
 Wagtail publishes a scheduled revision when ``publish_scheduled`` next runs (every minute,
 by the beat) and unpublishes an expired promotion the same way. Prices cannot wait for it:

@@ -1,5 +1,5 @@
 """The promotions one cart is priced with: the offers, the codes refused before pricing,
-the categories its products are in and the customer (ADR 45). The cart page, checkout and
+the categories its products are in and the customer (ADR 47). The cart page, checkout and
 order placement all read them here, so they price the cart the same way."""
 
 from dataclasses import dataclass, field

@@ -1,4 +1,4 @@
-"""Which promotions a cart gets, and what each takes off which line (ADR 45).
+"""Which promotions a cart gets, and what each takes off which line (ADR 47).
 
 The one place discounts are decided: cart, checkout, order placement and emails all price
 through it (``shop.pricing.price_cart``), so they show the same figures. It is pure: it

@@ -1,5 +1,5 @@
 """Promotion usages: counted under lock when an order is placed, released when it is
-cancelled (ADR 45).
+cancelled (ADR 47).
 
 Placement locks the rows of every promotion the cart was priced against, in primary-key
 order, after the stock rows and before the order number (the lock order of

@@ -1,5 +1,5 @@
 """Promotions as shoppers meet them: in the cart, at checkout, on the order and its email,
-and in the figures a refund pays back (ADR 45)."""
+and in the figures a refund pays back (ADR 47)."""
 
 from datetime import timedelta
 from decimal import Decimal
