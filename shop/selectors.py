@@ -30,6 +30,7 @@ from .data.stock import StockLevel, StockMovement
 from .pricing import Totals, price_cart
 from .promotions.cart import promotions_for_cart
 from .promotions.customers import anonymous, customer_for
+from .promotions.display import ShownPrice, shown_price
 
 SORT_OPTIONS = {
     "featured": ("Featured", ("path",)),
@@ -335,13 +336,24 @@ class ProductCard:
         return self.product.cover_image
 
     @property
+    def shown(self) -> ShownPrice:
+        """The lowest price among the variants for sale, with live promotions, as the
+        card shows it ("From €30.00", struck "€40.00", "-25%")."""
+        variants = [v for v in self.product.variants.all() if v.price is not None]
+        if not variants:
+            return ShownPrice(price=self.product.price_from)
+        currency = settings_of_store(self.product.site_id).currency
+        prices = [shown_price(variant=v, currency=currency) for v in variants]
+        return min(prices, key=lambda shown: (shown.price, not shown.on_sale))
+
+    @property
     def price(self):
-        return self.product.price_from
+        return self.shown.price
 
     @property
     def compare_at_price(self):
-        variants = [v for v in self.product.variants.all() if v.price == self.price]
-        return variants[0].compare_at_price if variants and variants[0].on_sale else None
+        shown = self.shown
+        return shown.compare if shown.on_sale else None
 
     @property
     def in_stock(self) -> bool:

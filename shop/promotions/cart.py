@@ -34,7 +34,5 @@ def promotions_for_cart(*, site, cart, lines, customer: Customer, when=None) -> 
     offers, refused = offers_for(site_id=site.pk, codes=codes, customer=customer, when=when)
     categories = {}
     if any(offer.category_ids for offer in offers):
-        categories = categories_of(
-            site=site, product_ids={line.variant.product_id for line in lines}
-        )
+        categories = categories_of(product_ids={line.variant.product_id for line in lines})
     return CartPromotions(customer=customer, offers=offers, refused=refused, categories=categories)

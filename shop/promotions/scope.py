@@ -9,14 +9,14 @@ class.
 from wagtail.models import Page
 
 
-def categories_of(*, site, product_ids) -> dict[int, frozenset[int]]:
-    """The ids of the category pages of ``site`` that each product is in."""
+def categories_of(*, product_ids) -> dict[int, frozenset[int]]:
+    """The ids of the category pages each product is in. A product's pages are all in its
+    own store's tree, so its categories are its store's."""
     product_ids = set(product_ids)
     if not product_ids:
         return {}
     pages = list(
         Page.objects.live()
-        .descendant_of(site.root_page, inclusive=True)
         .filter(productpage__product_id__in=product_ids)
         .values_list("path", "productpage__product_id")
     )

@@ -10,6 +10,7 @@ from tenancy.request import store_site
 from .. import selectors
 from ..money import format_money, money_format
 from ..promotions.book import offer_of
+from ..promotions.display import ShownPrice, shown_price
 from ..promotions.engine import Item
 from ..promotions.engine import apply as apply_offers
 from ..promotions.messages import refusals
@@ -259,7 +260,7 @@ def promotion_examples(promotion, limit: int = 12) -> PromotionExamples:
     products = selectors.products_for_promotion_preview(
         site=promotion.site, offer=offer, limit=limit
     )
-    categories = categories_of(site=promotion.site, product_ids=[p.pk for p in products])
+    categories = categories_of(product_ids=[p.pk for p in products])
     examples = []
     for product in products:
         variants = list(product.variants.all())
@@ -297,3 +298,11 @@ def promotion_examples(promotion, limit: int = 12) -> PromotionExamples:
         if len(examples) >= limit:
             break
     return PromotionExamples(settings=settings, rows=examples)
+
+
+@register.filter
+def promoted(variant, store) -> ShownPrice:
+    """``{% with shown=variant|promoted:store %}``: the variant's price as the storefront
+    shows it now, with its live automatic promotion, the price struck through and a badge
+    (``shop.promotions.display``)."""
+    return shown_price(variant=variant, currency=store.currency)
