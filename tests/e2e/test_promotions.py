@@ -45,7 +45,7 @@ def _publish(page):
 def test_an_editor_makes_promotions_and_a_shopper_gets_them_to_the_order(
     lighting_store, page, live_server, screenshots
 ):
-    store, lamp, lighting, editor = lighting_store
+    store, _lamp, _lighting, editor = lighting_store
     sign_in(page, live_server, editor.username, OWNER_PASSWORD)
 
     # An automatic 20 % off the Lighting category.
