@@ -258,3 +258,28 @@ def test_checkout_shows_the_discount_and_places_the_order_at_that_total(
     page = shopper_client.get(reverse("shop:checkout")).content.decode()
     assert "Autumn" in page
     assert 'data-testid="checkout-total">€65.00<' in page
+
+
+def test_a_promotion_for_tagged_customers_reads_the_crm_and_the_newsletter_list(store, lamp):
+    from crm_bridge.models import Client
+    from shop.models import NewsletterSubscriber
+
+    make_promotion(site=store.site, name="VIP evening", value="10", customer_tags="vip", priority=1)
+    make_promotion(site=store.site, name="Readers", value="5", customer_tags="newsletter")
+    with store_scope([store.site.pk]):
+        Client.objects.create(site=store.site, email="vera@example.test", tags="Wholesale, VIP")
+        NewsletterSubscriber.objects.create(
+            site=store.site,
+            email="nina@example.test",
+            consent_text="Send me news",
+            consented_at=timezone.now(),
+        )
+    discounts = {}
+    for email in ["vera@example.test", "nina@example.test", "otto@example.test"]:
+        cart = CartFactory(site=store.site, lines=[(lamp, 1)])
+        discounts[email] = _place(cart, email=email).discount_total
+    assert discounts == {
+        "vera@example.test": D("4.00"),
+        "nina@example.test": D("2.00"),
+        "otto@example.test": D("0.00"),
+    }
