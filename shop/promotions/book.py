@@ -23,6 +23,7 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Revision
 
+from tenancy.scope import store_scope
 from tenancy.store_cache import store_value
 
 from ..data import Promotion
@@ -96,17 +97,20 @@ def versions_of(promotion: Promotion, scheduled: Revision | None) -> list[Versio
 
 
 def build_book(site_id: int) -> list[Version]:
-    promotions = list(
-        Promotion.objects.filter(site_id=site_id).prefetch_related(
-            "products", "variants", "categories"
+    """Every version of the store's promotions; read in the store's own scope, as the page
+    cache and tasks ask for it outside any request."""
+    with store_scope([site_id]):
+        promotions = list(
+            Promotion.objects.filter(site_id=site_id).prefetch_related(
+                "products", "variants", "categories"
+            )
         )
-    )
-    scheduled = _scheduled_revisions(promotions)
-    return [
-        version
-        for promotion in promotions
-        for version in versions_of(promotion, scheduled.get(promotion.pk))
-    ]
+        scheduled = _scheduled_revisions(promotions)
+        return [
+            version
+            for promotion in promotions
+            for version in versions_of(promotion, scheduled.get(promotion.pk))
+        ]
 
 
 def book(site_id: int) -> list[Version]:
