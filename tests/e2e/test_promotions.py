@@ -54,6 +54,7 @@ def test_an_editor_makes_promotions_and_a_shopper_gets_them_to_the_order(
     page.get_by_label("Chosen products, variants or categories").check()
     page.get_by_label("Lighting").check()
     page.locator("#id_value").fill("20")
+    page.get_by_label("Combines with order discounts").check()
     capture(page, screenshots / "promotions-1-editor-form.png")
     _publish(page)
     assert "Lighting week" in page.content()
