@@ -44,8 +44,8 @@ def kr(amount: str) -> str:
 @pytest.fixture
 def fjord(live_server, fake_stripe, settings):
     """A Norwegian store: NOK written the nb-NO way, prices including 25 % VAT, post or
-    express within Norway, cards through a connected Stripe account. Links in emails name
-    the live server's port, as they name the store's host."""
+    express within Norway, items held 20 minutes, cards through a connected Stripe
+    account. Links in emails name the live server's port, as they name the store's host."""
     settings.STORES_PORT = int(live_server.url.rsplit(":", 1)[1])
     store = StoreFactory(slug="fjord", name="Fjord Ceramics", preset=Preset.MODERN)
     set_store(
@@ -55,6 +55,7 @@ def fjord(live_server, fake_stripe, settings):
         default_country="NO",
         prices_include_tax=True,
         tax_rate="25",
+        reservation_minutes=20,
         contact_email=MERCHANT,
     )
     add_zone(
@@ -122,6 +123,7 @@ def test_an_order_from_card_payment_to_a_partial_refund(
     # The shopper checks out and pays by card.
     _shop_as_shopper(page, live_server, screenshots)
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Pay {kr('849,00')} by card")
+    expect(page.get_by_test_id("pay-by")).to_contain_text("held for you for 20 minutes")
     shot("2-card-payment")
     page.get_by_label("Test card").select_option("pm_card_visa")
     page.get_by_role("button", name="Pay with the test card").click()
@@ -136,6 +138,15 @@ def test_an_order_from_card_payment_to_a_partial_refund(
     assert deliver(event).status_code == 200
     page.reload()
     expect(page.get_by_test_id("how-to-pay")).to_contain_text("We have received your payment")
+    totals = page.get_by_test_id("order-totals")
+    expect(totals.locator("tr")).to_have_text(
+        [
+            f"Subtotal {kr('700,00')}",
+            f"Shipping (Express) {kr('149,00')}",
+            f"Including VAT 25 % {kr('169,80')}",
+            f"Total {kr('849,00')}",
+        ]
+    )
     shot("3-paid")
 
     # The confirmation (payment received) to the shopper, the new order to the merchant.
@@ -173,6 +184,9 @@ def test_an_order_from_card_payment_to_a_partial_refund(
     sign_in(admin, live_server, "owner@fjord.test", OWNER_PASSWORD)
     admin.goto(live_server.url + reverse("wagtailsnippets_shop_order:edit", args=[order.pk]))
     expect(admin.get_by_test_id("order-status")).to_have_text("Paid")
+    expect(admin.get_by_test_id("order-tax").locator("td")).to_have_text(
+        ["Including VAT 25 %", kr("169,80")]
+    )
     with store_scope([store.site.pk]):
         vase_line, mug_line = order.lines.order_by("pk")
     fulfil = admin.get_by_test_id("fulfil-form")
