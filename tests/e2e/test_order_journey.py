@@ -84,6 +84,13 @@ def _one_email(subject_start: str):
     return found[0]
 
 
+def _look_at_email(page, message, path) -> None:
+    """The email's HTML as a mail client would show it, at a phone's width."""
+    page.set_viewport_size({"width": 480, "height": 900})
+    page.set_content(message.alternatives[0][0])
+    page.screenshot(path=path, full_page=True)
+
+
 def _shop_as_shopper(page, live_server, screenshots):
     """From the product pages to the card payment page, choosing express shipping."""
     page.goto(store_url(live_server, "fjord", "/ceramics/stoneware-vase/"))
@@ -234,6 +241,15 @@ def test_an_order_from_card_payment_to_a_partial_refund(
     expect(page.get_by_role("link", name="Follow it with Bring")).to_have_attribute(
         "href", "https://tracking.bring.com/tracking/370722150000123456"
     )
+    expect(page.get_by_test_id("timeline").locator(".timeline__what")).to_have_text(
+        [
+            "Shipped · Bring",
+            "Items fulfilled",
+            "Shipped · Posten",
+            "Payment received",
+            "Order placed",
+        ]
+    )
     shot("7-tracking-shipped")
 
     # The owner refunds the mugs through Stripe and puts them back in stock.
@@ -256,13 +272,24 @@ def test_an_order_from_card_payment_to_a_partial_refund(
 
     page.reload()
     expect(page.get_by_test_id("order-status")).to_have_text("Shipped · partially refunded")
-    expect(page.get_by_test_id("timeline")).to_contain_text("Refunded")
+    expect(page.get_by_test_id("timeline").locator(".timeline__what").first).to_have_text(
+        f"Refunded · {kr('300,00')}"
+    )
     shot("9-tracking-refunded")
 
     refunded = _one_email(f"Refund of {kr('300,00')} for order #{order.number}")
     assert refunded.to == [SHOPPER]
     assert "The money goes back to the card you paid with." in refunded.body
     assert len(mail.outbox) == 5, _subjects()
+    for message in mail.outbox:
+        assert "\n\n\n" not in message.body, message.body  # paragraphs, not gaps
+
+    for name, message in [
+        ("confirmation", confirmation),
+        ("shipped", shipped[0]),
+        ("refund", refunded),
+    ]:
+        _look_at_email(admin, message, screenshots / f"order-journey-email-{name}.png")
 
     with store_scope([store.site.pk]):
         order.refresh_from_db()
