@@ -279,6 +279,7 @@ def test_an_order_from_card_payment_to_a_partial_refund(
 
     refunded = _one_email(f"Refund of {kr('300,00')} for order #{order.number}")
     assert refunded.to == [SHOPPER]
+    assert f"we have refunded {kr('300,00')} for order #1001: 2 × Glazed mug." in refunded.body
     assert "The money goes back to the card you paid with." in refunded.body
     assert len(mail.outbox) == 5, _subjects()
     for message in mail.outbox:
