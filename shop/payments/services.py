@@ -155,11 +155,6 @@ def payment_window(site_id: int) -> timedelta:
     return max(timedelta(minutes=hold_minutes(site_id)), settings.CARD_PAYMENT_MIN_TIME)
 
 
-def payment_deadline(order: Order) -> datetime:
-    """When the unpaid card order is cancelled and its items go back on sale."""
-    return order.placed_at + payment_window(order.site_id)
-
-
 def abandoned_card_orders(*, site_id: int, now: datetime | None = None):
     """Card orders of the store still waiting for their payment past its payment window."""
     cutoff = (now or timezone.now()) - payment_window(site_id)
