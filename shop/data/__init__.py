@@ -15,6 +15,7 @@ from .newsletter import NewsletterSubscriber
 from .order_emails import OrderEmail
 from .orders import Order, OrderLine, OrderNumberSequence
 from .payments import Payment, PaymentSettings, StripeEvent
+from .promotions import DiscountCode, Promotion, PromotionUsage
 from .returns import ReturnLine, ReturnRequest
 from .settings import StoreSettings
 from .shipping import ShippingRate, ShippingZone
@@ -24,6 +25,7 @@ __all__ = [
     "BackInStockRequest",
     "Cart",
     "CartLine",
+    "DiscountCode",
     "Fulfilment",
     "FulfilmentLine",
     "ImportJob",
@@ -41,6 +43,8 @@ __all__ = [
     "ProductImage",
     "ProductTag",
     "ProductVariant",
+    "Promotion",
+    "PromotionUsage",
     "Refund",
     "RefundLine",
     "Reservation",

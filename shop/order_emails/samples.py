@@ -26,7 +26,8 @@ def _sample_cart() -> list[SimpleNamespace]:
     return [
         SimpleNamespace(
             quantity=quantity,
-            variant=SimpleNamespace(price=price, weight_grams=grams),
+            variant_id=None,
+            variant=SimpleNamespace(price=price, weight_grams=grams, product_id=None),
             item=(title, label, sku),
         )
         for title, label, sku, price, quantity, grams in SAMPLE_ITEMS
