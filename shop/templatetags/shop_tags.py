@@ -177,8 +177,10 @@ class ShownTotals:
 
 
 @register.filter
-def order_totals(source) -> ShownTotals:
-    """``{% with t=totals|order_totals %}``: the same totals of a cart or of an order."""
+def order_totals(source, lines=None) -> ShownTotals:
+    """``{% with t=totals|order_totals %}``: the same totals of a cart or of an order.
+    ``order|order_totals:lines`` reads the tax rate from the order lines given (an email
+    lists them; an order built in memory has no saved lines to read)."""
     if hasattr(source, "quotes"):  # a cart's Totals
         return ShownTotals(
             currency=source.currency,
@@ -199,8 +201,9 @@ def order_totals(source) -> ShownTotals:
             discount=source.discount,
             shipping_discount=source.shipping_discount,
         )
-    # An order built in memory (an email preview's sample) has no saved lines to read.
-    rates = {line.tax_rate for line in source.lines.all()} if source.pk else set()
+    if lines is None:
+        lines = source.lines.all() if source.pk else ()
+    rates = {line.tax_rate for line in lines}
     return ShownTotals(
         currency=source.currency,
         locale=source.locale,
