@@ -130,12 +130,19 @@ def automatic_offers_at(site_id: int, when: datetime) -> list[Offer]:
     ]
 
 
-def offer_at(site_id: int, promotion_id: int, when: datetime) -> Offer | None:
-    """The version of one promotion that counts at ``when``; None when it is not live."""
+def version_of(site_id: int, promotion_id: int, when: datetime) -> Version | None:
+    """The version of one promotion that counts at ``when``, with its window; None when it
+    is not live then."""
     for version in versions_at(site_id, when):
         if version.offer.id == promotion_id:
-            return version.offer
+            return version
     return None
+
+
+def offer_at(site_id: int, promotion_id: int, when: datetime) -> Offer | None:
+    """The offer of one promotion at ``when``; None when it is not live."""
+    version = version_of(site_id, promotion_id, when)
+    return version.offer if version is not None else None
 
 
 def next_boundary(site_id: int, after: datetime) -> datetime | None:

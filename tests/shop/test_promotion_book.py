@@ -71,3 +71,24 @@ def test_the_book_names_the_next_boundary_for_the_page_cache(store):
     assert book.next_boundary(store.site.pk, now) == starts
     assert book.next_boundary(store.site.pk, starts) == ends
     assert book.next_boundary(store.site.pk, ends) is None
+
+
+def test_a_promo_banner_tied_to_a_promotion_shows_only_while_it_is_live(store, shopper_client):
+    starts = timezone.now().replace(microsecond=0) + timedelta(days=1)
+    ends = starts + timedelta(days=2)
+    weekend = make_promotion(
+        site=store.site, name="Weekend", value="20", go_live_at=starts, expire_at=ends
+    )
+    with store_scope([store.site.pk]):
+        home = store.site.root_page.specific
+        home.body = [("promo_banner", {"text": "Weekend: 20% off lamps", "promotion": weekend})]
+        home.save_revision().publish()
+
+    def banner_at(when):
+        with time_machine.travel(when, tick=False):
+            return "Weekend: 20% off lamps" in shopper_client.get("/").content.decode()
+
+    assert not banner_at(starts - SECOND)
+    assert banner_at(starts)
+    assert banner_at(ends - SECOND)
+    assert not banner_at(ends)
