@@ -17,6 +17,8 @@ order only (ADR 45).
 Every answer is ``Cache-Control: private, no-store``.
 """
 
+from decimal import Decimal
+
 from django import forms
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -26,6 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .data import Fulfilment, Invoice, Order, OrderEvent
 from .invoice_document import invoice_response
+from .money import format_money
 from .order_access import order_for_token, order_token
 from .services.returns import can_request_return
 from .shared_forms import (
@@ -136,12 +139,24 @@ def order_track(request, *, site):
     return _private(redirect("shop:order-status", token=order_token(order)))
 
 
-def _timeline(order) -> list[OrderEvent]:
-    return list(
+def _timeline(order, parcels) -> list[OrderEvent]:
+    """The shopper's entries of the timeline, each with a ``detail`` they may read: the
+    carrier of the parcel that left, the amount of a refund written the order's way."""
+    carriers = {parcel.pk: parcel.carrier for parcel in parcels}
+    events = list(
         OrderEvent.objects.filter(order=order, kind__in=OrderEvent.SHOPPER_KINDS).only(
-            "kind", "created_at", "order_id"
+            "kind", "created_at", "order_id", "data"
         )
     )
+    for event in events:
+        event.detail = ""
+        if event.kind == OrderEvent.Kind.REFUNDED and event.data.get("amount"):
+            event.detail = format_money(
+                Decimal(event.data["amount"]), currency=order.currency, locale=order.locale
+            )
+        elif event.kind == OrderEvent.Kind.SHIPPED:
+            event.detail = carriers.get(event.data.get("fulfilment"), "")
+    return events
 
 
 @require_GET
@@ -158,7 +173,7 @@ def order_status(request, token, *, site):
     context = {
         "order": order,
         "documents": list(Invoice.objects.filter(order=order).only("kind", "reference", "order")),
-        "timeline": _timeline(order),
+        "timeline": _timeline(order, parcels),
         "parcels": parcels,
         "token": token,
         "can_return": can_request_return(order),

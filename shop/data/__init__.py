@@ -16,6 +16,7 @@ from .newsletter import NewsletterSubscriber
 from .order_emails import OrderEmail
 from .orders import Order, OrderLine, OrderNumberSequence
 from .payments import Payment, PaymentSettings, StripeEvent
+from .promotions import DiscountCode, Promotion, PromotionUsage
 from .returns import ReturnLine, ReturnRequest
 from .settings import StoreSettings
 from .shipping import ShippingRate, ShippingZone
@@ -25,6 +26,7 @@ __all__ = [
     "BackInStockRequest",
     "Cart",
     "CartLine",
+    "DiscountCode",
     "Fulfilment",
     "FulfilmentLine",
     "ImportJob",
@@ -44,6 +46,8 @@ __all__ = [
     "ProductImage",
     "ProductTag",
     "ProductVariant",
+    "Promotion",
+    "PromotionUsage",
     "Refund",
     "RefundLine",
     "Reservation",

@@ -66,12 +66,17 @@ def _buyer(order: Order) -> dict:
     }
 
 
-def _entry(order: Order, *, title, amount, tax, rate, quantity=1, unit_price=None, **extra):
-    """A printed line: ``amount`` as the order shows it (with tax when prices include it),
-    its tax, and the net and gross it stands for."""
+def _entry(
+    order: Order, *, title, amount, tax, rate, quantity=1, unit_price=None, discount=0, **extra
+):
+    """A printed line: ``amount`` as the order shows it (after its discount, with tax when
+    prices include it), its tax, and the net and gross it stands for. ``discount`` is what
+    promotions took off it, already out of ``amount``."""
     currency = order.currency
     amount, tax = quantize(amount, currency), quantize(tax, currency)
     net, gross = (amount - tax, amount) if order.prices_include_tax else (amount, amount + tax)
+    if discount:
+        extra["discount"] = quantize(discount, currency)
     return {
         "title": title,
         "variant": "",
@@ -102,7 +107,8 @@ def _order_lines(order: Order) -> list[dict]:
             sku=line.sku,
             quantity=line.quantity,
             unit_price=line.unit_price,
-            amount=line.line_total,
+            discount=line.discount_amount,
+            amount=line.discounted_total,
             tax=line.tax_amount,
             rate=line.tax_rate,
         )
@@ -116,7 +122,9 @@ def _order_shipping(order: Order) -> dict | None:
     return _entry(
         order,
         title=order.shipping_rate_name or "Shipping",
-        amount=order.shipping_total,
+        unit_price=order.shipping_total,
+        discount=order.shipping_discount,
+        amount=order.shipping_paid,
         tax=order.shipping_tax,
         rate=_order_rate(order),
     )
@@ -155,6 +163,7 @@ def _document(order: Order, *, lines: list[dict], shipping: dict | None, **extra
         "breakdown": breakdown,
         "totals": {
             **totals,
+            # After discounts: what the lines above add up to.
             "subtotal": quantize(sum((line["amount"] for line in lines), ZERO), order.currency),
             "shipping": shipping["amount"] if shipping else quantize(0, order.currency),
         },
@@ -290,10 +299,6 @@ def _amount_entry(order: Order, gross: Decimal, *, title: str) -> dict:
     return _entry(order, title=title, amount=amount, tax=tax, rate=rate)
 
 
-def _shipping_gross(order: Order) -> Decimal:
-    return order.shipping_total + (ZERO if order.prices_include_tax else order.shipping_tax)
-
-
 def _credit_document(order: Order, refund: Refund, invoice: Invoice) -> dict:
     lines = _refund_line_entries(order, refund)
     rest = refund.amount - sum((line["gross"] for line in lines), ZERO)
@@ -304,7 +309,7 @@ def _credit_document(order: Order, refund: Refund, invoice: Invoice) -> dict:
     if not lines and not earlier and refund.amount == order.total:
         # The whole order given back at once: the invoice, line by line, taken back.
         lines, shipping = _order_lines(order), _order_shipping(order)
-    elif lines and rest > 0 and rest == _shipping_gross(order):
+    elif lines and rest > 0 and rest == order.shipping_charged:
         shipping = _order_shipping(order)
     elif rest > 0:
         title = "Refund" + (f": {refund.reason}" if refund.reason else "")

@@ -20,7 +20,6 @@ from django.db.models import F
 
 from ..data import Order, OrderEvent, Refund, RefundLine, StockMovement
 from ..exceptions import PaymentProviderError, RefundRefused
-from ..pricing import tax_for_units
 from .invoices import issue_credit_note
 from .lifecycle import allowed_next, lock_order, record_event, transition
 from .progress import line_progress
@@ -50,24 +49,12 @@ def _amount(value) -> Decimal:
     return amount
 
 
-def _line_value(order: Order, item, units: int) -> Decimal:
-    """What ``units`` units of a line cost the shopper: with their tax, which is added to
-    the price when the order's prices exclude it (``pricing.tax_for_units``)."""
-    value = item.line.unit_price * units
-    if order.prices_include_tax:
-        return value
-    return value + tax_for_units(
-        line_tax=item.line.tax_amount,
-        quantity=item.line.quantity,
-        before=item.refunded,
-        units=units,
-        currency=order.currency,
-    )
-
-
-def _shipping_value(order: Order) -> Decimal:
-    """What the shipping cost the shopper, with its tax."""
-    return order.shipping_total + (0 if order.prices_include_tax else order.shipping_tax)
+def _line_value(item, units: int) -> Decimal:
+    """What ``units`` more units of a line cost the shopper (``OrderLine.paid_for``), after
+    the units refunded before them: the difference of two running totals, so a line
+    refunded a unit at a time gives back exactly what it cost, never a rounding cent more."""
+    line = item.line
+    return line.paid_for(item.refunded + units) - line.paid_for(item.refunded)
 
 
 def _line_amounts(order, progress, lines) -> list[tuple]:
@@ -89,7 +76,7 @@ def _line_amounts(order, progress, lines) -> list[tuple]:
                 f"not {quantity}."
             )
         if quantity:
-            chosen.append((item.line, quantity, _line_value(order, item, quantity)))
+            chosen.append((item.line, quantity, _line_value(item, quantity)))
     return chosen
 
 
@@ -190,9 +177,9 @@ def _refund_locked(*, order, amount, lines, restock, reason, user, shipping):
         if not chosen and not shipping:
             raise RefundRefused("Choose at least one unit to refund.")
         amount = sum((value for _, _, value in chosen), Decimal("0"))
-        amount += _shipping_value(locked) if shipping else 0
+        amount += locked.shipping_charged if shipping else 0
     elif shipping and amount in (None, ""):
-        amount = _shipping_value(locked)
+        amount = locked.shipping_charged
     amount = left if amount in (None, "") else _amount(amount)
     if amount > left:
         raise RefundRefused(

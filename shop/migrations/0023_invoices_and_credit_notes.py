@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('shop', '0020_merge_shipping_zones_and_tax'),
+        ('shop', '0022_promo_banner_follows_a_promotion'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
