@@ -17,8 +17,6 @@ from django.utils import timezone
 from . import book, engine
 from .scope import categories_of
 
-BADGE_ENDS_WITHIN_DAYS = 7
-
 
 @dataclass(frozen=True)
 class ShownPrice:
@@ -32,10 +30,10 @@ class ShownPrice:
         return self.compare is not None and self.compare > self.price
 
     @property
-    def ends_soon(self) -> bool:
-        if self.ends_at is None:
-            return False
-        return (self.ends_at - timezone.now()).days < BADGE_ENDS_WITHIN_DAYS
+    def shows_end(self) -> bool:
+        """Whether the sale has an end to show: "Sale ends 24 December, 00:00". A date, not
+        a countdown, so a cached page stays right until the boundary drops it."""
+        return self.ends_at is not None and (self.on_sale or bool(self.badge))
 
 
 def plain(number: Decimal) -> str:
