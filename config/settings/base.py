@@ -289,6 +289,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "shop.tasks.cancel_abandoned_card_orders_task",
         "schedule": 300.0,
     },
+    "publish-scheduled-content": {
+        "task": "shop.tasks.publish_scheduled_task",
+        # Pages, themes and promotions go live or expire within a minute of their time. A
+        # run not started within the minute is dropped: the next one does its work.
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     "reconcile-stock-with-ledger": {
         "task": "shop.tasks.reconcile_stock_task",
         "schedule": 3600.0,
