@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "tenants.middleware.AdminStoreMiddleware",
     # Refuses merchants the Wagtail views the store scope cannot narrow (tenants.admin_scoping).
     "tenants.admin_scoping.guards.AdminViewGuardMiddleware",
+    # Dates in the store's time zone, on its storefront and in its staff's admin.
+    "shop.middleware.StoreTimeZoneMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -335,6 +337,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # An account's email changes only once the new address confirms it (tenants.email_changes),
 # never through Wagtail's own account form.
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+# The admin shows and takes dates in the active store's time zone (StoreSettings.time_zone),
+# not a person's own, so their account page offers no time zone.
+WAGTAIL_USER_TIME_ZONES = []
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "tenants.forms.LimitedPasswordResetForm"  # noqa: S105
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
