@@ -126,3 +126,13 @@ def test_shoppers_read_their_orders_times_in_the_stores_zone(store):
     shown = page.content.decode()
     assert "placed 24 December 2026" in shown
     assert "24 December 2026, 00:30" in shown
+
+
+def test_the_order_confirmation_email_dates_the_order_in_the_stores_zone(store, mailoutbox):
+    set_zone(store, "Europe/Oslo")
+    lamp = stocked_variant(site=store.site, price="20.00", stock=5, title="Desk lamp")
+    with time_machine.travel(datetime(2026, 12, 23, 23, 30, tzinfo=UTC), tick=False):
+        place_test_order(lines=[(lamp, 1)], email="ann@example.test")
+
+    confirmation = next(mail for mail in mailoutbox if mail.to == ["ann@example.test"])
+    assert "placed on 24 December 2026" in confirmation.alternatives[0][0]
