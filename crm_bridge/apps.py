@@ -6,6 +6,7 @@ class CrmBridgeConfig(AppConfig):
     verbose_name = "CRM"
 
     def ready(self):
+        from shop.promotions.customers import CUSTOMER_TAG_PROVIDERS
         from shop.signals import (
             order_cancelled,
             order_placed,
@@ -17,10 +18,12 @@ class CrmBridgeConfig(AppConfig):
         )
         from tenancy.admin.policies import register_permission_policies
 
-        from . import signal_handlers
+        from . import selectors, signal_handlers
         from .viewsets import PERMISSION_POLICIES
 
         register_permission_policies(PERMISSION_POLICIES)
+        # Promotions for selected customers read the tags merchants give clients here.
+        CUSTOMER_TAG_PROVIDERS.append(selectors.client_tags)
 
         order_placed.connect(
             signal_handlers.sync_crm_on_order_placed,

@@ -20,6 +20,12 @@ class Client(index.Indexed, models.Model):
     currency = models.CharField(max_length=3, blank=True)
     last_order_at = models.DateTimeField(null=True, blank=True)
     notes = models.TextField(blank=True)
+    tags = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Separated by commas, such as “vip, wholesale”. Promotions can be kept for "
+        "customers with a tag.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
@@ -27,6 +33,7 @@ class Client(index.Indexed, models.Model):
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("phone")]),
         FieldPanel("email", read_only=True),
+        FieldPanel("tags"),
         FieldPanel("notes"),
     ]
     search_fields = [

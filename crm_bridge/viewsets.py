@@ -10,9 +10,12 @@ Built on the store-scoped base of ``tenancy.admin``; registered in
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, Panel
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSetGroup
 
+from shop.money import MoneyFormat
 from shop.order_notes import OrderLink, OrderNote
+from shop.selectors import store_settings
 from shop.templatetags.shop_tags import money
 from tenancy.admin.policies import NoAddOrDeletePolicy
 from tenancy.admin.viewsets import StoreScopedViewSet
@@ -76,12 +79,19 @@ class ContactDifferencesPanel(Panel):
             return bool(self.instance.pk and self.instance.contact_differences)
 
 
+def total_spent(client: Client) -> str:
+    """What the client spent, written the store's way: in the currency of their orders
+    (the store's, before their first) and the store's locale (ADR 40)."""
+    store = store_settings(client.site)
+    return money(client.total_spent, MoneyFormat(client.currency or store.currency, store.locale))
+
+
 class ClientInspectView(InspectView):
     def get_tickets_display_value(self):
         return ", ".join(str(ticket) for ticket in self.object.tickets.all()) or "-"
 
     def get_total_spent_display_value(self):
-        return money(self.object.total_spent, self.object.currency or "EUR")
+        return total_spent(self.object)
 
 
 class ClientViewSet(StoreScopedViewSet):
@@ -100,7 +110,13 @@ class ClientViewSet(StoreScopedViewSet):
         "tickets",
         "notes",
     ]
-    list_display = ["__str__", "email", "orders_count", "total_spent", "last_order_at"]
+    list_display = [
+        "__str__",
+        "email",
+        "orders_count",
+        Column("total_spent", label="Total spent", accessor=total_spent, sort_key="total_spent"),
+        "last_order_at",
+    ]
     search_fields = ["email", "name"]
 
 

@@ -7,6 +7,7 @@ class ShopConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Revision
 
         from tenancy.admin.policies import register_permission_policies
 
@@ -14,6 +15,7 @@ class ShopConfig(AppConfig):
         from .data.navigation import StoreMenu
         from .data.orders import Order
         from .data.payments import PaymentSettings
+        from .data.promotions import Promotion
         from .data.settings import StoreSettings
         from .data.shipping import ShippingRate, ShippingZone
         from .data.stock import StockMovement
@@ -33,13 +35,25 @@ class ShopConfig(AppConfig):
         # Card refunds go to Stripe; offline methods are paid back by hand.
         REFUND_PROVIDERS[Order.PaymentMethod.CARD] = refund_card_payment
         pagecache_signal_handlers.connect()
-        for model in (StoreSettings, StoreMenu, PaymentSettings, ShippingZone, ShippingRate):
+        for model in (
+            StoreSettings,
+            StoreMenu,
+            PaymentSettings,
+            ShippingZone,
+            ShippingRate,
+            Promotion,
+        ):
             for name, signal in {"save": post_save, "delete": post_delete}.items():
                 signal.connect(
                     signal_handlers.forget_store_on_settings_change,
                     sender=model,
                     dispatch_uid=f"shop_forget_store_on_{model.__name__}_{name}",
                 )
+        post_save.connect(
+            signal_handlers.forget_store_on_promotion_revision,
+            sender=Revision,
+            dispatch_uid="shop_forget_store_on_promotion_revision",
+        )
         preorder_allocated.connect(
             signal_handlers.email_shopper_on_preorder_allocated,
             dispatch_uid="shop_email_shopper_on_preorder_allocated",

@@ -31,6 +31,7 @@ from themes.blocks import (
 
 from . import selectors
 from .data.newsletter import DEFAULT_CONSENT_TEXT
+from .promotions import book
 
 
 class UnavailableChoice:
@@ -378,6 +379,12 @@ class CategoryTilesBlock(LibraryBlockMixin, blocks.StructBlock):
 class PromoBannerBlock(LibraryBlockMixin, blocks.StructBlock):
     text = blocks.CharBlock(max_length=160)
     link = LinkBlock(required=False)
+    promotion = StoreRowChooserBlock(
+        "shop.Promotion",
+        required=False,
+        help_text="Optional. The banner shows only while this promotion is live, with a "
+        "countdown to its end.",
+    )
     ends_at = blocks.DateTimeBlock(
         required=False,
         label="Ends at",
@@ -406,8 +413,16 @@ class PromoBannerBlock(LibraryBlockMixin, blocks.StructBlock):
         ends_at = value.get("ends_at")
         if ends_at is not None and timezone.is_naive(ends_at):
             ends_at = timezone.make_aware(ends_at)
+        now = timezone.now()
+        is_over = ends_at is not None and ends_at <= now
+        promotion = value.get("promotion")
+        if promotion is not None:
+            live = book.version_of(promotion.site_id, promotion.pk, now)
+            is_over = is_over or live is None
+            if live is not None and live.end is not None:
+                ends_at = min(ends_at or live.end, live.end)
         context["ends_at"] = ends_at
-        context["is_over"] = ends_at is not None and ends_at <= timezone.now()
+        context["is_over"] = is_over
         return context
 
 

@@ -56,6 +56,23 @@ class ShippingUnavailable(ShopError):
         super().__init__(message)
 
 
+class DiscountCodeRefused(ShopError):
+    """A discount code that cannot even be kept on the cart (blank, too long, one too
+    many)."""
+
+
+class TotalChanged(ShopError):
+    """The cart's total is no longer the one the checkout page showed: a promotion started
+    or ended, or a code's last use went to another order. Nothing was placed."""
+
+    def __init__(self, totals, message: str = ""):
+        self.totals = totals
+        super().__init__(
+            message
+            or "Your total changed since the page was shown. Check it and place your order again."
+        )
+
+
 class BulkEditRefused(ShopError):
     """A bulk edit that would leave a chosen product or variant invalid: nothing of it is
     applied, and the message names what refused."""

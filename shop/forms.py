@@ -25,6 +25,10 @@ class CartLineForm(forms.Form):
     quantity = forms.IntegerField(min_value=0, max_value=999)
 
 
+class DiscountCodeForm(forms.Form):
+    code = forms.CharField(label="Discount code", max_length=100, strip=True)
+
+
 def normalise_phone(raw: str, *, country: str) -> str:
     """``raw`` in E.164 form; a number without its country code is read as ``country``'s."""
     message = f"Enter a valid phone number for {countries.name(country)}, or leave it empty."
@@ -170,6 +174,18 @@ class CheckoutForm(ShippingChoiceForm):
                 self.add_error("phone", error)
         return cleaned
 
+    def shopper_email(self) -> str:
+        """The email address typed, once it is a valid one: promotions for a customer (a
+        first order, a newsletter code) are priced for it."""
+        cleaned = getattr(self, "cleaned_data", {})
+        if cleaned.get("email"):
+            return cleaned["email"]
+        raw = str(self.data.get("email", "")).strip()[:254] if self.is_bound else ""
+        try:
+            return forms.EmailField().clean(raw) if raw else ""
+        except ValidationError:
+            return ""
+
     def checkout_details(self) -> dict:
         """The cleaned fields the order service takes as ``CheckoutDetails``."""
         skip = {"checkout_token", "quoted_total"}
@@ -177,14 +193,20 @@ class CheckoutForm(ShippingChoiceForm):
 
     def confirm_total(self, totals, *, country) -> bool:
         """Whether ``totals`` are what the page showed. When not (shipping to the chosen
-        country costs another rate, or a price changed since), says so on the form."""
+        country costs another rate, a discount now applies or no longer does, or a price
+        changed since), says so on the form."""
         quoted = self.cleaned_data.get("quoted_total")
         if quoted is None or quoted == totals.total:
             return True
+        parts = [
+            f"Shipping to {country.name} costs {money(totals.shipping, totals)}",
+        ]
+        discounts = totals.discount + totals.shipping_discount
+        if discounts:
+            parts.append(f"your discounts come to {money(discounts, totals)}")
         self.add_error(
             None,
-            f"Shipping to {country.name} costs {money(totals.shipping, totals)}: "
-            f"your total is now {money(totals.total, totals)}. "
+            f"{', and '.join(parts)}: your total is now {money(totals.total, totals)}. "
             "Check it and place your order again.",
         )
         return False

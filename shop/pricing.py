@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from .data.shipping import ShippingRate, ShippingTable, ShippingZone
 from .money import DEFAULT_LOCALE, quantize
+from .promotions import engine
 
 HUNDRED = Decimal(100)
 
@@ -33,8 +34,14 @@ def tax_of(amount: Decimal, *, rate: Decimal, included: bool, currency: str) -> 
 class PricedLine:
     line: object  # shop.models.CartLine
     unit_price: Decimal
+    # The line's price before discounts, and what promotions take off it.
     total: Decimal
     tax: Decimal = Decimal("0")
+    discount: Decimal = Decimal("0")
+
+    @property
+    def discounted_total(self) -> Decimal:
+        return self.total - self.discount
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,13 @@ class Totals:
     # (the cheapest delivery unless the shopper chose).
     quotes: list[ShippingQuote] = field(default_factory=list)
     rate: ShippingQuote | None = None
+    # What promotions take off the lines (``discount``) and the shipping, which applied
+    # and which codes were refused, with why (ADR 47). ``subtotal`` and ``shipping`` are
+    # before discounts.
+    discount: Decimal = Decimal("0")
+    shipping_discount: Decimal = Decimal("0")
+    applied: list = field(default_factory=list)
+    rejected: list = field(default_factory=list)
 
     @property
     def item_count(self) -> int:
@@ -129,13 +143,21 @@ def price_cart(
     postal_code: str = "",
     rate_key: str | None = None,
     shipping: ShippingTable | None = None,
+    offers=(),
+    customer: engine.Customer | None = None,
+    categories: dict | None = None,
+    refused=(),
 ) -> Totals:
     """Price cart lines with the variants' current prices, the shipping rate chosen (the
-    cheapest delivery when ``rate_key`` names none that applies) and the tax of the
-    destination.
+    cheapest delivery when ``rate_key`` names none that applies), the promotions
+    ``offers`` give (``shop.promotions.engine``) and the tax of the destination.
 
     ``country`` is the destination's code; by default the store's own. ``shipping`` is the
     store's table of zones and rates; by default read from the store's cache.
+    ``categories`` maps a product's id to the ids of the category pages it is in;
+    ``refused`` are codes refused before pricing, reported with those the engine refuses.
+    Shipping rates are chosen by the subtotal before discounts. Tax is computed on what
+    each line and the shipping cost after discounts.
     """
     currency = store_settings.currency
     included = store_settings.prices_include_tax
@@ -145,20 +167,23 @@ def price_cart(
     tax_rate = store_settings.tax_rate if zone is None or zone.tax_rate is None else zone.tax_rate
     tax_rate = Decimal(tax_rate)
 
-    priced = []
-    for line in lines:
-        total = quantize(line.variant.price * line.quantity, currency)
-        priced.append(
-            PricedLine(
-                line=line,
-                unit_price=quantize(line.variant.price, currency),
-                total=total,
-                tax=tax_of(total, rate=tax_rate, included=included, currency=currency),
-            )
+    items = [
+        engine.Item(
+            key=index,
+            variant_id=line.variant_id,
+            product_id=line.variant.product_id,
+            unit_price=quantize(line.variant.price, currency),
+            quantity=line.quantity,
+            category_ids=(categories or {}).get(line.variant.product_id, frozenset()),
         )
-    subtotal = quantize(sum((p.total for p in priced), Decimal("0")), currency)
+        for index, line in enumerate(lines)
+    ]
+    subtotal = quantize(
+        sum((quantize(i.unit_price * i.quantity, currency) for i in items), Decimal("0")),
+        currency,
+    )
     quotes = []
-    if priced:
+    if items:
         quotes = quotes_for(
             zone=zone,
             rates=table.rates_of(zone) if zone is not None else (),
@@ -168,9 +193,32 @@ def price_cart(
         )
     rate = _chosen(quotes, rate_key)
     shipping_amount = rate.price if rate is not None else quantize(0, currency)
-    shipping_tax = tax_of(shipping_amount, rate=tax_rate, included=included, currency=currency)
+    outcome = engine.apply(
+        list(offers), items=items, shipping=shipping_amount, currency=currency, customer=customer
+    )
+
+    def taxed(amount):
+        return tax_of(amount, rate=tax_rate, included=included, currency=currency)
+
+    priced = []
+    for index, line in enumerate(lines):
+        total = quantize(items[index].unit_price * line.quantity, currency)
+        discount = outcome.discount_of(index)
+        priced.append(
+            PricedLine(
+                line=line,
+                unit_price=items[index].unit_price,
+                total=total,
+                tax=taxed(total - discount),
+                discount=discount,
+            )
+        )
+    discount = sum((p.discount for p in priced), Decimal("0"))
+    shipping_tax = taxed(shipping_amount - outcome.shipping_discount)
     tax = sum((p.tax for p in priced), Decimal("0")) + shipping_tax
-    total = subtotal + shipping_amount + (Decimal("0") if included else tax)
+    total = subtotal - discount + shipping_amount - outcome.shipping_discount
+    if not included:
+        total += tax
     return Totals(
         currency=currency,
         locale=store_settings.locale,
@@ -184,4 +232,8 @@ def price_cart(
         prices_include_tax=included,
         quotes=quotes,
         rate=rate,
+        discount=quantize(discount, currency),
+        shipping_discount=outcome.shipping_discount,
+        applied=outcome.applied,
+        rejected=[*refused, *outcome.rejected],
     )

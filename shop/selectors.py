@@ -28,6 +28,9 @@ from .data.orders import Order, OrderLine
 from .data.settings import StoreSettings, settings_of_store
 from .data.stock import StockLevel, StockMovement
 from .pricing import Totals, price_cart
+from .promotions.cart import promotions_for_cart
+from .promotions.customers import anonymous, customer_for
+from .promotions.display import ShownPrice, shown_price
 
 SORT_OPTIONS = {
     "featured": ("Featured", ("path",)),
@@ -255,9 +258,12 @@ def cart_totals(
     country: str | None = None,
     postal_code: str = "",
     rate_key: str | None = None,
+    email: str = "",
 ) -> Totals:
     """The cart priced for shipping to ``country`` (a code; by default the store's own) and
-    ``postal_code``, by the rate ``rate_key`` names (the cheapest that applies if none)."""
+    ``postal_code``, by the rate ``rate_key`` names (the cheapest that applies if none),
+    with the promotions live now and the codes it carries, for the customer ``email``
+    names (anonymous until checkout asks)."""
     lines = []
     if cart is not None:
         lines = list(
@@ -274,12 +280,18 @@ def cart_totals(
         pictures = [line.variant.image for line in lines if line.variant.image is not None]
         pictures += [item.image for line in lines for item in line.variant.product.images.all()]
         prefetch_related_objects(pictures, "renditions")
+    customer = customer_for(site_id=site.pk, email=email) if email else anonymous()
+    promotions = promotions_for_cart(site=site, cart=cart, lines=lines, customer=customer)
     return price_cart(
         lines=lines,
         store_settings=store_settings(site),
         country=country,
         postal_code=postal_code,
         rate_key=rate_key,
+        offers=promotions.offers,
+        customer=customer,
+        categories=promotions.categories,
+        refused=promotions.refused,
     )
 
 
@@ -324,13 +336,24 @@ class ProductCard:
         return self.product.cover_image
 
     @property
+    def shown(self) -> ShownPrice:
+        """The lowest price among the variants for sale, with live promotions, as the
+        card shows it ("From €30.00", struck "€40.00", "-25%")."""
+        variants = [v for v in self.product.variants.all() if v.price is not None]
+        if not variants:
+            return ShownPrice(price=self.product.price_from)
+        currency = settings_of_store(self.product.site_id).currency
+        prices = [shown_price(variant=v, currency=currency) for v in variants]
+        return min(prices, key=lambda shown: (shown.price, not shown.on_sale))
+
+    @property
     def price(self):
-        return self.product.price_from
+        return self.shown.price
 
     @property
     def compare_at_price(self):
-        variants = [v for v in self.product.variants.all() if v.price == self.price]
-        return variants[0].compare_at_price if variants and variants[0].on_sale else None
+        shown = self.shown
+        return shown.compare if shown.on_sale else None
 
     @property
     def in_stock(self) -> bool:
@@ -531,3 +554,14 @@ def live_pages_of_store(*, site, pages) -> list:
     return [
         page for page in pages if page is not None and page.live and page.path.startswith(root_path)
     ]
+
+
+def products_for_promotion_preview(*, site, offer, limit: int) -> list[Product]:
+    """Active products of ``site`` a promotion's preview shows: those it names, else the
+    store's first ones (the preview keeps those its categories cover)."""
+    products = Product.objects.filter(site=site, status=Product.Status.ACTIVE)
+    if (offer.product_ids or offer.variant_ids) and not offer.category_ids:
+        products = products.filter(
+            Q(pk__in=offer.product_ids) | Q(variants__pk__in=offer.variant_ids)
+        )
+    return list(products.distinct().order_by("title").prefetch_related("variants")[: limit * 4])

@@ -91,9 +91,9 @@ def handle_stripe_event_task(event_id: int) -> str:
 
 @shared_task(acks_late=True)
 def cancel_abandoned_card_orders_task() -> int:
-    """Cancel the card orders left unpaid past ``CARD_PAYMENT_ABANDONED_AFTER``, store by
-    store: their PaymentIntents at Stripe, then the orders (stock returns). Running it twice
-    cancels nothing twice."""
+    """Cancel the card orders left unpaid past their store's payment window
+    (``payments.services.payment_window``), store by store: their PaymentIntents at
+    Stripe, then the orders (stock returns). Running it twice cancels nothing twice."""
     with all_stores():
         site_ids = sorted(
             set(

@@ -14,6 +14,8 @@ and its parcels, and nothing else: no address, phone, items or staff names.
 Every answer is ``Cache-Control: private, no-store``.
 """
 
+from decimal import Decimal
+
 from django import forms
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
@@ -21,6 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .data import Fulfilment, Order, OrderEvent
+from .money import format_money
 from .order_access import order_for_token, order_token
 from .services.returns import can_request_return
 from .shared_forms import (
@@ -127,12 +130,24 @@ def order_track(request, *, site):
     return _private(redirect("shop:order-status", token=order_token(order)))
 
 
-def _timeline(order) -> list[OrderEvent]:
-    return list(
+def _timeline(order, parcels) -> list[OrderEvent]:
+    """The shopper's entries of the timeline, each with a ``detail`` they may read: the
+    carrier of the parcel that left, the amount of a refund written the order's way."""
+    carriers = {parcel.pk: parcel.carrier for parcel in parcels}
+    events = list(
         OrderEvent.objects.filter(order=order, kind__in=OrderEvent.SHOPPER_KINDS).only(
-            "kind", "created_at", "order_id"
+            "kind", "created_at", "order_id", "data"
         )
     )
+    for event in events:
+        event.detail = ""
+        if event.kind == OrderEvent.Kind.REFUNDED and event.data.get("amount"):
+            event.detail = format_money(
+                Decimal(event.data["amount"]), currency=order.currency, locale=order.locale
+            )
+        elif event.kind == OrderEvent.Kind.SHIPPED:
+            event.detail = carriers.get(event.data.get("fulfilment"), "")
+    return events
 
 
 @require_GET
@@ -148,7 +163,7 @@ def order_status(request, token, *, site):
     )
     context = {
         "order": order,
-        "timeline": _timeline(order),
+        "timeline": _timeline(order, parcels),
         "parcels": parcels,
         "token": token,
         "can_return": can_request_return(order),

@@ -17,7 +17,7 @@ from themes.theme import Theme
 from . import search, selectors, services
 from .checkout_shipping import UPDATE_SHIPPING
 from .exceptions import InsufficientStock, ShopError
-from .forms import AddToCartForm, CartLineForm, CheckoutForm
+from .forms import AddToCartForm, CartLineForm, CheckoutForm, DiscountCodeForm
 from .models import Order, ProductVariant
 from .shared_forms import is_same_origin
 from .storefront import StoreContext, shopper_session_key
@@ -175,6 +175,41 @@ def cart_line_update(request, line_id, *, site):
 
 @require_POST
 @store_view
+def cart_code_apply(request, *, site):
+    """Keep a discount code on the cart; the cart page then shows what it takes off, or
+    why it takes nothing."""
+    cart = selectors.find_cart(site=site, session_key=shopper_session_key(request))
+    form = DiscountCodeForm(request.POST)
+    if cart is None:
+        messages.error(request, "Your cart is empty: add something before entering a code.")
+    elif not form.is_valid():
+        messages.error(request, "Enter a discount code of at most 32 characters.")
+    else:
+        try:
+            services.add_discount_code(cart=cart, code=form.cleaned_data["code"])
+        except ShopError as error:
+            messages.error(request, str(error))
+    return _back_to_cart_or_checkout(request)
+
+
+@require_POST
+@store_view
+def cart_code_remove(request, *, site):
+    cart = selectors.find_cart(site=site, session_key=shopper_session_key(request))
+    form = DiscountCodeForm(request.POST)
+    if cart is not None and form.is_valid():
+        services.remove_discount_code(cart=cart, code=form.cleaned_data["code"])
+    return _back_to_cart_or_checkout(request)
+
+
+def _back_to_cart_or_checkout(request):
+    if request.POST.get("next") == "checkout":
+        return redirect("shop:checkout")
+    return redirect("shop:cart-detail")
+
+
+@require_POST
+@store_view
 def cart_line_remove(request, line_id, *, site):
     cart = selectors.find_cart(site=site, session_key=shopper_session_key(request))
     if cart is not None:
@@ -210,7 +245,12 @@ def _priced_for(request, form, *, site, cart, store_settings):
     code, postal_code, rate_key = form.destination(request.GET)
     country = Country(code or store_settings.default_country.code)
     totals = selectors.cart_totals(
-        site=site, cart=cart, country=country.code, postal_code=postal_code, rate_key=rate_key
+        site=site,
+        cart=cart,
+        country=country.code,
+        postal_code=postal_code,
+        rate_key=rate_key,
+        email=form.shopper_email(),
     )
     return totals, country
 
@@ -246,6 +286,7 @@ def checkout(request, *, site):
                 cart=cart,
                 details=services.CheckoutDetails(**form.checkout_details()),
                 checkout_token=cleaned["checkout_token"],
+                expected_total=totals.total,
             )
         except ShopError as error:
             # Nothing was written: the cart and what the shopper typed are kept.

@@ -22,6 +22,7 @@ from tenancy.admin.viewsets import StoreCreateView, StoreScopedViewSet
 from .admin_forms import StockLevelForm
 from .admin_orders import OrderDetailView
 from .admin_panels import product_edit_handler
+from .admin_promotions import PromotionViewSet
 from .admin_views import OrderCancelView, ProductDeleteView, ServiceEditView
 from .exceptions import ShopError
 from .models import (
@@ -305,6 +306,7 @@ class ShopViewSetGroup(SnippetViewSetGroup):
         StockLevelViewSet,
         StockMovementViewSet,
         OrderViewSet,
+        PromotionViewSet,
         NewsletterSubscriberViewSet,
         BackInStockRequestViewSet,
     )

@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from shop.money import DEFAULT_LOCALE, MoneyFormat
 from shop.templatetags.shop_tags import money
 
 from .exceptions import StaffError
@@ -53,7 +54,9 @@ class PlatformOperatorPolicy(ModelPermissionPolicy):
 
 
 def _revenue(store):
-    return money(store.revenue, store.currency or "EUR")
+    """The store's revenue written the store's way (a store with no settings yet: euros)."""
+    writes = MoneyFormat(store.currency or "EUR", store.locale or DEFAULT_LOCALE)
+    return money(store.revenue, writes)
 
 
 def _status_links(store):

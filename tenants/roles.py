@@ -21,10 +21,10 @@ class Role(models.TextChoices):
 
 # What each role can do, as shown to merchants on the staff screen and in the README.
 ROLE_SUMMARIES = {
-    Role.OWNER: "Everything in the store: pages, images, products, orders and refunds, "
-    "clients, settings, the theme, staff and the activity log.",
-    Role.EDITOR: "Pages, menus, images and documents, products and inventory. No orders, "
-    "clients, settings or theme.",
+    Role.OWNER: "Everything in the store: pages, images, products, promotions, orders and "
+    "refunds, clients, settings, the theme, staff and the activity log.",
+    Role.EDITOR: "Pages, menus, images and documents, products, inventory and promotions. No "
+    "orders, clients, settings or theme.",
     Role.SUPPORT: "Orders (fulfil, ship, notes, returns; no refunds), clients and tickets; "
     "the catalog read-only. No pages or settings.",
 }
@@ -50,6 +50,17 @@ _CRM = ["view_client", "change_client", "view_ticket", "change_ticket"]
 _THEME = ["change_storetheme", "publish_storetheme", "lock_storetheme", "unlock_storetheme"]
 _NEWSLETTER = ["view_newslettersubscriber"]
 _MENUS = ["add_storemenu", "change_storemenu", "delete_storemenu", "view_storemenu"]
+# Promotions and their codes: drafted, published (now or at a date), locked; for owners and
+# the content team (editors), who plan sales.
+_PROMOTIONS = [
+    "add_promotion",
+    "change_promotion",
+    "delete_promotion",
+    "view_promotion",
+    "publish_promotion",
+    "lock_promotion",
+    "unlock_promotion",
+]
 # Where the store ships and what it charges: a store setting, the owners'.
 _SHIPPING = ["add_shippingzone", "change_shippingzone", "delete_shippingzone", "view_shippingzone"]
 
@@ -64,13 +75,14 @@ MODEL_PERMISSIONS = {
             *_NEWSLETTER,
             *_MENUS,
             *_SHIPPING,
+            *_PROMOTIONS,
         ],
         "crm_bridge": _CRM,
         "themes": _THEME,
     },
     Role.EDITOR: {
         "wagtailadmin": ["access_admin"],
-        "shop": [*_CATALOG, *_INVENTORY, *_MENUS],
+        "shop": [*_CATALOG, *_INVENTORY, *_MENUS, *_PROMOTIONS],
     },
     Role.SUPPORT: {
         "wagtailadmin": ["access_admin"],

@@ -40,9 +40,9 @@ def stores_for_operator() -> QuerySet[Store]:
     """Every store with its staff, product and order counts and its revenue.
 
     ``revenue`` sums the totals of orders in the store's currency (``currency``), except
-    cancelled and refunded ones. The listing costs one query however many stores there are.
-    It reads every store's rows, so it runs in the all-stores scope of the operator's
-    admin requests.
+    cancelled and refunded ones; ``locale`` is how the store writes amounts. The listing
+    costs one query however many stores there are. It reads every store's rows, so it runs
+    in the all-stores scope of the operator's admin requests.
     """
     site = OuterRef("site_id")
     revenue = (
@@ -64,6 +64,7 @@ def stores_for_operator() -> QuerySet[Store]:
             product_count=_count_of(Product.objects.filter(site_id=site), "site_id"),
             order_count=_count_of(Order.objects.filter(site_id=site), "site_id"),
             currency=Subquery(StoreSettings.objects.filter(site_id=site).values("currency")[:1]),
+            locale=Subquery(StoreSettings.objects.filter(site_id=site).values("locale")[:1]),
         )
         .annotate(
             revenue=Coalesce(

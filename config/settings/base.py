@@ -318,11 +318,10 @@ PAYMENT_SECRETS_KEY = env("PAYMENT_SECRETS_KEY", default="")
 # A same-origin POST that pays a test-mode PaymentIntent with Stripe's test card, for
 # machines where Stripe.js cannot load. Refused for live keys whatever this says.
 STRIPE_TEST_CONFIRM = env.bool("STRIPE_TEST_CONFIRM", default=False)
-# A card order still unpaid this long after it was placed is cancelled and its stock
-# returned (``shop.tasks.cancel_abandoned_card_orders_task``).
-CARD_PAYMENT_ABANDONED_AFTER = timedelta(
-    minutes=env.int("CARD_PAYMENT_ABANDON_MINUTES", default=60)
-)
+# A card order still unpaid after its store's hold time (``reservation_minutes``) is
+# cancelled and its stock returned (``shop.tasks.cancel_abandoned_card_orders_task``), but
+# never sooner than this after it was placed: a bank's 3-D Secure step takes minutes.
+CARD_PAYMENT_MIN_TIME = timedelta(minutes=env.int("CARD_PAYMENT_MIN_MINUTES", default=15))
 
 # --- Wagtail ----------------------------------------------------------------------------
 

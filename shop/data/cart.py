@@ -13,6 +13,10 @@ class Cart(models.Model):
 
     site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
     session_key = models.CharField(max_length=64)
+    # The discount codes the shopper entered, space separated, normalised
+    # (``shop.promotions.codes.parse_codes``); whether each applies is decided when the
+    # cart is priced.
+    discount_codes = models.CharField(max_length=200, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -6,6 +6,7 @@ from wagtail.search import index
 
 from tenancy.scope import StoreOwnedQuerySet, StoreScopedManager
 
+from ..money import quantize
 from ..validators import no_invisible_characters, no_invisible_characters_multiline
 
 TEXT = [no_invisible_characters]
@@ -75,6 +76,10 @@ class Order(index.Indexed, models.Model):
     shipping_rate_kind = models.CharField(max_length=16, blank=True)
     pickup_address = models.TextField(blank=True)
     tax_total = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    # What promotions took off the lines (the sum of the lines' ``discount_amount``) and
+    # off the shipping; ``subtotal`` and ``shipping_total`` are before them (ADR 47).
+    discount_total = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    shipping_discount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     shipping_tax = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     prices_include_tax = models.BooleanField(default=True)
     locale = models.CharField(max_length=5, default="en-GB")
@@ -151,6 +156,17 @@ class Order(index.Indexed, models.Model):
         return label
 
     @property
+    def shipping_paid(self) -> Decimal:
+        """The shipping after its discount (free shipping)."""
+        return self.shipping_total - self.shipping_discount
+
+    @property
+    def shipping_charged(self) -> Decimal:
+        """What the shopper paid for shipping: after its discount, with its tax when prices
+        were entered without it."""
+        return self.shipping_paid + (0 if self.prices_include_tax else self.shipping_tax)
+
+    @property
     def shipping_address(self) -> str:
         parts = [self.address_line1, self.address_line2, f"{self.postal_code} {self.city}"]
         country = self.country.name or self.country.code
@@ -176,7 +192,10 @@ class OrderLine(models.Model):
         default=0, help_text="Pre-ordered units allocated since, as stock arrived."
     )
     line_total = models.DecimalField(max_digits=12, decimal_places=2)
-    # The tax rate (percent) and the tax in ``line_total`` (prices with tax) or on it.
+    # What promotions took off ``line_total``.
+    discount_amount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    # The tax rate (percent) and the tax in what the line cost after its discount (prices
+    # with tax) or on it.
     tax_rate = models.DecimalField(max_digits=6, decimal_places=3, default=0)
     tax_amount = models.DecimalField(max_digits=12, decimal_places=2, default=0)
 
@@ -199,6 +218,20 @@ class OrderLine(models.Model):
     def awaiting_stock(self) -> int:
         """Pre-ordered units still waiting for stock."""
         return self.preordered - self.preorder_allocated
+
+    @property
+    def discounted_total(self) -> Decimal:
+        return self.line_total - self.discount_amount
+
+    def paid_for(self, units: int) -> Decimal:
+        """What the shopper paid for ``units`` of this line: after its discount, with its
+        tax when prices were entered without it; a share rounded to the currency's minor
+        unit. All the units together are exactly what the line cost."""
+        order = self.order
+        paid = self.discounted_total + (0 if order.prices_include_tax else self.tax_amount)
+        if units >= self.quantity:
+            return paid
+        return quantize(paid * units / self.quantity, order.currency)
 
 
 class OrderNumberSequence(models.Model):

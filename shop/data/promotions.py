@@ -1,4 +1,4 @@
-"""Promotions: automatic discounts and discount codes, per store (ADR 45).
+"""Promotions: automatic discounts and discount codes, per store (ADR 47).
 
 A promotion is a Wagtail snippet with drafts, revisions, preview and scheduled publishing:
 its ``go_live_at`` and ``expire_at`` are when it starts and ends, and ``shop.promotions.book``
@@ -15,6 +15,7 @@ checkouts.
 
 from decimal import Decimal
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -141,11 +142,17 @@ class Promotion(DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin,
     combines_with_order = models.BooleanField("combines with order discounts", default=False)
     combines_with_shipping = models.BooleanField("combines with free shipping", default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="promotion")
 
     objects = StoreScopedManager.from_queryset(StoreOwnedQuerySet)()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        permissions = [
+            ("publish_promotion", "Can publish promotions"),
+            ("lock_promotion", "Can lock promotions"),
+            ("unlock_promotion", "Can unlock promotions"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(kind="percentage") | models.Q(value__lte=100),
@@ -155,6 +162,10 @@ class Promotion(DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin,
 
     def __str__(self):
         return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
 
     def clean(self):
         super().clean()
@@ -230,6 +241,9 @@ class PromotionUsage(models.Model):
     )
     order = models.ForeignKey("shop.Order", on_delete=models.CASCADE, related_name="promotions")
     email = models.EmailField()
+    # What the order's pages and emails show of it, as it read when the order was placed.
+    title = models.CharField(max_length=100)
+    code_text = models.CharField("code", max_length=CODE_LENGTH, blank=True)
     amount = models.DecimalField(**MONEY)
     used_at = models.DateTimeField(auto_now_add=True)
     released_at = models.DateTimeField(null=True, blank=True)

@@ -1,7 +1,10 @@
+from django.utils import timezone
+
 from tenancy.request import store_site
 
 from ..blocks import PREPARED_BLOCKS
 from ..middleware import is_storefront_page
+from ..promotions import book
 from . import keys, purge, tags
 from .http import is_private_page, mark_private, mark_shared, not_modified
 
@@ -37,7 +40,7 @@ class PageCacheMiddleware:
         context = getattr(response, "context_data", None) or {}
         if request.method == "GET" and keys.query_was_honoured(visit.query, context):
             response.pagecache_tags = frozenset(recorder.tags)
-            response.pagecache_good_until = _good_until(context)
+            response.pagecache_good_until = _good_until(context, site_id=site.pk)
             purge.remember(site.pk, request.build_absolute_uri(), recorder.tags)
         return response
 
@@ -55,11 +58,16 @@ class PageCacheMiddleware:
         return response
 
 
-def _good_until(context) -> float | None:
-    """When the page stops being right by the clock alone (a promo banner's end), as a
-    timestamp, or None."""
+def _good_until(context, *, site_id: int) -> float | None:
+    """When the page stops being right by the clock alone, as a timestamp, or None: a
+    promo banner's end, or the store's next promotion boundary (a promotion starts, changes
+    or ends, and prices and badges with it; ADR 47)."""
     prepared = context.get(PREPARED_BLOCKS)
-    moment = getattr(prepared, "good_until", None)
+    moments = [
+        getattr(prepared, "good_until", None),
+        book.next_boundary(site_id, timezone.now()),
+    ]
+    moment = min((m for m in moments if m is not None), default=None)
     return moment.timestamp() if moment is not None else None
 
 

@@ -6,6 +6,7 @@ after the change commits (then purges the CDN). Tags name one store's rows, so n
 another store is touched. Connected in ``connect()``, from ``ShopConfig.ready``.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import (
     m2m_changed,
     post_delete,
@@ -15,7 +16,7 @@ from django.db.models.signals import (
     pre_save,
 )
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site, get_page_models
+from wagtail.models import Page, PageViewRestriction, Revision, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move, published
 
 from domains.models import Domain
@@ -26,6 +27,7 @@ from themes.theme import site_ids_showing_image
 
 from ..data.catalog import Product, ProductImage, ProductVariant
 from ..data.navigation import StoreMenu
+from ..data.promotions import Promotion
 from ..data.settings import StoreSettings
 from ..data.shipping import ShippingZone
 from ..data.stock import StockLevel, StockMovement
@@ -285,9 +287,21 @@ def invalidate_store_on_theme_published(sender, instance, **kwargs):
 
 
 def invalidate_store_on_site_row_change(sender, instance, **kwargs):
-    """Store menus, settings and shipping zones (the shipping note): read by every page
-    of their store."""
+    """Store menus, settings, shipping zones (the shipping note) and promotions (prices
+    and badges on product pages and cards): read by every page of their store."""
     invalidate_store_on_commit(instance.site_id)
+
+
+def invalidate_store_on_promotion_revision(sender, instance, **kwargs):
+    """A promotion's revision was saved or scheduled: its prices may show from then on.
+    Pages cached meanwhile end at the store's next promotion boundary on their own."""
+    if instance.base_content_type_id != ContentType.objects.get_for_model(Promotion).pk:
+        return
+    invalidate_store_on_commit(
+        Promotion._base_manager.filter(pk=instance.object_id)
+        .values_list("site_id", flat=True)
+        .first()
+    )
 
 
 def remember_domain_site(sender, instance, **kwargs):
@@ -351,9 +365,10 @@ def connect() -> None:
     on(post_save, invalidate_on_stock_settings_change, StockLevel, "stock_level_saved")
 
     on(published, invalidate_store_on_theme_published, StoreTheme, "theme_published")
-    for model in (StoreMenu, StoreSettings, ShippingZone):
+    for model in (StoreMenu, StoreSettings, ShippingZone, Promotion):
         on(post_save, invalidate_store_on_site_row_change, model, "saved")
         on(post_delete, invalidate_store_on_site_row_change, model, "deleted")
+    on(post_save, invalidate_store_on_promotion_revision, Revision, "promotion_revision")
     on(pre_save, remember_domain_site, Domain, "remember_site")
     on(post_save, invalidate_stores_on_domain_change, Domain, "saved")
     on(post_delete, invalidate_stores_on_domain_change, Domain, "deleted")

@@ -6,7 +6,7 @@ browser sends or reads changes it.
 """
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import stripe
 from django.conf import settings
@@ -16,7 +16,7 @@ from django.utils import timezone
 from ..data import Order, OrderEvent, Payment, StockMovement
 from ..exceptions import InsufficientStock, InvalidTransition, PaymentProviderError
 from ..services.lifecycle import cancel_order, lock_order, mark_paid, record_event
-from ..services.stock import ensure_stock_levels, lock_levels, move_stock
+from ..services.stock import ensure_stock_levels, hold_minutes, lock_levels, move_stock
 from ..signals import order_status_changed
 from . import stripe_client
 from .refunds import record_card_refund
@@ -148,9 +148,16 @@ def accept_late_payment(*, order: Order, payment: Payment, keys: StripeKeys) -> 
     return paid
 
 
+def payment_window(site_id: int) -> timedelta:
+    """How long a card order waits for its payment: the store's hold time (its items are
+    held while the shopper pays, as they were in checkout), but never less than
+    ``CARD_PAYMENT_MIN_TIME``, which a bank's 3-D Secure step may take."""
+    return max(timedelta(minutes=hold_minutes(site_id)), settings.CARD_PAYMENT_MIN_TIME)
+
+
 def abandoned_card_orders(*, site_id: int, now: datetime | None = None):
-    """Card orders of the store still waiting for their payment past the allowed time."""
-    cutoff = (now or timezone.now()) - settings.CARD_PAYMENT_ABANDONED_AFTER
+    """Card orders of the store still waiting for their payment past its payment window."""
+    cutoff = (now or timezone.now()) - payment_window(site_id)
     return Order.objects.filter(
         site_id=site_id,
         payment_method=Order.PaymentMethod.CARD,

@@ -22,7 +22,7 @@ from ..data import Order, Payment
 from ..exceptions import PaymentProviderError
 from ..views import SESSION_ORDERS_KEY, render_themed, store_view
 from . import stripe_client
-from .services import card_payment_for
+from .services import card_payment_for, payment_window
 from .webhooks import receive_event
 
 STRIPE_JS = "https://js.stripe.com/v3/"
@@ -82,7 +82,13 @@ def card_payment(request, number, *, site):
     if not _waiting_for_card(order):
         return redirect("shop:order-complete", number=order.number)
     keys = stripe_client.keys_for_site(site.pk)
-    context = {"order": order, "stripe_js": STRIPE_JS}
+    window = payment_window(site.pk)
+    context = {
+        "order": order,
+        "stripe_js": STRIPE_JS,
+        "pay_by": order.placed_at + window,
+        "pay_minutes": int(window.total_seconds() // 60),
+    }
     if keys is None:
         context["unavailable"] = "This store does not take cards at the moment."
     else:

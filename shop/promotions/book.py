@@ -1,4 +1,4 @@
-"""Which promotions of a store are live at a given moment, to the second (ADR 45).
+"""Which promotions of a store are live at a given moment, to the second (ADR 47).
 
 Wagtail publishes a scheduled revision when ``publish_scheduled`` next runs (every minute,
 by the beat) and unpublishes an expired promotion the same way. Prices cannot wait for it:
@@ -23,6 +23,7 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Revision
 
+from tenancy.scope import store_scope
 from tenancy.store_cache import store_value
 
 from ..data import Promotion
@@ -66,6 +67,8 @@ def offer_of(promotion: Promotion) -> Offer:
         combines_with_items=promotion.combines_with_items,
         combines_with_order=promotion.combines_with_order,
         combines_with_shipping=promotion.combines_with_shipping,
+        usage_limit=promotion.usage_limit,
+        usage_limit_per_customer=promotion.usage_limit_per_customer,
     )
 
 
@@ -94,17 +97,20 @@ def versions_of(promotion: Promotion, scheduled: Revision | None) -> list[Versio
 
 
 def build_book(site_id: int) -> list[Version]:
-    promotions = list(
-        Promotion.objects.filter(site_id=site_id).prefetch_related(
-            "products", "variants", "categories"
+    """Every version of the store's promotions; read in the store's own scope, as the page
+    cache and tasks ask for it outside any request."""
+    with store_scope([site_id]):
+        promotions = list(
+            Promotion.objects.filter(site_id=site_id).prefetch_related(
+                "products", "variants", "categories"
+            )
         )
-    )
-    scheduled = _scheduled_revisions(promotions)
-    return [
-        version
-        for promotion in promotions
-        for version in versions_of(promotion, scheduled.get(promotion.pk))
-    ]
+        scheduled = _scheduled_revisions(promotions)
+        return [
+            version
+            for promotion in promotions
+            for version in versions_of(promotion, scheduled.get(promotion.pk))
+        ]
 
 
 def book(site_id: int) -> list[Version]:
@@ -124,12 +130,19 @@ def automatic_offers_at(site_id: int, when: datetime) -> list[Offer]:
     ]
 
 
-def offer_at(site_id: int, promotion_id: int, when: datetime) -> Offer | None:
-    """The version of one promotion that counts at ``when``; None when it is not live."""
+def version_of(site_id: int, promotion_id: int, when: datetime) -> Version | None:
+    """The version of one promotion that counts at ``when``, with its window; None when it
+    is not live then."""
     for version in versions_at(site_id, when):
         if version.offer.id == promotion_id:
-            return version.offer
+            return version
     return None
+
+
+def offer_at(site_id: int, promotion_id: int, when: datetime) -> Offer | None:
+    """The offer of one promotion at ``when``; None when it is not live."""
+    version = version_of(site_id, promotion_id, when)
+    return version.offer if version is not None else None
 
 
 def next_boundary(site_id: int, after: datetime) -> datetime | None:

@@ -1,4 +1,4 @@
-"""Which promotions a cart gets, and what each takes off which line (ADR 45).
+"""Which promotions a cart gets, and what each takes off which line (ADR 47).
 
 The one place discounts are decided: cart, checkout, order placement and emails all price
 through it (``shop.pricing.price_cart``), so they show the same figures. It is pure: it
@@ -67,6 +67,7 @@ class Reason:
     NO_SHIPPING = "no_shipping"
     NOT_COMBINABLE = "not_combinable"
     NOTHING_OFF = "nothing_off"
+    TOO_MANY = "too_many"
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,9 @@ class Offer:
     combines_with_order: bool = False
     combines_with_shipping: bool = False
     code: str | None = None
+    # Read by ``shop.promotions.codes`` against the usages recorded; the engine ignores them.
+    usage_limit: int | None = None
+    usage_limit_per_customer: int | None = None
 
     @property
     def klass(self) -> str:

@@ -1,6 +1,13 @@
 """Every write that matters in the shop goes through these functions."""
 
-from .cart import add_to_cart, get_or_create_cart, remove_cart_line, update_cart_line
+from .cart import (
+    add_discount_code,
+    add_to_cart,
+    get_or_create_cart,
+    remove_cart_line,
+    remove_discount_code,
+    update_cart_line,
+)
 from .catalog import (
     VariantChange,
     archive_product,
@@ -42,6 +49,7 @@ __all__ = [
     "CheckoutDetails",
     "Hold",
     "VariantChange",
+    "add_discount_code",
     "add_note",
     "add_to_cart",
     "adjust_stock",
@@ -69,6 +77,7 @@ __all__ = [
     "reject_return",
     "release_expired_reservations",
     "remove_cart_line",
+    "remove_discount_code",
     "request_return",
     "reserve_cart",
     "resolve_drift",

@@ -4,7 +4,9 @@
 from django.db import transaction
 
 from ..data import Cart, CartLine, Product, Reservation, StockLevel
-from ..exceptions import InsufficientStock, ProductUnavailable
+from ..data.promotions import CODE_LENGTH, normalise_code
+from ..exceptions import DiscountCodeRefused, InsufficientStock, ProductUnavailable
+from ..promotions.codes import MAX_CODES, parse_codes
 from .stock import (
     check_preorder_limit,
     policy_of,
@@ -86,3 +88,37 @@ def remove_cart_line(*, cart: Cart, line_id: int) -> None:
     line.delete()
     if Reservation.objects.filter(cart=cart, variant_id=line.variant_id).exists():
         release_cart_reservations(cart=cart, variant_ids=[line.variant_id])
+
+
+@transaction.atomic
+def add_discount_code(*, cart: Cart, code: str) -> str:
+    """Keep ``code`` on the cart (normalised); whether it applies is decided each time the
+    cart is priced, so a code entered before its promotion starts works from its first
+    second. Returns the code as kept. A blank or overlong code, or one too many, raises
+    DiscountCodeRefused and changes nothing."""
+    normalised = normalise_code(code)
+    if not normalised:
+        raise DiscountCodeRefused("Enter a discount code.")
+    if len(normalised) > CODE_LENGTH:
+        raise DiscountCodeRefused(f"A discount code has at most {CODE_LENGTH} characters.")
+    locked = Cart.objects.select_for_update().get(pk=cart.pk)
+    codes = parse_codes(locked.discount_codes)
+    if normalised in codes:
+        return normalised
+    if len(codes) >= MAX_CODES:
+        raise DiscountCodeRefused(f"One order can use up to {MAX_CODES} codes.")
+    locked.discount_codes = " ".join([*codes, normalised])
+    locked.save(update_fields=["discount_codes", "updated_at"])
+    cart.discount_codes = locked.discount_codes
+    return normalised
+
+
+@transaction.atomic
+def remove_discount_code(*, cart: Cart, code: str) -> None:
+    locked = Cart.objects.select_for_update().get(pk=cart.pk)
+    normalised = normalise_code(code)
+    locked.discount_codes = " ".join(
+        c for c in parse_codes(locked.discount_codes) if c != normalised
+    )
+    locked.save(update_fields=["discount_codes", "updated_at"])
+    cart.discount_codes = locked.discount_codes

@@ -18,6 +18,7 @@ from ..data import Order, OrderEvent, StockLevel, StockMovement
 from ..exceptions import InvalidTransition, NoteRefused
 from ..signals import order_cancelled, order_event_recorded, order_status_changed
 from ..validators import no_invisible_characters_multiline
+from .promotions import release_usages
 from .stock import ensure_stock_levels, lock_levels, move_stock
 
 S = Order.Status
@@ -190,6 +191,7 @@ def cancel_order(*, order: Order, user=None, actor: str = "", reason: str = "") 
     The order row is locked first, then its stock rows in primary-key order (the lock order
     of ``place_order``), so a second cancellation waits for the first and then finds the
     order cancelled: it raises InvalidTransition and returns nothing twice.
+    Its promotion usages are released: they no longer count against limits.
     ``order_cancelled`` is sent after commit.
     """
     locked = lock_order(order)
@@ -206,6 +208,7 @@ def cancel_order(*, order: Order, user=None, actor: str = "", reason: str = "") 
     # Cancelled before its units go back, so none of them is allocated to its own pre-order.
     previous, locked.status = locked.status, S.CANCELLED
     locked.save(update_fields=["status"])
+    release_usages(order=locked)
     note = f"{locked} cancelled" + (f": {reason}" if reason else "")
     for line in sorted(lines, key=lambda line: levels[line.variant_id].pk):
         taken = line.quantity - line.awaiting_stock

@@ -24,10 +24,16 @@ from ..exceptions import (
     InsufficientStock,
     ProductUnavailable,
     ShippingUnavailable,
+    TotalChanged,
 )
+from ..money import format_money
 from ..pricing import price_cart
+from ..promotions.cart import promotions_for_cart
+from ..promotions.customers import customer_for
+from ..promotions.messages import refusals
 from ..signals import order_placed
 from .lifecycle import record_event
+from .promotions import lock_promotions, record_usages
 from .stock import (
     allocate_preorders,
     check_preorder_limit,
@@ -94,6 +100,8 @@ def _create_order(
         subtotal=totals.subtotal,
         shipping_total=totals.shipping,
         total=totals.total,
+        discount_total=totals.discount,
+        shipping_discount=totals.shipping_discount,
         **_shipping_and_tax(totals),
     )
     OrderLine.objects.bulk_create(
@@ -112,6 +120,7 @@ def _create_order(
                     else 0
                 ),
                 line_total=priced.total,
+                discount_amount=priced.discount,
                 tax_rate=totals.tax_rate,
                 tax_amount=priced.tax,
             )
@@ -135,22 +144,41 @@ def _shipping_and_tax(totals) -> dict:
     }
 
 
-def _priced(*, lines, store_settings, details: CheckoutDetails):
-    """The cart priced for the address and the rate chosen; ShippingUnavailable when no
-    rate applies, or the one chosen no longer does (its price is not the shopper's to
-    pick: any other would change the total they saw)."""
+def _priced(*, cart, lines, store_settings, details: CheckoutDetails):
+    """The cart priced for the address and the rate chosen, with the promotions it gets,
+    their rows locked (``shop.services.promotions``); ShippingUnavailable when no rate
+    applies, or the one chosen no longer does (its price is not the shopper's to pick: any
+    other would change the total they saw)."""
+    customer = customer_for(site_id=cart.site_id, email=details.email)
+    promotions = promotions_for_cart(site=cart.site, cart=cart, lines=lines, customer=customer)
+    if promotions.promotion_ids:
+        lock_promotions(promotions.promotion_ids)
+        # Again behind the locks: a use counted since is counted now.
+        promotions = promotions_for_cart(site=cart.site, cart=cart, lines=lines, customer=customer)
     totals = price_cart(
         lines=lines,
         store_settings=store_settings,
         country=details.country,
         postal_code=details.postal_code,
         rate_key=details.shipping_rate or None,
+        offers=promotions.offers,
+        customer=customer,
+        categories=promotions.categories,
+        refused=promotions.refused,
     )
     if not totals.ships:
         raise ShippingUnavailable("No shipping option of this store reaches that address.")
     if details.shipping_rate and totals.rate.key != details.shipping_rate:
         raise ShippingUnavailable("That shipping option is not offered for this order.")
     return totals
+
+
+def _total_changed(totals, details: CheckoutDetails) -> str:
+    total = format_money(totals.total, currency=totals.currency, locale=totals.locale)
+    why = [sentence for _, sentence in refusals(totals, email_known=bool(details.email))]
+    return " ".join(
+        [f"Your total changed to {total}.", *why[:1], "Check it and place your order again."]
+    )
 
 
 def _lock_cart(*, cart, token: UUID | None) -> tuple[Cart, Order | None]:
@@ -243,7 +271,13 @@ def _take_stock(*, order: Order, cart, takes, levels, held) -> None:
 
 
 @transaction.atomic
-def place_order(*, cart, details: CheckoutDetails, checkout_token: UUID | None = None) -> Order:
+def place_order(
+    *,
+    cart,
+    details: CheckoutDetails,
+    checkout_token: UUID | None = None,
+    expected_total=None,
+) -> Order:
     """Turn a cart into an order and take its items out of stock.
 
     One cart, one order: the cart row is locked first, so two submissions of one cart run
@@ -255,17 +289,23 @@ def place_order(*, cart, details: CheckoutDetails, checkout_token: UUID | None =
     sold in the same transaction. A hold that expired and was swept is simply gone: the
     order takes what is still available, or fails with InsufficientStock and the cart as
     it was. On pre-order, units beyond the stock are recorded on the line as pre-ordered.
-    Totals are computed here from current prices, never taken from the shopper.
+    Totals are computed here from current prices and the promotions live now, never taken
+    from the shopper; with ``expected_total`` (what the checkout page showed), a total that
+    changed since (a promotion ended, a code's last use went to another order) raises
+    TotalChanged and places nothing. Each promotion applied is counted as used.
     """
     cart, placed = _lock_cart(cart=cart, token=checkout_token)
     if placed is not None:
         return placed
     lines, store_settings = _checked_lines(cart=cart, details=details)
     takes, levels, held = _lock_stock(cart=cart, lines=lines)
-    totals = _priced(lines=lines, store_settings=store_settings, details=details)
+    totals = _priced(cart=cart, lines=lines, store_settings=store_settings, details=details)
+    if expected_total is not None and totals.total != expected_total:
+        raise TotalChanged(totals, _total_changed(totals, details))
     order = _create_order(
         cart=cart, details=details, totals=totals, token=checkout_token, takes=takes
     )
+    record_usages(order=order, applied=totals.applied)
     _take_stock(order=order, cart=cart, takes=takes, levels=levels, held=held)
     record_event(order=order, kind=OrderEvent.Kind.PLACED, actor="Shopper")
     cart.lines.all().delete()

@@ -67,7 +67,7 @@ def _line_amounts(order, progress, lines) -> list[tuple]:
                 f"not {quantity}."
             )
         if quantity:
-            chosen.append((item.line, quantity, item.line.unit_price * quantity))
+            chosen.append((item.line, quantity, item.line.paid_for(quantity)))
     return chosen
 
 
@@ -167,9 +167,9 @@ def _refund_locked(*, order, amount, lines, restock, reason, user, shipping):
         if not chosen and not shipping:
             raise RefundRefused("Choose at least one unit to refund.")
         amount = sum((value for _, _, value in chosen), Decimal("0"))
-        amount += locked.shipping_total if shipping else 0
+        amount += locked.shipping_charged if shipping else 0
     elif shipping and amount in (None, ""):
-        amount = locked.shipping_total
+        amount = locked.shipping_charged
     amount = left if amount in (None, "") else _amount(amount)
     if amount > left:
         raise RefundRefused(

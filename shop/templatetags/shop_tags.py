@@ -1,4 +1,4 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django import template
@@ -9,6 +9,12 @@ from tenancy.request import store_site
 
 from .. import selectors
 from ..money import format_money, money_format
+from ..promotions.book import offer_of
+from ..promotions.display import ShownPrice, shown_price
+from ..promotions.engine import Item
+from ..promotions.engine import apply as apply_offers
+from ..promotions.messages import refusals
+from ..promotions.scope import categories_of
 from ..storefront import render_product_cards, shopper_session_key
 
 register = template.Library()
@@ -159,11 +165,22 @@ class ShownTotals:
     rate_name: str
     ships: bool
     pickup: bool = False
+    # One (name, code, amount) per promotion applied, in the order applied; ``discount``
+    # is what they took off the items, ``shipping_discount`` off the shipping.
+    discounts: tuple = ()
+    discount: Decimal = Decimal("0")
+    shipping_discount: Decimal = Decimal("0")
+
+    @property
+    def shipping_after_discount(self) -> Decimal:
+        return self.shipping - self.shipping_discount
 
 
 @register.filter
-def order_totals(source) -> ShownTotals:
-    """``{% with t=totals|order_totals %}``: the same totals of a cart or of an order."""
+def order_totals(source, lines=None) -> ShownTotals:
+    """``{% with t=totals|order_totals %}``: the same totals of a cart or of an order.
+    ``order|order_totals:lines`` reads the tax rate from the order lines given (an email
+    lists them; an order built in memory has no saved lines to read)."""
     if hasattr(source, "quotes"):  # a cart's Totals
         return ShownTotals(
             currency=source.currency,
@@ -177,9 +194,16 @@ def order_totals(source) -> ShownTotals:
             rate_name=source.rate.name if source.rate else "",
             ships=source.ships,
             pickup=bool(source.rate and source.rate.is_pickup),
+            discounts=tuple(
+                (applied.offer.title, applied.offer.code or "", applied.amount)
+                for applied in source.applied
+            ),
+            discount=source.discount,
+            shipping_discount=source.shipping_discount,
         )
-    # An order built in memory (an email preview's sample) has no saved lines to read.
-    rates = {line.tax_rate for line in source.lines.all()} if source.pk else set()
+    if lines is None:
+        lines = source.lines.all() if source.pk else ()
+    rates = {line.tax_rate for line in lines}
     return ShownTotals(
         currency=source.currency,
         locale=source.locale,
@@ -192,4 +216,96 @@ def order_totals(source) -> ShownTotals:
         rate_name=source.shipping_rate_name,
         ships=True,
         pickup=bool(source.pickup_address),
+        discounts=tuple(
+            (usage.title, usage.code_text, usage.amount)
+            for usage in (source.promotions.order_by("pk") if source.pk else ())
+        ),
+        discount=source.discount_total,
+        shipping_discount=source.shipping_discount,
     )
+
+
+@dataclass(frozen=True)
+class EnteredCode:
+    code: str
+    amount: Decimal | None  # what it took off; None when refused
+    message: str = ""
+
+
+@register.filter
+def discount_codes(totals, where: str = "cart") -> list[EnteredCode]:
+    """The codes a priced cart carries, each with what it took off or why it took nothing.
+    At checkout (``where="checkout"``) the customer's email is known."""
+    entered = [
+        EnteredCode(applied.offer.code, applied.amount)
+        for applied in totals.applied
+        if applied.offer.code
+    ]
+    entered += [
+        EnteredCode(code, None, sentence)
+        for code, sentence in refusals(totals, email_known=where == "checkout")
+    ]
+    return entered
+
+
+@dataclass(frozen=True)
+class PromotionExamples:
+    settings: object  # the store's settings: what amounts are written with
+    rows: list
+
+
+@register.simple_tag
+def promotion_examples(promotion, limit: int = 12) -> PromotionExamples:
+    """For a promotion's preview: up to ``limit`` of the store's products it applies to,
+    each as (title, quantity, price, price with the promotion), in a cart of its own."""
+    offer = offer_of(promotion)
+    settings = selectors.store_settings(promotion.site)
+    products = selectors.products_for_promotion_preview(
+        site=promotion.site, offer=offer, limit=limit
+    )
+    categories = categories_of(product_ids=[p.pk for p in products])
+    examples = []
+    for product in products:
+        variants = list(product.variants.all())
+        if not variants:
+            continue
+        variant = variants[0]
+        item = Item(
+            key=0,
+            variant_id=variant.pk,
+            product_id=product.pk,
+            unit_price=variant.price,
+            quantity=max(offer.buy_quantity + offer.get_quantity, 1)
+            if offer.kind == "buy_x_get_y"
+            else 1,
+            category_ids=categories.get(product.pk, frozenset()),
+        )
+        if not offer.covers(item):
+            continue
+        outcome = apply_offers(
+            [
+                replace(
+                    offer,
+                    min_subtotal=None,
+                    min_quantity=None,
+                    first_order_only=False,
+                    customer_tags=frozenset(),
+                )
+            ],
+            items=[item],
+            shipping=Decimal("0"),
+            currency=settings.currency,
+        )
+        total = variant.price * item.quantity
+        examples.append((product.title, item.quantity, total, total - outcome.discount_of(0)))
+        if len(examples) >= limit:
+            break
+    return PromotionExamples(settings=settings, rows=examples)
+
+
+@register.filter
+def promoted(variant, store) -> ShownPrice:
+    """``{% with shown=variant|promoted:store %}``: the variant's price as the storefront
+    shows it now, with its live automatic promotion, the price struck through and a badge
+    (``shop.promotions.display``)."""
+    return shown_price(variant=variant, currency=store.currency)

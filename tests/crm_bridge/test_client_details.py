@@ -13,10 +13,12 @@ from shop import services
 from shop.models import Order
 from tenancy.scope import store_scope
 from tests.shop.factories import place_test_order
+from tests.shop.shipping_factories import set_store
 
 pytestmark = pytest.mark.django_db
 
 NOTE = "Contact details differ from the client record"
+NBSP = "\xa0"
 
 
 @pytest.fixture
@@ -129,3 +131,20 @@ def test_cancelled_and_refunded_orders_leave_total_spent(known, stranger, status
     assert client.orders_count == 2
     assert client.total_spent == known.total == Decimal("25.00")
     assert _ticket(stranger).status == Ticket.Status.CLOSED
+
+
+def test_the_clients_total_is_written_the_stores_way(merchant_client, store, known, stranger):
+    set_store(store.site, locale="de-DE")
+    with store_scope([store.site.pk]):
+        Client.objects.filter(email="ann@example.test").update(total_spent=Decimal("1234.50"))
+        client = Client.objects.get(email="ann@example.test")
+
+    listing = merchant_client.get(reverse("wagtailsnippets_crm_bridge_client:list"))
+    inspect = merchant_client.get(
+        reverse("wagtailsnippets_crm_bridge_client:inspect", args=[client.pk])
+    )
+
+    for response in (listing, inspect):
+        assert response.status_code == 200
+        assert f"1.234,50{NBSP}€" in response.content.decode()
+        assert "€1,234.50" not in response.content.decode()

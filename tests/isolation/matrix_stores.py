@@ -42,6 +42,7 @@ from shop.models import (
     ContactFormField,
     ContactPage,
     ContactSubmission,
+    DiscountCode,
     ImportJob,
     NewsletterSubscriber,
     Order,
@@ -49,6 +50,7 @@ from shop.models import (
     Product,
     ProductTag,
     ProductVariant,
+    Promotion,
     ShippingRate,
     ShippingZone,
     StockLevel,
@@ -137,6 +139,19 @@ def _theme_with_revisions(store, owner, prefix):
     return [published, draft, scheduled]
 
 
+def _promotion_with_revisions(store, owner, prefix):
+    """A code promotion: published, then a draft of a new name; with a code."""
+    promotion = Promotion.objects.create(
+        site=store.site, name=f"{prefix} Secret Promotion", method="code", value=10, live=False
+    )
+    published = promotion.save_revision(user=owner, log_action=True)
+    published.publish(user=owner)
+    promotion.name = f"{prefix} Draft Promotion"
+    draft = promotion.save_revision(user=owner, log_action=True)
+    DiscountCode.objects.create(site=store.site, promotion=promotion, code=f"{prefix}SECRETCODE")
+    return [published, draft]
+
+
 def fill_more(data: StoreData, prefix: str) -> Side:
     """Everything a store has besides what ``fill_store`` made: draft, scheduled and
     moderated pages, several revisions, a locked page, a document, tags (of media and of
@@ -210,6 +225,7 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         contact_email=f"hello@{prefix.lower()}-secret.test"
     )
     theme_revisions = _theme_with_revisions(store, owner, prefix)
+    promotion_revisions = _promotion_with_revisions(store, owner, prefix)
     redirect = Redirect.objects.create(
         site=store.site, old_path=f"/{prefix.lower()}-secret-old-path", redirect_link="/"
     )
@@ -263,6 +279,9 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         f"{prefix} lamps since 1999",
         f"{prefix} Draft Tagline",
         f"{prefix} Winter Tagline",
+        f"{prefix} Secret Promotion",
+        f"{prefix} Draft Promotion",
+        f"{prefix.upper()}SECRETCODE",
         redirect.old_path.strip("/"),
         role_group(store, Role.OWNER).name,
         store.site.hostname,
@@ -298,6 +317,9 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         model_kind(StoreTheme): theme_revisions[0].object_id,
         "theme_first_revision": theme_revisions[0].pk,
         "theme_revision": theme_revisions[-1].pk,
+        model_kind(Promotion): promotion_revisions[0].object_id,
+        "promotion_first_revision": promotion_revisions[0].pk,
+        "promotion_revision": promotion_revisions[-1].pk,
         **{
             model_kind(model): data.row(model).pk
             for model in get_snippet_models()
@@ -344,6 +366,8 @@ COUNTED = [
     StoreMenu,
     ShippingZone,
     ShippingRate,
+    Promotion,
+    DiscountCode,
     Revision,
     PageViewRestriction,
     CollectionViewRestriction,
@@ -422,6 +446,8 @@ def _rows_and_counts(side):
                 Ticket,
                 StoreMenu,
                 ShippingZone,
+                Promotion,
+                DiscountCode,
             )
         ],
         "rates": list(ShippingRate.objects.filter(zone__site=site).order_by("pk").values()),

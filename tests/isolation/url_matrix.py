@@ -109,6 +109,7 @@ PK_KINDS = {
 UPLOAD_KINDS = {"wagtailimages": "upload:image", "wagtaildocs": "upload:document"}
 # Kinds of single views that differ from their namespace's.
 THEME = "wagtailsnippets_themes_storetheme"
+PROMOTION = "wagtailsnippets_shop_promotion"
 VIEW_KINDS = {
     # The theme's revision views name revisions of the theme, not of a page.
     f"{THEME}:revisions_view": {"revision_id": "theme_revision"},
@@ -117,6 +118,14 @@ VIEW_KINDS = {
     f"{THEME}:revisions_compare": {
         "revision_id_a": "theme_first_revision",
         "revision_id_b": "theme_revision",
+    },
+    **{
+        f"{PROMOTION}:{view}": {"revision_id": "promotion_revision"}
+        for view in ("revisions_view", "revisions_revert", "revisions_unschedule")
+    },
+    f"{PROMOTION}:revisions_compare": {
+        "revision_id_a": "promotion_first_revision",
+        "revision_id_b": "promotion_revision",
     },
     "wagtailadmin_workflows:edit_task": {"pk": "task"},
     "wagtailadmin_workflows:disable_task": {"pk": "task"},

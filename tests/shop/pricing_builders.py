@@ -17,9 +17,9 @@ def store(currency="EUR", *, included=True, tax_rate="0", country="NO", locale="
     )
 
 
-def line(price, quantity=1, grams=0):
+def line(price, quantity=1, grams=0, *, product_id=1):
     """A cart line of ``quantity`` units of a variant at ``price`` weighing ``grams``."""
-    variant = SimpleNamespace(price=Decimal(price), weight_grams=grams)
+    variant = SimpleNamespace(price=Decimal(price), weight_grams=grams, product_id=product_id)
     return SimpleNamespace(variant=variant, quantity=quantity, variant_id=id(variant))
 
 

@@ -2,9 +2,12 @@
 whatever the shopper repeats, the payment page's policy, and a return page that says where
 the payment stands without marking anything paid."""
 
+import re
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 
@@ -23,6 +26,7 @@ from tests.shop.payment_helpers import (
     payment_of,
     the_order,
 )
+from tests.shop.shipping_factories import set_store
 from tests.themes.test_custom_code import CUSTOM_CSS, HEAD_CODE
 from tests.themes.theme_values import set_theme
 
@@ -290,3 +294,15 @@ def test_the_test_card_endpoint_is_closed_for_live_keys_and_when_turned_off(
 def test_amounts_go_to_stripe_in_the_currencys_minor_units(amount, currency, minor):
     assert to_minor_units(Decimal(amount), currency) == minor
     assert from_minor_units(minor, currency) == Decimal(amount)
+
+
+def test_the_payment_page_says_how_long_the_items_are_held(
+    card_store, variant, shopper_client, fake_stripe
+):
+    set_store(card_store.site, reservation_minutes=45)
+    with time_machine.travel(datetime(2030, 3, 1, 14, 0, tzinfo=UTC), tick=False):
+        page = shopper_client.get(card_checkout(shopper_client, variant).url)
+
+    notice = re.sub(r"\s+", " ", page.content.decode())
+    assert "Your items are held for you for 45 minutes while you pay, until 14:45." in notice
+    assert "After that the order is cancelled and they go back on sale." in notice

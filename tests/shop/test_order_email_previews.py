@@ -7,13 +7,17 @@ import html
 import pytest
 from django.urls import reverse
 
+from shop.models import StoreSettings
 from shop.order_emails import EMAILS
 from tenants.roles import Role
 from tests.shop.factories import place_test_order, stocked_variant
 from tests.shop.order_email_helpers import set_store_settings
+from tests.shop.shipping_factories import add_zone, rate, set_store
 from tests.tenants.factories import staff_member
 
 pytestmark = pytest.mark.django_db
+
+NBSP = "\xa0"
 
 
 @pytest.fixture
@@ -86,3 +90,42 @@ def test_staff_who_may_not_see_orders_get_no_previews(platform_client, store):
     assert platform_client.get(url)["Location"] == reverse("wagtailadmin_home")
     page = platform_client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("shop_order_emails") not in page
+
+
+def _sample(merchant_client, kind="confirmation"):
+    """The email ``kind`` rendered for the sample order: subject, text and HTML."""
+    response = merchant_client.get(reverse("shop_order_email_sample", args=[kind]))
+    assert response.status_code == 200
+    return response.context["rendered"]
+
+
+def _home_country(store) -> str:
+    return StoreSettings.for_site(store.site).default_country.code
+
+
+def test_the_sample_order_adds_tax_and_ships_as_the_store_does(merchant_client, store):
+    set_store(store.site, currency="EUR", locale="en-GB", prices_include_tax=False, tax_rate=20)
+    add_zone(store.site, [_home_country(store)], rate("Tracked post", price="5.00"))
+
+    text = _sample(merchant_client).text
+
+    assert "2 × Linen tea towel (Sage): €24.00" in text
+    assert "Subtotal: €64.00" in text
+    assert "Shipping (Tracked post): €5.00" in text
+    assert "Tax 20 %: €13.80" in text  # 4.80 + 8.00 on the items, 1.00 on shipping
+    assert "Total: €82.80" in text
+
+
+def test_the_sample_order_shows_the_vat_its_prices_include(merchant_client, store):
+    set_store(store.site, currency="NOK", locale="nb-NO", prices_include_tax=True, tax_rate=25)
+    add_zone(store.site, [_home_country(store)], rate("Posten", price="69.00"))
+
+    confirmation = _sample(merchant_client)
+    refund = _sample(merchant_client, "refunded")
+
+    text = confirmation.text.replace(NBSP, " ")
+    assert "Shipping (Posten): 69,00 kr" in text
+    assert "Including VAT 25 %: 26,60 kr" in text  # 4,80 + 8,00 + 13,80 on shipping
+    assert "Total: 133,00 kr" in text
+    assert f"26,60{NBSP}kr" in confirmation.html
+    assert "we have refunded 24,00 kr for order #1001" in refund.text.replace(NBSP, " ")

@@ -17,10 +17,12 @@ from shop.tracking_views import ATTEMPTS_PER_WINDOW, NOT_FOUND
 from tenancy.scope import store_scope
 from tests.shop.factories import place_test_order, stocked_variant
 from tests.shop.order_email_helpers import run_after_commit
+from tests.shop.shipping_factories import set_store
 
 pytestmark = pytest.mark.django_db
 
 EMAIL = "ann@example.test"
+NBSP = "\xa0"
 TRACK = "/orders/track/"
 
 
@@ -197,3 +199,30 @@ def test_every_store_page_links_to_order_tracking(browser, store):
 
     assert f'href="{TRACK}"' in page
     assert browser.get(TRACK).status_code == 200
+
+
+def test_the_timeline_names_each_parcels_carrier_and_each_refunds_amount(browser, store):
+    set_store(store.site, currency="NOK", locale="nb-NO")
+    vase = stocked_variant(site=store.site, price="200.00", stock=5, title="Vase")
+    order = place_test_order(lines=[(vase, 1)], email=EMAIL)
+
+    def ship_and_refund():
+        services.mark_paid(order=order, via="bank_transfer")
+        parcel = Fulfilment.objects.create(order=order, carrier="Bring", shipped_at=timezone.now())
+        services.transition(
+            order=order,
+            status=Order.Status.SHIPPED,
+            kind=OrderEvent.Kind.SHIPPED,
+            fulfilment=parcel.pk,
+        )
+        services.refund(order=order, amount="7.50", reason="Scratched base")
+
+    run_after_commit(store.site, ship_and_refund)
+
+    body = browser.get(_status_url(order)).content.decode()
+    entries = [
+        re.sub(r"[ \t\n]+", " ", re.sub(r"<[^>]+>", "", entry)).strip()
+        for entry in re.findall(r'<span class="timeline__what">(.*?)</span>\s*<time', body, re.S)
+    ]
+    assert entries[:2] == [f"Refunded · 7,50{NBSP}kr", "Shipped · Bring"]
+    assert "Scratched base" not in body

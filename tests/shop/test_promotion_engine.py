@@ -1,5 +1,5 @@
 """The promotion engine decides which promotions a cart gets and what each takes off
-(ADR 45): examples of each kind and rule, then properties over random carts and offers."""
+(ADR 47): examples of each kind and rule, then properties over random carts and offers."""
 
 from decimal import Decimal
 

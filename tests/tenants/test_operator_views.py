@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from shop.models import Order
+from shop.money import format_money
 from tenancy.scope import all_stores, store_scope
 from tenants.models import Store
 from tenants.roles import Role
@@ -17,9 +18,12 @@ from tenants.selectors import stores_for_operator
 from tenants.services import SUSPEND_ACTION, suspend_store
 from tests.helpers import XHR
 from tests.shop.factories import place_test_order, stocked_product, stocked_variant
+from tests.shop.shipping_factories import set_store
 from tests.tenants.factories import StoreFactory, UserFactory, staff_member
 
 pytestmark = pytest.mark.django_db
+
+NBSP = "\xa0"
 
 
 def _fill(store, *, products, orders, price="10.00"):
@@ -275,3 +279,19 @@ def test_staff_user_who_is_not_a_merchant_is_refused_too(platform_client, store)
 
     assert response.status_code in (302, 403, 404)
     assert Store.objects.get(pk=store.pk).status == Store.Status.ACTIVE
+
+
+def test_each_stores_revenue_is_written_the_stores_way(operator_client, store, other_store):
+    set_store(store.site, currency="NOK", locale="nb-NO")
+    set_store(other_store.site, currency="JPY", locale="ja-JP")
+    alpha = _fill(store, products=1, orders=2, price="600.00")
+    beta = _fill(other_store, products=1, orders=1, price="1500.00")
+    assert sum(order.total for order in alpha) == Decimal("1210.00")  # with 5.00 shipping each
+
+    listing = operator_client.get(reverse("stores:index")).content.decode()
+    inspect = operator_client.get(reverse("stores:inspect", args=[store.pk])).content.decode()
+
+    assert f"1{NBSP}210,00{NBSP}kr" in listing
+    assert f"1{NBSP}210,00{NBSP}kr" in inspect
+    assert format_money(beta[0].total, currency="JPY", locale="ja-JP") in listing
+    assert "NOK" not in listing and "1,210.00" not in listing  # not en-GB's "NOK 1,210.00"

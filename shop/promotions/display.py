@@ -1,0 +1,110 @@
+"""What the storefront shows of live promotions before anything is in a cart: a product's
+price with its automatic promotion, the price before it struck through, a badge ("-20%",
+"Buy 2, get 1 free") and when the sale ends (ADR 47).
+
+Only automatic promotions a one-item cart of anybody would get are shown: none with a
+minimum, a first-order rule or customer tags. The price shown is what the engine gives a
+cart of that one unit, so a page never shows a price the cart will not honour. Pages that
+show it are kept in the page cache only until the store's next promotion boundary.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from . import book, engine
+from .scope import categories_of
+
+BADGE_ENDS_WITHIN_DAYS = 7
+
+
+@dataclass(frozen=True)
+class ShownPrice:
+    price: Decimal
+    compare: Decimal | None = None
+    badge: str = ""
+    ends_at: datetime | None = None
+
+    @property
+    def on_sale(self) -> bool:
+        return self.compare is not None and self.compare > self.price
+
+    @property
+    def ends_soon(self) -> bool:
+        if self.ends_at is None:
+            return False
+        return (self.ends_at - timezone.now()).days < BADGE_ENDS_WITHIN_DAYS
+
+
+def _unconditional(offer: engine.Offer) -> bool:
+    return not (
+        offer.min_subtotal
+        or (offer.min_quantity or 0) > 1
+        or offer.first_order_only
+        or offer.customer_tags
+    )
+
+
+def shown_versions(site_id: int, when: datetime) -> list[book.Version]:
+    """The live automatic promotions the storefront shows on products."""
+    return [
+        version
+        for version in book.versions_at(site_id, when)
+        if version.method == "automatic"
+        and version.offer.kind != engine.Kind.FREE_SHIPPING
+        and _unconditional(version.offer)
+    ]
+
+
+def _categories(product, versions) -> frozenset:
+    if not any(version.offer.category_ids for version in versions):
+        return frozenset()
+    memo = getattr(product, "_promotion_categories", None)
+    if memo is None:
+        memo = categories_of(product_ids=[product.pk]).get(product.pk, frozenset())
+        product._promotion_categories = memo
+    return memo
+
+
+def shown_price(*, variant, currency: str, when: datetime | None = None) -> ShownPrice:
+    """The price one unit of ``variant`` is shown at now, with its live promotion."""
+    own = ShownPrice(variant.price, variant.compare_at_price if variant.on_sale else None)
+    versions = shown_versions(variant.site_id, when or timezone.now())
+    if not versions:
+        return own
+    product = variant.product
+    item = engine.Item(
+        key=0,
+        variant_id=variant.pk,
+        product_id=variant.product_id,
+        unit_price=variant.price,
+        quantity=1,
+        category_ids=_categories(product, versions),
+    )
+    covering = [v for v in versions if v.offer.covers(item)]
+    priced = [v.offer for v in covering if v.offer.kind != engine.Kind.BUY_X_GET_Y]
+    outcome = engine.apply(priced, items=[item], shipping=Decimal(0), currency=currency)
+    off = outcome.discount_of(0)
+    if off:
+        applied = {applied.offer.id for applied in outcome.applied}
+        ends = [v.end for v in covering if v.offer.id in applied and v.end is not None]
+        percent = (off / variant.price * 100).quantize(Decimal("1"))
+        return ShownPrice(
+            price=variant.price - off,
+            compare=own.compare or variant.price,
+            badge=f"-{percent}%",
+            ends_at=min(ends, default=None),
+        )
+    deals = [v for v in covering if v.offer.kind == engine.Kind.BUY_X_GET_Y]
+    if deals:
+        deal = deals[0].offer
+        free = deal.value in (0, 100)
+        gets = "free" if free else f"{deal.value.normalize()}% off"
+        return replace(
+            own,
+            badge=f"Buy {deal.buy_quantity}, get {deal.get_quantity} {gets}",
+            ends_at=deals[0].end,
+        )
+    return own
