@@ -15,7 +15,7 @@ def zone_from_country(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("shop", "0021_promotions_and_discount_codes"),
+        ("shop", "0022_promo_banner_follows_a_promotion"),
     ]
 
     operations = [
