@@ -110,6 +110,7 @@ def test_the_merchant_reads_the_schedule_in_the_stores_time_zone(
     merchant_client, store, other_store
 ):
     page = schedule_page(store, "Gift guide", CHRISTMAS_EVE)
+    sale = promotion(store, "Boxing day", go_live_at=CHRISTMAS_EVE + timedelta(days=2))
     schedule_page(other_store, "Beta launch", CHRISTMAS_EVE)
 
     shown = merchant_client.get(URL).content.decode()
@@ -117,6 +118,8 @@ def test_the_merchant_reads_the_schedule_in_the_stores_time_zone(
     assert "Thu 24 Dec 2026, 00:00" in shown  # 23:00 UTC the day before
     assert "Europe/Oslo" in shown
     assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in shown
+    assert "Boxing day" in shown
+    assert reverse("wagtailsnippets_shop_promotion:edit", args=[sale.pk]) in shown
     assert "Beta launch" not in shown
 
 
