@@ -38,6 +38,11 @@ class ShownPrice:
         return (self.ends_at - timezone.now()).days < BADGE_ENDS_WITHIN_DAYS
 
 
+def plain(number: Decimal) -> str:
+    """A percentage as people write it: 20 for 20.00, 12.5 for 12.50."""
+    return format(number.normalize(), "f")
+
+
 def _unconditional(offer: engine.Offer) -> bool:
     return not (
         offer.min_subtotal
@@ -101,7 +106,7 @@ def shown_price(*, variant, currency: str, when: datetime | None = None) -> Show
     if deals:
         deal = deals[0].offer
         free = deal.value in (0, 100)
-        gets = "free" if free else f"{deal.value.normalize()}% off"
+        gets = "free" if free else f"{plain(deal.value)}% off"
         return replace(
             own,
             badge=f"Buy {deal.buy_quantity}, get {deal.get_quantity} {gets}",
