@@ -394,6 +394,7 @@ CONCERNS = {
         "shop_stock_import",
         "shop_import_job",
         "shop_order_email",
+        "shop_coming_up",
     ),
     "pages": (
         "wagtailadmin_pages:",
