@@ -196,7 +196,8 @@ def card_fingerprint(card, *, currency, show_vendor) -> tuple:
     preset and the price it includes): the product's title, vendor, type, whether it has
     options, its price and sale price with its promotion's badge and end, whether it is in
     stock or on pre-order only, its page's URL, its first two pictures (which file, cropped
-    where), the store's currency and locale and the context's ``show_vendor``. Two cards with the same fingerprint render the same bytes."""
+    where), the store's currency and locale and the context's ``show_vendor``. Two cards
+    with the same fingerprint render the same bytes."""
     product = card.product
     pictures = tuple(
         (
