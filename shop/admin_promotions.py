@@ -43,6 +43,7 @@ from .data.settings import settings_of_store
 from .exceptions import ShopError
 from .money import format_money
 from .pages import CategoryPage
+from .promotions.display import plain
 from .services import promotions as promotion_services
 
 COUNTED = Q(usages__released_at__isnull=True)
@@ -73,6 +74,9 @@ class PromotionForm(StoreOwnedForm):
         help_text="Single variants, such as one size or colour.",
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
+
+    class Media:
+        js = ["shop/js/promotion-form.js"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -138,8 +142,8 @@ PANELS = [
             FieldRowPanel([FieldPanel("kind"), FieldPanel("value")]),
             FieldRowPanel([FieldPanel("buy_quantity"), FieldPanel("get_quantity")]),
             HelpPanel(
-                "Buy X, get Y: of every X + Y items in scope, the Y cheapest get the "
-                "discount above (100: free)."
+                '<p class="help-block" data-promotion-deal-help>Buy X, get Y: of every X + Y '
+                "items it applies to, the Y cheapest get the discount above (100: free).</p>"
             ),
         ],
         heading="Discount",
@@ -184,16 +188,19 @@ def _money_of(promotion, amount) -> str:
     return format_money(amount or 0, currency=settings.currency, locale=settings.locale)
 
 
+METHOD_SHORT = {Promotion.Method.AUTOMATIC: "Automatically", Promotion.Method.CODE: "With a code"}
+
+
 def describe(promotion: Promotion) -> str:
     """One line a merchant reads in the list: "25 % off items", "Buy 2, get 1 free"."""
     kind = promotion.kind
     if kind == Promotion.Kind.FREE_SHIPPING:
         return "Free shipping"
     if kind == Promotion.Kind.BUY_X_GET_Y:
-        off = "free" if promotion.value in (0, 100) else f"{promotion.value.normalize()} % off"
+        off = "free" if promotion.value in (0, 100) else f"{plain(promotion.value)} % off"
         return f"Buy {promotion.buy_quantity}, get {promotion.get_quantity} {off}"
     amount = (
-        f"{promotion.value.normalize()} %"
+        f"{plain(promotion.value)} %"
         if kind == Promotion.Kind.PERCENTAGE
         else _money_of(promotion, promotion.value)
     )
@@ -221,7 +228,7 @@ class PromotionViewSet(StoreScopedViewSet):
     list_display = [
         "name",
         Column("offer", label="Discount", accessor=describe),
-        Column("method", label="Applies", accessor="get_method_display"),
+        Column("method", label="Applies", accessor=lambda p: METHOD_SHORT[p.method]),
         Column("state", label="Status", accessor=state),
         Column("orders", label="Orders", accessor="order_count"),
         Column("revenue", label="Revenue", accessor=lambda p: _money_of(p, p.revenue)),

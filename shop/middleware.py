@@ -1,7 +1,10 @@
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from tenancy.request import store_site
+from tenancy.request import store_access, store_site
 from themes.custom_code import StoreCode
+
+from .data.settings import settings_of_store
 
 
 class PrivateSessionResponseMiddleware:
@@ -72,3 +75,30 @@ class StorefrontCodeMiddleware:
                 merged[directive] = [*merged.get(directive, []), *sources]
             response._csp_update = merged
         return response
+
+
+class StoreTimeZoneMiddleware:
+    """Dates in the store's own time zone (``StoreSettings.time_zone``): on its storefront
+    (pages, cart, checkout, order pages) and in the admin of its staff, where the active
+    store's zone is the one go-live and expiry dates are entered and shown in.
+
+    Listed after ``tenants.middleware.AdminStoreMiddleware``, which records the admin's
+    active store. Wagtail's admin views would switch to the person's own time zone; they
+    keep the one activated here (``tenants.admin_scoping.time_zones``). A request of no
+    store (the platform's pages, an operator's admin) keeps ``TIME_ZONE`` (UTC).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site = store_site(request)
+        if site is not None:
+            site_id = site.pk
+        else:
+            active = store_access(request).active
+            site_id = active.site_id if active is not None else None
+        if site_id is None:
+            return self.get_response(request)
+        with timezone.override(settings_of_store(site_id).zone):
+            return self.get_response(request)

@@ -6,6 +6,7 @@ relations: a category's ``product_pages()``, a product's ``pages``.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db.models import (
@@ -335,7 +336,7 @@ class ProductCard:
     def image(self):
         return self.product.cover_image
 
-    @property
+    @cached_property
     def shown(self) -> ShownPrice:
         """The lowest price among the variants for sale, with live promotions, as the
         card shows it ("From €30.00", struck "€40.00", "-25%")."""

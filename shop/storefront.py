@@ -194,10 +194,10 @@ def _card_template(names: tuple[str, ...]) -> tuple[Template, str]:
 def card_fingerprint(card, *, currency, show_vendor) -> tuple:
     """Everything a product card template reads (``includes/product_card.html`` of every
     preset and the price it includes): the product's title, vendor, type, whether it has
-    options, its price and sale price, whether it is in stock or on pre-order only, its
-    page's URL, its first two pictures (which file, cropped where), the store's currency
-    and locale
-    and the context's ``show_vendor``. Two cards with the same fingerprint render the same bytes."""
+    options, its price and sale price with its promotion's badge and end, whether it is in
+    stock or on pre-order only, its page's URL, its first two pictures (which file, cropped
+    where), the store's currency and locale and the context's ``show_vendor``. Two cards
+    with the same fingerprint render the same bytes."""
     product = card.product
     pictures = tuple(
         (
@@ -221,6 +221,8 @@ def card_fingerprint(card, *, currency, show_vendor) -> tuple:
         product.has_options,
         str(card.price),
         str(card.compare_at_price),
+        card.shown.badge,
+        card.shown.ends_at if card.shown.shows_end else None,
         card.in_stock,
         card.preorder,
         card.url,

@@ -9,6 +9,7 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
+from tenancy import scheduled_publishing
 from tenancy.scope import all_stores, store_scope
 
 from . import services
@@ -123,3 +124,17 @@ def send_order_emails_task(event_id: int, site_id: int) -> int:
     Each is sent once however often this runs; one that failed is retried with backoff."""
     with store_scope([site_id]):
         return order_emails.send_event_emails(event_id=event_id)
+
+
+@shared_task(acks_late=True)
+def publish_scheduled_task() -> dict:
+    """Every store's scheduled publishing (``tenancy.scheduled_publishing``): pages, themes,
+    promotions and every model with drafts go live or expire within a minute of their time.
+    A run that overlaps another does nothing; nothing is published twice."""
+    run = scheduled_publishing.publish_scheduled()
+    return {
+        "published": len(run.published),
+        "unpublished": len(run.unpublished),
+        "failed": run.failed,
+        "skipped": run.skipped,
+    }

@@ -1,6 +1,7 @@
 """The shop's admin: its viewsets (``shop.viewsets``), its bulk delete of products, the
-product form's tag suggestions, the operator's list of stock drifts, CSV import and export,
-the previews of the order emails and the invoices of orders.
+product form's tag suggestions, what goes live or expires next ("Coming up"), the
+operator's list of stock drifts, CSV import and export, the previews of the order emails,
+and the invoices of orders.
 
 Its permission policies are registered in ``ShopConfig.ready()``, before any hook runs.
 """
@@ -9,7 +10,7 @@ from django.urls import path, reverse, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 
-from . import admin_drift, admin_email_previews, admin_invoices
+from . import admin_coming_up, admin_drift, admin_email_previews, admin_invoices
 from .admin_drift import StockDriftView
 from .admin_imports import (
     PERMISSIONS,
@@ -60,8 +61,21 @@ def register_product_tag_autocomplete():
 
 
 hooks.register("construct_homepage_panels", add_inventory_panel)
+hooks.register("construct_homepage_panels", admin_coming_up.add_coming_up_panel)
+hooks.register(SHOP_MENU_HOOK, admin_coming_up.coming_up_menu_item)
 hooks.register("construct_homepage_panels", add_orders_to_fulfil_panel)
 hooks.register(SHOP_MENU_HOOK, orders_to_fulfil_menu_item)
+
+
+@hooks.register("register_admin_urls")
+def register_coming_up():
+    return [
+        path(
+            "shop/coming-up/",
+            admin_coming_up.ComingUpView.as_view(),
+            name=admin_coming_up.URL_NAME,
+        )
+    ]
 
 
 @hooks.register("register_admin_urls")

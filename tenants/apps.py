@@ -16,6 +16,7 @@ class TenantsConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from .admin_scoping.policies import register_store_permission_policies
+        from .admin_scoping.time_zones import keep_request_time_zone_in_admin
         from .models import Store
         from .operator_views import PlatformOperatorPolicy
         from .signal_handlers import invalidate_pages_on_store_change
@@ -23,6 +24,7 @@ class TenantsConfig(AppConfig):
         checks.register(check_store_bar_template, checks.Tags.templates)
         checks.register(check_scoping_settings)
         register_store_permission_policies()
+        keep_request_time_zone_in_admin()
         # The store list is the platform operator's alone.
         register_permission_policy(Store, PlatformOperatorPolicy(Store))
         # The page cache answers before the store's status is read: a suspension,

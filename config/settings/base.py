@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "tenants.middleware.AdminStoreMiddleware",
     # Refuses merchants the Wagtail views the store scope cannot narrow (tenants.admin_scoping).
     "tenants.admin_scoping.guards.AdminViewGuardMiddleware",
+    # Dates in the store's time zone, on its storefront and in its staff's admin.
+    "shop.middleware.StoreTimeZoneMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -289,6 +291,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "shop.tasks.cancel_abandoned_card_orders_task",
         "schedule": 300.0,
     },
+    "publish-scheduled-content": {
+        "task": "shop.tasks.publish_scheduled_task",
+        # Pages, themes and promotions go live or expire within a minute of their time. A
+        # run not started within the minute is dropped: the next one does its work.
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     "reconcile-stock-with-ledger": {
         "task": "shop.tasks.reconcile_stock_task",
         "schedule": 3600.0,
@@ -327,6 +336,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # An account's email changes only once the new address confirms it (tenants.email_changes),
 # never through Wagtail's own account form.
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+# The admin shows and takes dates in the active store's time zone (StoreSettings.time_zone),
+# not a person's own, so their account page offers no time zone.
+WAGTAIL_USER_TIME_ZONES = []
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "tenants.forms.LimitedPasswordResetForm"  # noqa: S105
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 

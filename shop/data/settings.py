@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,6 +13,7 @@ from tenancy.forms import SiteSettingForm
 from tenancy.store_cache import store_value
 
 from ..money import DEFAULT_LOCALE, LOCALES
+from ..time_zones import validate_time_zone, zone_choices, zone_info, zone_of_country
 from ..validators import no_invisible_characters, no_invisible_characters_multiline
 from .catalog import OutOfStock
 from .shipping import ShippingTable, shipping_of_store
@@ -45,6 +47,14 @@ class StoreSettings(BaseSiteSetting):
         default="NO",
         help_text="Preselected at checkout. Where the store ships, and what it charges, "
         "is set in Settings › Shipping zones.",
+    )
+    time_zone = models.CharField(
+        "time zone",
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text="Dates in the admin (publishing schedules, orders) are entered and shown in "
+        "this zone, and shoppers see them in it. Empty: the zone of the store's country.",
     )
     locale = models.CharField(
         "how amounts are written",
@@ -170,7 +180,15 @@ class StoreSettings(BaseSiteSetting):
     panels = [
         FieldRowPanel([FieldPanel("currency"), FieldPanel("locale")]),
         FieldPanel("contact_email"),
-        FieldPanel("default_country"),
+        FieldRowPanel(
+            [
+                FieldPanel("default_country"),
+                FieldPanel(
+                    "time_zone",
+                    widget=forms.Select(choices=[("", "The country's zone"), *zone_choices()]),
+                ),
+            ]
+        ),
         MultiFieldPanel(
             [FieldPanel("prices_include_tax"), FieldPanel("tax_rate")],
             heading="Tax",
@@ -211,6 +229,18 @@ class StoreSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "store settings"
+
+    def save(self, *args, **kwargs):
+        if not self.time_zone:  # a store that chose none keeps its country's
+            self.time_zone = zone_of_country(self.default_country.code)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "time_zone"}
+        super().save(*args, **kwargs)
+
+    @property
+    def zone(self):
+        """The store's time zone (``zoneinfo.ZoneInfo``)."""
+        return zone_info(self.time_zone or zone_of_country(self.default_country.code))
 
     @property
     def shipping(self) -> ShippingTable:

@@ -17,8 +17,6 @@ from django.utils import timezone
 from . import book, engine
 from .scope import categories_of
 
-BADGE_ENDS_WITHIN_DAYS = 7
-
 
 @dataclass(frozen=True)
 class ShownPrice:
@@ -32,10 +30,15 @@ class ShownPrice:
         return self.compare is not None and self.compare > self.price
 
     @property
-    def ends_soon(self) -> bool:
-        if self.ends_at is None:
-            return False
-        return (self.ends_at - timezone.now()).days < BADGE_ENDS_WITHIN_DAYS
+    def shows_end(self) -> bool:
+        """Whether the sale has an end to show: "Sale ends 24 December, 00:00". A date, not
+        a countdown, so a cached page stays right until the boundary drops it."""
+        return self.ends_at is not None and (self.on_sale or bool(self.badge))
+
+
+def plain(number: Decimal) -> str:
+    """A percentage as people write it: 20 for 20.00, 12.5 for 12.50."""
+    return format(number.normalize(), "f")
 
 
 def _unconditional(offer: engine.Offer) -> bool:
@@ -101,7 +104,7 @@ def shown_price(*, variant, currency: str, when: datetime | None = None) -> Show
     if deals:
         deal = deals[0].offer
         free = deal.value in (0, 100)
-        gets = "free" if free else f"{deal.value.normalize()}% off"
+        gets = "free" if free else f"{plain(deal.value)}% off"
         return replace(
             own,
             badge=f"Buy {deal.buy_quantity}, get {deal.get_quantity} {gets}",

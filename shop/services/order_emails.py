@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ..data import OrderEmail, OrderEvent
+from ..data.settings import settings_of_store
 from ..exceptions import ShopError
 from ..order_emails import build_message, emails_for_event, merchant_addresses, render_order_email
 from ..order_emails.facts import facts_for_event
@@ -97,12 +98,14 @@ def send_event_emails(*, event_id: int) -> int:
     if event is None:
         return 0
     sent, failed = 0, []
-    for row in _plan(event):
-        outcome = _send_one(row.pk, event)
-        if outcome:
-            sent += 1
-        elif outcome is False:
-            failed.append(row.kind)
+    # Dates are written in the store's time zone, as its pages write them.
+    with timezone.override(settings_of_store(event.order.site_id).zone):
+        for row in _plan(event):
+            outcome = _send_one(row.pk, event)
+            if outcome:
+                sent += 1
+            elif outcome is False:
+                failed.append(row.kind)
     if failed:
         raise OrderEmailsNotSent(
             f"{event.order}: the {', '.join(failed)} email(s) could not be sent yet."

@@ -43,6 +43,9 @@ it that wires each is named in brackets:
 - ``tenants/templates/wagtailadmin/base.html`` (``tenants`` before ``wagtail.admin`` in
   ``INSTALLED_APPS``): every admin screen shows the store bar (active store, role,
   switcher, suspension notice) at the top of Wagtail's furniture, where no hook renders.
+- ``time_zones`` (``TenantsConfig.ready``): Wagtail's admin views run in the person's own
+  time zone; they keep the store's, which ``shop.middleware.StoreTimeZoneMiddleware``
+  activates, so go-live and expiry dates are entered and shown in the store's time.
 - ``checks`` (``TenantsConfig.ready``): the overrides wired by settings fail loudly when a
   settings change loses them: the template (tenants.E001), the guard (tenants.E002), the
   backend (tenants.E003).

@@ -50,8 +50,15 @@ def test_an_editor_makes_promotions_and_a_shopper_gets_them_to_the_order(
 
     # An automatic 20 % off the Lighting category.
     page.goto(live_server.url + reverse("wagtailsnippets_shop_promotion:add"))
+    # The form shows what the discount chosen needs: buy and get for "Buy X, get Y" only.
+    assert not page.locator("#id_buy_quantity").is_visible()
+    assert not page.locator("#id_product_choices").is_visible()
+    page.locator("#id_kind").select_option("buy_x_get_y")
+    assert page.locator("#id_buy_quantity").is_visible()
+    page.locator("#id_kind").select_option("percentage")
     page.get_by_label("Name").fill("Lighting week")
     page.get_by_label("Chosen products, variants or categories").check()
+    assert page.locator("#id_product_choices").is_visible()
     page.get_by_label("Lighting").check()
     page.locator("#id_value").fill("20")
     page.get_by_label("Combines with order discounts").check()

@@ -396,6 +396,7 @@ CONCERNS = {
         "shop_import_job",
         "shop_order_email",
         "shop_invoice",
+        "shop_coming_up",
     ),
     "pages": (
         "wagtailadmin_pages:",

@@ -35,7 +35,7 @@ def test_a_cached_product_page_changes_price_exactly_at_the_promotion_boundaries
         assert not is_cached(anonymous, Catalog.PRODUCT)
         page = anonymous.get(Catalog.PRODUCT).content.decode()
         assert "-20%" in page and "€24.00" in page
-        assert "Sale ends in 1" in page
+        assert "Sale ends" in page
 
         clock.move_to(ends + timedelta(seconds=1))
         assert not is_cached(anonymous, Catalog.PRODUCT)

@@ -25,6 +25,7 @@ from shop.models import StockLevel, StockMovement
 from tenancy.numeric_bounds import INTEGER_MAX, decimal_range, integer_range
 from tenancy.scope import store_scope
 from tests.shop.factories import place_test_order, stocked_product
+from tests.shop.promotion_factories import make_promotion
 from tests.shop.shipping_factories import Kind, add_zone, rate
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +80,11 @@ NOT_EDITABLE = {
     "shop.Order.shipping_tax": "computed at checkout from the rate chosen",
     "shop.OrderLine.tax_rate": "a snapshot of the rate at checkout",
     "shop.OrderLine.tax_amount": "a snapshot taken at checkout",
+    "shop.Order.discount_total": "computed at checkout by the promotion engine (ADR 47)",
+    "shop.Order.shipping_discount": "computed at checkout by the promotion engine",
+    "shop.OrderLine.discount_amount": "a snapshot taken at checkout",
+    "shop.PromotionUsage.amount": "written by place_order from the promotion engine",
+    "shop.DiscountCode.usage_limit": "typed on the promotion's codes screen, whose form bounds it",
     "crm_bridge.Client.orders_count": "recomputed from the client's orders",
     "crm_bridge.Client.total_spent": "recomputed from the client's orders",
     "tenants.StaffInvitation.link_version": "raised by the invitation service on each resend",
@@ -156,6 +162,7 @@ def rows(store):
     )
     with store_scope([store.site.pk]):
         place_test_order(lines=[(product.variants.get(), 1)])
+    make_promotion(site=store.site, name="Alpha sale", value="10")
     return store
 
 

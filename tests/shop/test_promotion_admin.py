@@ -122,3 +122,22 @@ def test_the_list_shows_orders_revenue_and_discount_given(merchant_client, store
     page = merchant_client.get(reverse(LIST)).content.decode()
     # One order counts (the other was cancelled): 30 + 5 shipping, 10 off.
     assert "€35.00" in page and "€10.00" in page
+
+
+def test_the_list_writes_discounts_as_people_do(merchant_client, store):
+    make_promotion(site=store.site, name="Twenty", value="20.00")
+    make_promotion(site=store.site, name="Half", value="12.50", target="items")
+    make_promotion(
+        site=store.site,
+        name="Deal",
+        kind="buy_x_get_y",
+        value="100",
+        buy_quantity=2,
+        get_quantity=1,
+        target="items",
+    )
+    page = merchant_client.get(reverse(LIST)).content.decode()
+    assert "20 % off the order" in page
+    assert "12.5 % off chosen items" in page
+    assert "Buy 2, get 1 free" in page
+    assert "E+" not in page

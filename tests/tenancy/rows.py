@@ -3,11 +3,14 @@
 from shop import services
 from shop.models import (
     BackInStockRequest,
+    DiscountCode,
     ImportJob,
     OrderLine,
     Payment,
     PendingProductImage,
     PreorderAllocation,
+    Promotion,
+    PromotionUsage,
     ShippingRate,
     ShippingZone,
     StockDrift,
@@ -68,6 +71,16 @@ def one_row_of_every_store_owned_model(store, other_store):
             intent_id="pi_alpha_lamp",
             amount=order.total,
             currency=order.currency,
+        )
+        promotion = Promotion.objects.create(site=store.site, name="Alpha sale", value=10)
+        PromotionUsage.objects.create(
+            site=store.site,
+            promotion=promotion,
+            code=DiscountCode.objects.create(site=store.site, promotion=promotion, code="A10"),
+            order=order,
+            email=order.email,
+            title="Alpha sale",
+            amount="1.00",
         )
         # The order's life after it was placed: paid, shipped, asked back, refunded.
         line = OrderLine.objects.get(order=order)

@@ -9,7 +9,6 @@ import time_machine
 from django.core.management import call_command
 from django.test import Client as HttpClient
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.models import Revision
 
 from tenancy.scope import all_stores
@@ -98,21 +97,18 @@ def test_history_lists_the_revisions_and_compare_shows_the_change(merchant_clien
     assert "Winter collection" in compare.content.decode()
 
 
-# "Switch to the winter colours on 1 December at 00:00", with the clock frozen at the
-# end of November and then moved on, as cron's ``publish_scheduled`` meets it.
-BEFORE = datetime(2026, 11, 30, 23, 59, 0, tzinfo=ZoneInfo("UTC"))
-WINTER_STARTS = datetime(2026, 12, 1, 0, 0, tzinfo=ZoneInfo("UTC"))
+# "Switch to the winter colours on 1 December at 00:00", in the store's time (Oslo, the
+# zone of its country), with the clock frozen at the end of November and then moved on,
+# as ``publish_scheduled`` meets it.
+OSLO = ZoneInfo("Europe/Oslo")
+BEFORE = datetime(2026, 11, 30, 23, 59, 0, tzinfo=OSLO)
+WINTER_STARTS = datetime(2026, 12, 1, 0, 0, tzinfo=OSLO)
 
 
 def _schedule_winter(merchant_client, store):
-    with timezone.override("UTC"):
-        return post_theme(
-            merchant_client,
-            theme_of(store),
-            publish=True,
-            go_live_at=WINTER_STARTS.strftime("%Y-%m-%d %H:%M"),
-            **WINTER,
-        )
+    return post_theme(
+        merchant_client, theme_of(store), publish=True, go_live_at="2026-12-01 00:00", **WINTER
+    )
 
 
 def test_a_scheduled_theme_goes_live_at_its_time_and_not_before(merchant_client, store):

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('shop', '0022_promo_banner_follows_a_promotion'),
+        ('shop', '0023_store_time_zone'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
