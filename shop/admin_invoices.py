@@ -77,7 +77,7 @@ def _row(invoice: Invoice) -> list[str]:
     return [
         invoice.reference,
         invoice.get_kind_display(),
-        timezone.localtime(invoice.issued_at).date().isoformat(),
+        doc["issued_on"],
         str(doc["order"]["number"]),
         (doc.get("credits") or {}).get("reference", ""),
         doc["buyer"]["name"],

@@ -9,7 +9,7 @@ logo is the one thing read as it is now, from its theme. It prints on A4 from th
 
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
-from django.utils.dateparse import parse_datetime
+from django.utils.dateparse import parse_date, parse_datetime
 
 from themes.theme import Theme
 
@@ -41,9 +41,10 @@ def invoice_context(invoice: Invoice) -> dict:
         "invoice": invoice,
         "doc": document,
         "tax_label": "VAT" if included else "Tax",
+        "issued_on": parse_date(document["issued_on"]),
         "placed_at": _when(document["order"]["placed_at"]),
         "paid_at": _when(document["order"]["paid_at"]),
-        "credited_at": _when((document.get("credits") or {}).get("issued_at", "")),
+        "credited_on": parse_date((document.get("credits") or {}).get("issued_on") or ""),
     }
 
 

@@ -213,17 +213,22 @@ def _prefix(order: Order, kind: str) -> str:
 def _issue(order: Order, *, kind: str, document: dict, **links) -> Invoice:
     number = next_document_number(site=order.site, kind=kind)
     reference = f"{_prefix(order, kind)}{number:04d}"
+    issued_at = timezone.now()
+    # The date printed: the store's calendar day when it was issued, kept as issued.
+    issued_on = timezone.localtime(issued_at, settings_of_store(order.site_id).zone).date()
     invoice = Invoice.objects.create(
         site=order.site,
         kind=kind,
         number=number,
         reference=reference,
         order=order,
-        issued_at=timezone.now(),
+        issued_at=issued_at,
         currency=order.currency,
         total=document["totals"]["gross"],
         tax_total=document["totals"]["tax"],
-        document=_json_safe({**document, "reference": reference}),
+        document=_json_safe(
+            {**document, "reference": reference, "issued_on": issued_on.isoformat()}
+        ),
         **links,
     )
     event_kind = (
@@ -318,7 +323,7 @@ def _credit_document(order: Order, refund: Refund, invoice: Invoice) -> dict:
         order,
         lines=lines,
         shipping=shipping,
-        credits={"reference": invoice.reference, "issued_at": invoice.issued_at.isoformat()},
+        credits={"reference": invoice.reference, "issued_on": invoice.document["issued_on"]},
         reason=refund.reason,
     )
     return _negated(document)

@@ -4,6 +4,7 @@ store's documents, on screen and as CSV, and never another store's."""
 import csv
 import io
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -13,6 +14,7 @@ from shop import services
 from shop.models import Invoice
 from tenancy.scope import store_scope
 from tests.shop.factories import place_test_order, stocked_variant
+from tests.shop.shipping_factories import set_store
 from tests.tenants.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +81,13 @@ def test_staff_without_order_access_cannot_open_the_register(platform_client, st
     platform_client.force_login(UserFactory(username="nobody", is_staff=True))
 
     assert platform_client.get(reverse(REGISTER)).status_code in (302, 403)
+
+
+def test_documents_are_dated_by_the_stores_calendar(store):
+    set_store(store.site, time_zone="Pacific/Kiritimati")  # UTC+14: its day starts first
+    order = _paid_order(store.site)
+
+    with store_scope([store.site.pk]):
+        invoice = Invoice.objects.get(order=order)
+    local = timezone.localtime(invoice.issued_at, ZoneInfo("Pacific/Kiritimati")).date()
+    assert invoice.document["issued_on"] == local.isoformat()
