@@ -23,9 +23,11 @@ from wagtail.utils.file import hash_filelike
 
 from shop.contact_page import ContactFormField, ContactPage
 from shop.models import (
+    DiscountCode,
     Product,
     ProductImage,
     ProductVariant,
+    Promotion,
     ShippingRate,
     ShippingZone,
     StockMovement,
@@ -213,11 +215,29 @@ def _configure(*, store: Store, spec: StoreSpec) -> None:
     shop_settings.accepts_cash_on_delivery = True
     shop_settings.save()
     _add_shipping_zones(store=store, spec=spec)
+    _add_welcome_code(store=store)
     theme = StoreTheme.objects.get(site=store.site)
     theme.tagline = spec.tagline
     for name, value in spec.theme_colours.items():
         setattr(theme, name, value)
     publish_theme(theme=theme)
+
+
+def _add_welcome_code(*, store: Store) -> None:
+    """A published code promotion: 10 % off a first order with WELCOME10. A code changes
+    no price on the storefront until a shopper enters it."""
+    promotion = Promotion.objects.create(
+        site=store.site,
+        name="Welcome: 10 % off your first order",
+        method=Promotion.Method.CODE,
+        kind=Promotion.Kind.PERCENTAGE,
+        value=Decimal("10"),
+        first_order_only=True,
+        usage_limit_per_customer=1,
+        live=False,
+    )
+    promotion.save_revision().publish()
+    DiscountCode.objects.create(site=store.site, promotion=promotion, code="WELCOME10")
 
 
 def _add_shipping_zones(*, store: Store, spec: StoreSpec) -> None:

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from tenancy.request import store_site
+from tenancy.scope import store_scope
 
 from .. import selectors
 from ..money import format_money, money_format
@@ -258,6 +259,13 @@ class PromotionExamples:
 def promotion_examples(promotion, limit: int = 12) -> PromotionExamples:
     """For a promotion's preview: up to ``limit`` of the store's products it applies to,
     each as (title, quantity, price, price with the promotion), in a cart of its own."""
+    # Wagtail renders previews for a request of its own, outside the admin's store scope:
+    # read in the promotion's own store.
+    with store_scope([promotion.site_id]):
+        return _promotion_examples(promotion, limit)
+
+
+def _promotion_examples(promotion, limit: int) -> PromotionExamples:
     offer = offer_of(promotion)
     settings = selectors.store_settings(promotion.site)
     products = selectors.products_for_promotion_preview(

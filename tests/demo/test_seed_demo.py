@@ -189,6 +189,12 @@ def test_demo_storefront_serves_its_pages_and_takes_a_cart():
     with store_scope([mug.site_id]):
         assert CartLine.objects.get(variant=mug).quantity == 2
 
+    # The demo's welcome code takes 10 % off a first order.
+    shopper.post("/cart/codes/", {"code": "welcome10"})
+    cart = shopper.get("/cart/").content.decode()
+    assert "Welcome: 10 % off your first order" in cart
+    assert 'class="discount-codes__amount"' in cart
+
 
 def test_seed_demo_command_prints_urls_and_demo_logins(monkeypatch, settings):
     settings.STORES_PORT = 8000

@@ -4,7 +4,9 @@ through Wagtail's own revision actions, with their codes."""
 from decimal import Decimal
 
 from shop.data import DiscountCode, Promotion
+from shop.services import add_discount_code
 from tenancy.scope import store_scope
+from tests.shop.factories import CartFactory
 
 
 def make_promotion(
@@ -48,3 +50,13 @@ def edit_and_publish(promotion: Promotion, **changes) -> Promotion:
         promotion.save_revision().publish()
         promotion.refresh_from_db()
     return promotion
+
+
+def cart_with_codes(*, lines, codes=()):
+    """A cart of ``lines=[(variant, quantity), ...]`` with the discount codes entered, as
+    the cart page's form keeps them."""
+    cart = CartFactory(site=lines[0][0].site, lines=lines)
+    with store_scope([cart.site_id]):
+        for code in codes:
+            add_discount_code(cart=cart, code=code)
+    return cart

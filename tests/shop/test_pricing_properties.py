@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from shop.data.shipping import ShippingRate
 from shop.money import minor_digits
 from shop.pricing import price_cart
+from shop.promotions import engine
 from tests.shop.pricing_builders import line, rate, store, table, zone
 
 Kind = ShippingRate.Kind
@@ -124,3 +125,68 @@ def test_weight_bands_that_meet_give_every_cart_exactly_one_rate(cart, bounds):
     totals = price_cart(lines=cart, store_settings=store(), shipping=table((zone(["NO"]), bands)))
 
     assert len(totals.quotes) == 1
+
+
+@st.composite
+def automatic_offers(draw):
+    """Promotions of every kind on the whole order or on product 1 (every test line's
+    product), combining at random (ADR 47)."""
+    drawn = []
+    for id_ in range(draw(st.integers(0, 4))):
+        kind = draw(st.sampled_from([getattr(engine.Kind, name) for name in OFFER_KINDS]))
+        value = (
+            draw(money)
+            if kind == engine.Kind.FIXED_AMOUNT
+            else draw(st.decimals(min_value=0, max_value=100, places=2))
+        )
+        drawn.append(
+            engine.Offer(
+                id=id_,
+                title=f"Offer {id_}",
+                kind=kind,
+                value=value,
+                target=draw(st.sampled_from([engine.Target.ORDER, engine.Target.ITEMS])),
+                product_ids=draw(st.sampled_from([frozenset(), frozenset({1})])),
+                buy_quantity=draw(st.integers(1, 3)),
+                get_quantity=draw(st.integers(1, 2)),
+                priority=draw(st.integers(-1, 1)),
+                combines_with_items=draw(st.booleans()),
+                combines_with_order=draw(st.booleans()),
+                combines_with_shipping=draw(st.booleans()),
+            )
+        )
+    return drawn
+
+
+OFFER_KINDS = ["PERCENTAGE", "FIXED_AMOUNT", "FREE_SHIPPING", "BUY_X_GET_Y"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    cart=lines,
+    zone_rates=rates(),
+    offers=automatic_offers(),
+    currency=st.sampled_from(CURRENCIES),
+    included=st.booleans(),
+    store_rate=percent,
+)
+def test_with_promotions_totals_add_up_line_by_line_and_nothing_goes_negative(
+    cart, zone_rates, offers, currency, included, store_rate
+):
+    shipping = table((zone(["NO"]), zone_rates))
+    settings_ = store(currency, included=included, tax_rate=str(store_rate))
+    totals = price_cart(lines=cart, store_settings=settings_, shipping=shipping, offers=offers)
+
+    assert totals.discount == sum(p.discount for p in totals.lines)
+    assert all(0 <= p.discount <= p.total for p in totals.lines)
+    assert 0 <= totals.shipping_discount <= totals.shipping
+    assert totals.tax == sum(p.tax for p in totals.lines) + totals.shipping_tax
+    paid = totals.subtotal - totals.discount + totals.shipping - totals.shipping_discount
+    assert totals.total == paid + (0 if included else totals.tax)
+    assert totals.total >= 0
+    # What the promotions gave is what the lines and shipping lost: the figures the
+    # cart, checkout and the order's email show side by side.
+    given = sum((applied.amount for applied in totals.applied), start=0)
+    assert given == totals.discount + totals.shipping_discount
+    if included:
+        assert all(p.tax <= p.discounted_total for p in totals.lines)

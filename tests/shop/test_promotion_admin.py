@@ -141,3 +141,18 @@ def test_the_list_writes_discounts_as_people_do(merchant_client, store):
     assert "12.5 % off chosen items" in page
     assert "Buy 2, get 1 free" in page
     assert "E+" not in page
+
+
+def test_a_revision_of_a_promotion_previews_its_prices_on_the_stores_products(
+    merchant_client, store
+):
+    lamp = stocked_variant(site=store.site, price="40.00", title="Desk lamp")
+    promotion = make_promotion(
+        site=store.site, name="Lamps", value="25", target="items", products=[lamp.product]
+    )
+    with store_scope([store.site.pk]):
+        revision = promotion.revisions.order_by("-pk").first()
+    url = reverse("wagtailsnippets_shop_promotion:revisions_view", args=[promotion.pk, revision.pk])
+    page = merchant_client.get(url).content.decode()
+    assert "Desk lamp" in page
+    assert "<s>€40.00</s>" in page and "€30.00" in page

@@ -11,8 +11,8 @@ from shop.exceptions import TotalChanged
 from shop.models import Order, PromotionUsage
 from tenancy.scope import store_scope
 from tests.races import race
-from tests.shop.factories import CartFactory, checkout_details, stocked_variant
-from tests.shop.promotion_factories import make_promotion
+from tests.shop.factories import checkout_details, stocked_variant
+from tests.shop.promotion_factories import cart_with_codes, make_promotion
 from tests.tenants.factories import StoreFactory
 
 pytestmark = [
@@ -24,12 +24,8 @@ pytestmark = [
 SHOPPERS = 4
 
 
-def _carts_with_code(store, variant, code, count):
-    carts = [CartFactory(site=store.site, lines=[(variant, 1)]) for _ in range(count)]
-    with store_scope([store.site.pk]):
-        for cart in carts:
-            services.add_discount_code(cart=cart, code=code)
-    return carts
+def _carts_with_code(variant, code, count):
+    return [cart_with_codes(lines=[(variant, 1)], codes=[code]) for _ in range(count)]
 
 
 def _checkouts(store, carts, *, emails, expected_total):
@@ -55,7 +51,7 @@ def test_the_last_use_of_a_code_goes_to_one_order_only():
         usage_limit=1,
         codes=["LASTONE"],
     )
-    carts = _carts_with_code(store, lamp, "LASTONE", SHOPPERS)
+    carts = _carts_with_code(lamp, "LASTONE", SHOPPERS)
     # Every shopper's page showed the discounted total: 20 and 5 shipping.
     outcomes = _checkouts(
         store,
@@ -84,7 +80,7 @@ def test_a_per_customer_limit_holds_across_one_shoppers_tabs():
         usage_limit_per_customer=1,
         codes=["WELCOME"],
     )
-    carts = _carts_with_code(store, lamp, "WELCOME", SHOPPERS)
+    carts = _carts_with_code(lamp, "WELCOME", SHOPPERS)
     outcomes = _checkouts(
         store,
         carts,

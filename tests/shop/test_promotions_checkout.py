@@ -22,7 +22,7 @@ from tests.shop.factories import (
     place_test_order,
     stocked_variant,
 )
-from tests.shop.promotion_factories import make_promotion
+from tests.shop.promotion_factories import cart_with_codes, make_promotion
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -136,9 +136,7 @@ def test_placing_an_order_snapshots_its_discounts_counts_the_use_and_the_email_s
         value="9",
         codes=["SPRING"],
     )
-    cart = CartFactory(site=store.site, lines=[(lamp, 1), (bulb, 2)])
-    with store_scope([store.site.pk]):
-        services.add_discount_code(cart=cart, code="spring")
+    cart = cart_with_codes(lines=[(lamp, 1), (bulb, 2)], codes=["spring"])
     order = _place(cart, email="Ann@Example.test")
 
     assert order.discount_total == D("9.00")
@@ -176,10 +174,7 @@ def test_a_code_used_up_is_refused_to_the_next_order_and_cancelling_gives_the_us
     )
 
     def order_with_code(email):
-        cart = CartFactory(site=store.site, lines=[(lamp, 1)])
-        with store_scope([store.site.pk]):
-            services.add_discount_code(cart=cart, code="ONCE")
-        return _place(cart, email=email)
+        return _place(cart_with_codes(lines=[(lamp, 1)], codes=["ONCE"]), email=email)
 
     first = order_with_code("a@example.test")
     second = order_with_code("b@example.test")
@@ -203,9 +198,7 @@ def test_a_per_customer_limit_counts_the_email_whatever_its_capitals(store, lamp
     )
     totals = []
     for email in ["ann@example.test", "ANN@example.test"]:
-        cart = CartFactory(site=store.site, lines=[(lamp, 1)])
-        with store_scope([store.site.pk]):
-            services.add_discount_code(cart=cart, code="WELCOME")
+        cart = cart_with_codes(lines=[(lamp, 1)], codes=["WELCOME"])
         totals.append(_place(cart, email=email).total)
     assert totals == [D("41.00"), D("45.00")]
 
@@ -220,9 +213,7 @@ def test_a_first_order_code_is_refused_to_a_returning_customer(store, lamp):
         codes=["FIRST"],
     )
     place_test_order(lines=[(lamp, 1)], email="ann@example.test")
-    cart = CartFactory(site=store.site, lines=[(lamp, 1)])
-    with store_scope([store.site.pk]):
-        services.add_discount_code(cart=cart, code="FIRST")
+    cart = cart_with_codes(lines=[(lamp, 1)], codes=["FIRST"])
     assert _place(cart, email="ann@example.test").discount_total == 0
 
 
