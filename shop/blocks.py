@@ -62,6 +62,13 @@ class StoreRowChooserBlock(ChosenRowsMixin, SnippetChooserBlock):
             help_text=self._help_text,
         )
 
+    def bulk_to_python(self, values):
+        # Nothing chosen (an optional chooser left empty) reads nothing: not even the
+        # store-scoped manager, which a search index task outside any store cannot open.
+        if all(value is None for value in values):
+            return [None] * len(values)
+        return super().bulk_to_python(values)
+
     def value_from_form(self, value):
         try:
             chosen = super().value_from_form(value)

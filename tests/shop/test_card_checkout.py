@@ -299,10 +299,11 @@ def test_amounts_go_to_stripe_in_the_currencys_minor_units(amount, currency, min
 def test_the_payment_page_says_how_long_the_items_are_held(
     card_store, variant, shopper_client, fake_stripe
 ):
-    set_store(card_store.site, reservation_minutes=45)
+    set_store(card_store.site, reservation_minutes=45, time_zone="Europe/Oslo")
     with time_machine.travel(datetime(2030, 3, 1, 14, 0, tzinfo=UTC), tick=False):
         page = shopper_client.get(card_checkout(shopper_client, variant).url)
 
     notice = re.sub(r"\s+", " ", page.content.decode())
-    assert "Your items are held for you for 45 minutes while you pay, until 14:45." in notice
+    # 14:45 UTC, written in the store's time: Oslo is an hour ahead in March.
+    assert "Your items are held for you for 45 minutes while you pay, until 15:45." in notice
     assert "After that the order is cancelled and they go back on sale." in notice
