@@ -12,6 +12,7 @@ class ShopConfig(AppConfig):
         from tenancy.admin.policies import register_permission_policies
 
         from . import signal_handlers
+        from .data.campaigns import Campaign
         from .data.navigation import StoreMenu
         from .data.orders import Order
         from .data.payments import PaymentSettings
@@ -42,6 +43,7 @@ class ShopConfig(AppConfig):
             ShippingZone,
             ShippingRate,
             Promotion,
+            Campaign,
         ):
             for name, signal in {"save": post_save, "delete": post_delete}.items():
                 signal.connect(

@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from tenancy import moment
 from tenancy.content_choices import not_of_this_store
 from tenancy.request import request_site
 from tenancy.scope import StoreScopedChoiceField, current_scope
@@ -420,7 +421,7 @@ class PromoBannerBlock(LibraryBlockMixin, blocks.StructBlock):
         ends_at = value.get("ends_at")
         if ends_at is not None and timezone.is_naive(ends_at):
             ends_at = timezone.make_aware(ends_at)
-        now = timezone.now()
+        now = moment.now()
         is_over = ends_at is not None and ends_at <= now
         promotion = value.get("promotion")
         if promotion is not None:

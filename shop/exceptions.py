@@ -117,3 +117,13 @@ class ReturnRefused(ShopError):
 
 class NoteRefused(ShopError):
     """An internal note that is empty or too long."""
+
+
+class CampaignRefused(ShopError):
+    """A campaign that cannot be saved as asked: it ends before it starts or in the past,
+    changes an object another campaign changes at an overlapping time, or has started and
+    can no longer change what it touches. ``messages`` lists every reason."""
+
+    def __init__(self, messages):
+        self.messages = list(messages) if not isinstance(messages, str) else [messages]
+        super().__init__(" ".join(self.messages))

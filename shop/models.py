@@ -10,6 +10,9 @@ app stay free of cycles (``make lint`` checks it).
 from .contact_page import ContactFormField, ContactPage, ContactSubmission
 from .data import (
     BackInStockRequest,
+    Campaign,
+    CampaignChange,
+    CampaignProduct,
     Cart,
     CartLine,
     DiscountCode,
@@ -53,6 +56,9 @@ from .pages import CategoryPage, ProductPage, StoreHomePage, StorePage
 
 __all__ = [
     "BackInStockRequest",
+    "Campaign",
+    "CampaignChange",
+    "CampaignProduct",
     "Cart",
     "CartLine",
     "CategoryPage",

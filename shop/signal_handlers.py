@@ -2,12 +2,10 @@
 (``tenancy.store_cache``), those that hand stock movements to the alerts, and those that
 enqueue the shoppers' and merchants' emails."""
 
-from django.contrib.contenttypes.models import ContentType
-
 from tenancy.store_cache import forget_store
 
 from . import tasks
-from .data import Promotion
+from .data.promotions import site_of_promotion_revision
 from .order_emails import emails_for_event
 
 
@@ -20,21 +18,10 @@ def forget_store_on_settings_change(sender, instance, **kwargs):
     forget_store(site_id)
 
 
-def promotion_content_type_id() -> int:
-    return ContentType.objects.get_for_model(Promotion).pk
-
-
 def forget_store_on_promotion_revision(sender, instance, **kwargs):
     """A promotion's revision was saved or scheduled (``approved_go_live_at``): the store's
     book of promotions (``shop.promotions.book``) reads revisions, so it is built again."""
-    if instance.base_content_type_id != promotion_content_type_id():
-        return
-    site_id = (
-        Promotion._base_manager.filter(pk=instance.object_id)
-        .values_list("site_id", flat=True)
-        .first()
-    )
-    forget_store(site_id)
+    forget_store(site_of_promotion_revision(instance))
 
 
 def email_shopper_on_preorder_allocated(sender, allocation, **kwargs):

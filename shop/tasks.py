@@ -17,7 +17,7 @@ from .data import Order, Reservation, StockLevel
 from .payments import services as card_payments
 from .payments import webhooks
 from .product_csv import jobs
-from .services import alerts, order_emails
+from .services import alerts, campaigns, order_emails
 
 logger = logging.getLogger(__name__)
 
@@ -138,3 +138,12 @@ def publish_scheduled_task() -> dict:
         "failed": run.failed,
         "skipped": run.skipped,
     }
+
+
+@shared_task(acks_late=True)
+def run_campaigns_task() -> dict:
+    """Every store's campaigns whose start or end has come (``services.campaigns``), within a
+    minute of it. Each starts or ends once, whole, under its row lock: a run that overlaps
+    another finds nothing left to do."""
+    run = campaigns.run_campaigns()
+    return {"started": len(run.started), "ended": len(run.ended), "failed": run.failed}

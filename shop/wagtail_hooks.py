@@ -27,6 +27,7 @@ from .bulk_actions import BULK_EDITS, BulkEditFormatter
 from .data.imports import ImportJob
 from .order_list import SHOP_MENU_HOOK, add_orders_to_fulfil_panel, orders_to_fulfil_menu_item
 from .services.bulk import BULK_EDIT_ACTION
+from .services.campaigns import CAMPAIGN_LOG_ACTIONS
 from .viewsets import ShopViewSetGroup, StoreMenuViewSet
 
 
@@ -108,6 +109,12 @@ for bulk_edit in BULK_EDITS:
 @hooks.register("register_log_actions")
 def register_bulk_edit_log_action(actions):
     actions.register_action(BULK_EDIT_ACTION)(BulkEditFormatter)
+
+
+@hooks.register("register_log_actions")
+def register_campaign_log_actions(actions):
+    for action, label, message in CAMPAIGN_LOG_ACTIONS:
+        actions.register_action(action, label, message)
 
 
 # --- CSV import and export (shop.admin_imports) ----------------------------------------

@@ -21,10 +21,10 @@ class Role(models.TextChoices):
 
 # What each role can do, as shown to merchants on the staff screen and in the README.
 ROLE_SUMMARIES = {
-    Role.OWNER: "Everything in the store: pages, images, products, promotions, orders and "
-    "refunds, clients, settings, the theme, staff and the activity log.",
-    Role.EDITOR: "Pages, menus, images and documents, products, inventory and promotions. No "
-    "orders, clients, settings or theme.",
+    Role.OWNER: "Everything in the store: pages, images, products, promotions, campaigns, "
+    "orders and refunds, clients, settings, the theme, staff and the activity log.",
+    Role.EDITOR: "Pages, menus, images and documents, products, inventory, promotions and "
+    "campaigns. No orders, clients, settings or theme.",
     Role.SUPPORT: "Orders (fulfil, ship, notes, returns; no refunds), clients and tickets; "
     "the catalog read-only. No pages or settings.",
 }
@@ -61,6 +61,9 @@ _PROMOTIONS = [
     "lock_promotion",
     "unlock_promotion",
 ]
+# Campaigns: scheduling prepared drafts (pages, promotions, the theme's latest draft) and
+# product visibility together, for owners and the content team.
+_CAMPAIGNS = ["add_campaign", "change_campaign", "delete_campaign", "view_campaign"]
 # Where the store ships and what it charges: a store setting, the owners'.
 _SHIPPING = ["add_shippingzone", "change_shippingzone", "delete_shippingzone", "view_shippingzone"]
 
@@ -76,13 +79,14 @@ MODEL_PERMISSIONS = {
             *_MENUS,
             *_SHIPPING,
             *_PROMOTIONS,
+            *_CAMPAIGNS,
         ],
         "crm_bridge": _CRM,
         "themes": _THEME,
     },
     Role.EDITOR: {
         "wagtailadmin": ["access_admin"],
-        "shop": [*_CATALOG, *_INVENTORY, *_MENUS, *_PROMOTIONS],
+        "shop": [*_CATALOG, *_INVENTORY, *_MENUS, *_PROMOTIONS, *_CAMPAIGNS],
     },
     Role.SUPPORT: {
         "wagtailadmin": ["access_admin"],

@@ -298,6 +298,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    "run-campaigns": {
+        "task": "shop.tasks.run_campaigns_task",
+        # Campaigns start and end within a minute of their time (prices and the page cache
+        # follow their promotions to the second: ADR 47, 48).
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     "reconcile-stock-with-ledger": {
         "task": "shop.tasks.reconcile_stock_task",
         "schedule": 3600.0,

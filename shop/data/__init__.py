@@ -6,6 +6,7 @@ together with the page types (``shop.pages``) that sit above the blocks and sele
 """
 
 from .alerts import BackInStockRequest, VariantStockAlert
+from .campaigns import Campaign, CampaignChange, CampaignProduct
 from .cart import Cart, CartLine
 from .catalog import Product, ProductImage, ProductTag, ProductVariant
 from .imports import ImportJob, PendingProductImage
@@ -24,6 +25,9 @@ from .stock import PreorderAllocation, Reservation, StockDrift, StockLevel, Stoc
 
 __all__ = [
     "BackInStockRequest",
+    "Campaign",
+    "CampaignChange",
+    "CampaignProduct",
     "Cart",
     "CartLine",
     "DiscountCode",

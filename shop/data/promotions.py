@@ -16,6 +16,7 @@ checkouts.
 from decimal import Decimal
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -39,6 +40,18 @@ def normalise_code(text: str) -> str:
 
 def parse_tags(text: str) -> frozenset[str]:
     return frozenset(tag.strip().lower() for tag in text.split(",") if tag.strip())
+
+
+def site_of_promotion_revision(revision) -> int | None:
+    """The store of the promotion ``revision`` is a version of; None for a revision of
+    anything else (or of a promotion since deleted)."""
+    if revision.base_content_type_id != ContentType.objects.get_for_model(Promotion).pk:
+        return None
+    return (
+        Promotion._base_manager.filter(pk=revision.object_id)
+        .values_list("site_id", flat=True)
+        .first()
+    )
 
 
 class Promotion(DraftStateMixin, LockableMixin, RevisionMixin, PreviewableMixin, ClusterableModel):

@@ -6,7 +6,6 @@ after the change commits (then purges the CDN). Tags name one store's rows, so n
 another store is touched. Connected in ``connect()``, from ``ShopConfig.ready``.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import (
     m2m_changed,
     post_delete,
@@ -25,9 +24,10 @@ from tenancy.scope import store_scope
 from themes.models import StoreTheme
 from themes.theme import site_ids_showing_image
 
+from ..data.campaigns import Campaign
 from ..data.catalog import Product, ProductImage, ProductVariant
 from ..data.navigation import StoreMenu
-from ..data.promotions import Promotion
+from ..data.promotions import Promotion, site_of_promotion_revision
 from ..data.settings import StoreSettings
 from ..data.shipping import ShippingZone
 from ..data.stock import StockLevel, StockMovement
@@ -295,13 +295,9 @@ def invalidate_store_on_site_row_change(sender, instance, **kwargs):
 def invalidate_store_on_promotion_revision(sender, instance, **kwargs):
     """A promotion's revision was saved or scheduled: its prices may show from then on.
     Pages cached meanwhile end at the store's next promotion boundary on their own."""
-    if instance.base_content_type_id != ContentType.objects.get_for_model(Promotion).pk:
-        return
-    invalidate_store_on_commit(
-        Promotion._base_manager.filter(pk=instance.object_id)
-        .values_list("site_id", flat=True)
-        .first()
-    )
+    site_id = site_of_promotion_revision(instance)
+    if site_id is not None:
+        invalidate_store_on_commit(site_id)
 
 
 def remember_domain_site(sender, instance, **kwargs):
@@ -365,7 +361,7 @@ def connect() -> None:
     on(post_save, invalidate_on_stock_settings_change, StockLevel, "stock_level_saved")
 
     on(published, invalidate_store_on_theme_published, StoreTheme, "theme_published")
-    for model in (StoreMenu, StoreSettings, ShippingZone, Promotion):
+    for model in (StoreMenu, StoreSettings, ShippingZone, Promotion, Campaign):
         on(post_save, invalidate_store_on_site_row_change, model, "saved")
         on(post_delete, invalidate_store_on_site_row_change, model, "deleted")
     on(post_save, invalidate_store_on_promotion_revision, Revision, "promotion_revision")

@@ -10,6 +10,10 @@ that counts,
   a scheduled revision takes over;
 - the scheduled revision (``approved_go_live_at``), from then until its own ``expire_at``;
 
+- a campaign's version of it (``shop.data.campaigns``), from the campaign's start to its
+  end, cutting the others out of that window; once the campaign runs, the version live at
+  its start counts again from its end (ADR 48);
+
 and ``offers_at(site, when)`` picks the versions whose window holds ``when``. The same book
 answers "as it will look at" previews and tells the page cache when the next boundary is.
 
@@ -17,7 +21,7 @@ The book is one cached entry per store (``tenancy.store_cache``), dropped whenev
 promotion, one of its revisions or one of its codes is saved.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
@@ -26,7 +30,7 @@ from wagtail.models import Revision
 from tenancy.scope import store_scope
 from tenancy.store_cache import store_value
 
-from ..data import Promotion
+from ..data import Campaign, CampaignChange, Promotion
 from .engine import Offer
 
 
@@ -82,18 +86,91 @@ def _scheduled_revisions(promotions) -> dict[int, Revision]:
     return {int(revision.object_id): revision for revision in revisions}
 
 
-def versions_of(promotion: Promotion, scheduled: Revision | None) -> list[Version]:
+@dataclass(frozen=True)
+class CampaignWindow:
+    """A campaign that changes a promotion: ``planned`` counts from ``start`` to ``end``.
+    Once the campaign runs, the row is ``planned`` and ``before`` (the version live at its
+    start, None if it was not live) counts again from its end."""
+
+    start: datetime
+    end: datetime
+    planned: Promotion
+    running: bool
+    before: Promotion | None = None
+
+
+def _own_versions(row: Promotion | None, scheduled: Revision | None) -> list[Version]:
+    """A row's versions by its own dates and its scheduled revision."""
     versions = []
     takes_over = scheduled.approved_go_live_at if scheduled is not None else None
-    if promotion.live:
-        end = promotion.expire_at
+    if row is not None and row.live:
+        end = row.expire_at
         if takes_over is not None and (end is None or takes_over < end):
             end = takes_over
-        versions.append(Version(offer_of(promotion), promotion.method, promotion.go_live_at, end))
+        versions.append(Version(offer_of(row), row.method, row.go_live_at, end))
     if scheduled is not None:
         planned = scheduled.as_object()
         versions.append(Version(offer_of(planned), planned.method, takes_over, planned.expire_at))
+    return versions
+
+
+def _outside(versions: list[Version], start: datetime, end: datetime) -> list[Version]:
+    """``versions`` with the window ``start <= t < end`` cut out of each."""
+    kept = []
+    for version in versions:
+        if version.start is None or version.start < start:
+            kept.append(
+                replace(version, end=start if version.end is None else min(version.end, start))
+            )
+        if version.end is None or version.end > end:
+            kept.append(
+                replace(version, start=end if version.start is None else max(version.start, end))
+            )
+    return kept
+
+
+def versions_of(
+    promotion: Promotion, scheduled: Revision | None, campaigns: list[CampaignWindow] = ()
+) -> list[Version]:
+    """Every version of one promotion with its window: the row's, its scheduled revision's,
+    and those of the campaigns that change it (which overlap no other campaign's)."""
+    running = next((window for window in campaigns if window.running), None)
+    versions = _own_versions(running.before if running else promotion, scheduled)
+    for window in campaigns:
+        planned = window.planned
+        versions = _outside(versions, window.start, window.end)
+        versions.append(Version(offer_of(planned), planned.method, window.start, window.end))
     return [v for v in versions if v.start is None or v.end is None or v.start < v.end]
+
+
+def _campaign_windows(site_id: int, promotions) -> dict[int, list[CampaignWindow]]:
+    """The campaigns planned or running that change these promotions, by promotion."""
+    content_type = ContentType.objects.get_for_model(Promotion)
+    changes = CampaignChange.objects.filter(
+        campaign__site_id=site_id,
+        campaign__state__in=Campaign.HOLDING,
+        content_type=content_type,
+        object_id__in=[str(promotion.pk) for promotion in promotions],
+    ).select_related("campaign", "revision", "before_revision")
+    windows: dict[int, list[CampaignWindow]] = {}
+    for change in changes:
+        campaign = change.campaign
+        running = campaign.state == Campaign.State.RUNNING
+        before = None
+        if running and change.was_live and change.before_revision is not None:
+            before = change.before_revision.as_object()
+        windows.setdefault(int(change.object_id), []).append(
+            CampaignWindow(
+                start=campaign.starts_at,
+                end=campaign.ends_at,
+                planned=change.revision.as_object(),
+                running=running,
+                before=before,
+            )
+        )
+    for found in windows.values():
+        found.sort(key=lambda window: window.start)
+    return windows
 
 
 def build_book(site_id: int) -> list[Version]:
@@ -106,10 +183,13 @@ def build_book(site_id: int) -> list[Version]:
             )
         )
         scheduled = _scheduled_revisions(promotions)
+        campaigns = _campaign_windows(site_id, promotions)
         return [
             version
             for promotion in promotions
-            for version in versions_of(promotion, scheduled.get(promotion.pk))
+            for version in versions_of(
+                promotion, scheduled.get(promotion.pk), campaigns.get(promotion.pk, [])
+            )
         ]
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 
-from django.utils import timezone
+from tenancy import moment
 
 from . import book, engine
 from .scope import categories_of
@@ -74,7 +74,7 @@ def _categories(product, versions) -> frozenset:
 def shown_price(*, variant, currency: str, when: datetime | None = None) -> ShownPrice:
     """The price one unit of ``variant`` is shown at now, with its live promotion."""
     own = ShownPrice(variant.price, variant.compare_at_price if variant.on_sale else None)
-    versions = shown_versions(variant.site_id, when or timezone.now())
+    versions = shown_versions(variant.site_id, when or moment.now())
     if not versions:
         return own
     product = variant.product
