@@ -10,7 +10,13 @@ from django.urls import path, reverse, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 
-from . import admin_coming_up, admin_drift, admin_email_previews, admin_invoices
+from . import (
+    admin_campaigns,
+    admin_coming_up,
+    admin_drift,
+    admin_email_previews,
+    admin_invoices,
+)
 from .admin_drift import StockDriftView
 from .admin_imports import (
     PERMISSIONS,
@@ -210,3 +216,34 @@ def register_order_emails_menu_item():
         icon_name="mail",
         order=600,
     )
+
+
+# --- Campaigns (shop.admin_campaigns) --------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_campaign_views():
+    views = admin_campaigns
+    return [
+        path("shop/campaigns/", views.CampaignIndexView.as_view(), name=views.INDEX_URL),
+        path("shop/campaigns/new/", views.CampaignEditView.as_view(), name=views.ADD_URL),
+        path("shop/campaigns/<int:pk>/", views.CampaignEditView.as_view(), name=views.EDIT_URL),
+        path(
+            "shop/campaigns/<int:pk>/cancel/",
+            views.CampaignActionView.as_view(action="cancel"),
+            name=views.CANCEL_URL,
+        ),
+        path(
+            "shop/campaigns/<int:pk>/end/",
+            views.CampaignActionView.as_view(action="end"),
+            name=views.END_URL,
+        ),
+        path(
+            "shop/campaigns/preview/",
+            views.CampaignPreviewView.as_view(),
+            name=views.PREVIEW_URL,
+        ),
+    ]
+
+
+hooks.register(SHOP_MENU_HOOK, admin_campaigns.campaigns_menu_item)

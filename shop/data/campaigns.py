@@ -113,6 +113,12 @@ class CampaignChange(models.Model):
     def key(self) -> tuple:
         return ("object", self.content_type_id, self.object_id)
 
+    @property
+    def kind(self) -> str:
+        """``page``, ``store theme``, ``promotion``."""
+        model = self.content_type.model_class()
+        return str(model._meta.verbose_name) if model is not None else "object"
+
 
 class CampaignProduct(models.Model):
     """A product the campaign shows (``visible``) or hides while it runs."""

@@ -88,8 +88,7 @@ def describe(row) -> str:
     """``the page “Summer sale”``: what a campaign row changes, for messages."""
     if isinstance(row, CampaignProduct):
         return f"the product “{row.product.title}”"
-    model = row.content_type.model_class()
-    return f"the {model._meta.verbose_name} “{row.revision.object_str}”"
+    return f"the {row.kind} “{row.revision.object_str}”"
 
 
 # --- Planning -----------------------------------------------------------------------------

@@ -16,9 +16,9 @@ from tests.shop.factories import ProductFactory, ProductVariantFactory
 from tests.shop.promotion_factories import make_promotion
 from tests.themes.editor import theme_of
 
-UTC = ZoneInfo("UTC")
-START = datetime(2026, 11, 27, 0, 0, tzinfo=UTC)  # Friday 00:00
-END = datetime(2026, 11, 30, 0, 0, tzinfo=UTC)  # Monday 00:00
+STORE_ZONE = ZoneInfo("Europe/Oslo")  # the test stores' (from their country)
+START = datetime(2026, 11, 27, 0, 0, tzinfo=STORE_ZONE)  # Friday 00:00, store time
+END = datetime(2026, 11, 30, 0, 0, tzinfo=STORE_ZONE)  # Monday 00:00
 BEFORE = START - timedelta(days=3)
 LIVE_COLOUR = "#112233"
 SALE_COLOUR = "#cc0000"

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from shop.data import Campaign, Product, Promotion
@@ -25,6 +26,7 @@ from tests.shop.campaign_factories import (
     LIVE_COLOUR,
     SALE_COLOUR,
     START,
+    STORE_ZONE,
     plan_for,
     prepare,
     run_at,
@@ -179,7 +181,8 @@ def test_a_campaign_touching_what_another_touches_at_an_overlapping_time_is_refu
     prepared = prepare(store)
     schedule(store, prepared)
 
-    with time_machine.travel(BEFORE, tick=False), store_scope([store.site.pk]):
+    in_store_time = timezone.override(STORE_ZONE)
+    with time_machine.travel(BEFORE, tick=False), store_scope([store.site.pk]), in_store_time:
         with pytest.raises(CampaignRefused) as refused:
             save_campaign(
                 site_id=store.site.pk,
@@ -227,7 +230,10 @@ def test_an_object_wagtail_publishes_during_the_campaign_is_refused(store):
         landing.go_live_at = START + timedelta(hours=2)
         landing.save_revision().publish()  # scheduled by Wagtail itself
         prepared.landing = StorePage.objects.get(pk=landing.pk)
-        with pytest.raises(CampaignRefused, match="scheduled to go live at Fri 27 Nov 2026"):
+        with (
+            timezone.override(STORE_ZONE),
+            pytest.raises(CampaignRefused, match="scheduled to go live at Fri 27 Nov 2026, 02:00"),
+        ):
             save_campaign(site_id=store.site.pk, plan=plan_for(prepared))
 
 
