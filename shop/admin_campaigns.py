@@ -9,6 +9,7 @@ it is served from the admin, never from the store's address, and never cached.
 """
 
 import re
+from contextlib import suppress
 from datetime import datetime, timedelta
 from urllib.parse import urlencode, urlsplit
 
@@ -31,6 +32,7 @@ from wagtail.models import Page, Site
 
 from domains.models import Domain
 from tenancy import moment
+from tenancy.coming_up import coming_up
 from tenancy.request import store_access
 from themes.models import PREVIEW_THEMES_ATTR, StoreTheme
 
@@ -142,6 +144,9 @@ class CampaignForm(forms.Form):
         self.fields["hidden"].queryset = products.filter(
             status=Product.Status.ACTIVE
         ) | products.filter(pk__in=chosen)
+        for name, state in (("shown", "in draft"), ("hidden", "active")):
+            if not self.fields[name].queryset.exists():
+                self.fields[name].help_text = f"No product is {state} now."
         if campaign is not None and campaign.state == Campaign.State.RUNNING:
             for name in ("starts_at", "pages", "promotions", "theme", "shown", "hidden"):
                 self.fields[name].disabled = True
@@ -211,14 +216,19 @@ class CampaignIndexView(WagtailAdminTemplateMixin, TemplateView):
         start = week_start(timezone.localdate(now)) - timedelta(weeks=1)
         asked = self.request.GET.get("from", "")
         if re.fullmatch(r"(19|20|21)\d{2}-\d{2}-\d{2}", asked):
-            try:
+            with suppress(ValueError):  # 2026-02-31
                 start = week_start(dateparse.parse_date(asked))
-            except ValueError:  # 2026-02-31
-                pass
         shown = calendar(self.site.pk, start=start, now=now)
+        span = (shown.end - shown.start).total_seconds()
+        scheduled = [
+            (item, round(100 * (item.at - shown.start).total_seconds() / span, 3))
+            for item in coming_up(site_id=self.site.pk, now=max(now, shown.start), limit=200)
+            if item.at < shown.end
+        ]
         campaigns = Campaign.objects.filter(site=self.site).order_by("-starts_at", "-pk")
         return super().get_context_data(
             calendar=shown,
+            scheduled=scheduled,
             upcoming=[c for c in campaigns if c.state in Campaign.HOLDING],
             past=[c for c in campaigns if c.state not in Campaign.HOLDING][:50],
             can_add=self.request.user.has_perm("shop.add_campaign"),

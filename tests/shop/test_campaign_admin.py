@@ -115,9 +115,11 @@ def test_the_calendar_shows_the_stores_campaigns_only(
         odd = editor_client.get(INDEX, {"from": "2026-02-31"})
 
     assert page.count('data-testid="campaign-bar"') == 1
-    assert "Black Friday · Scheduled" in page
+    assert "Black Friday · Scheduled · Fri 27 Nov 00:00 – Mon 30 Nov 00:00" in page
     assert "Beta's own sale" not in page
     assert "No campaign in these weeks." in later
+    # What Wagtail itself will publish in these weeks is on the calendar too.
+    assert "Also scheduled in these weeks" not in page
     assert odd.status_code == 200
 
 
@@ -218,3 +220,18 @@ def test_the_beat_runs_the_campaigns_every_minute():
     ]
     assert [entry["schedule"] for entry in entries] == [60.0]
     assert run_campaigns().started == []
+
+
+def test_the_calendar_also_shows_what_wagtail_will_publish(editor_client, store):
+    with time_machine.travel(BEFORE, tick=False), store_scope([store.site.pk]):
+        from shop.models import StorePage
+
+        page = StorePage(title="Advent calendar", slug="advent", live=False)
+        store.site.root_page.add_child(instance=page)
+        page.go_live_at = START + timedelta(days=4)
+        page.save_revision().publish()
+        shown = editor_client.get(INDEX).content.decode()
+
+    assert 'data-testid="calendar-scheduled"' in shown
+    assert "Advent calendar <small>(store page)</small>" in shown
+    assert "Tue 1 Dec 2026, 00:00" in shown
