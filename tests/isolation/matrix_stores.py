@@ -39,6 +39,8 @@ from wagtail.snippets.models import get_snippet_models
 from crm_bridge.models import Client, Ticket
 from shop.models import (
     BackInStockRequest,
+    Campaign,
+    CampaignProduct,
     ContactFormField,
     ContactPage,
     ContactSubmission,
@@ -256,6 +258,13 @@ def fill_more(data: StoreData, prefix: str) -> Side:
     )
     mark_paid(order=data.order, user=owner, via="bank_transfer")  # issues its invoice
     invoice = Invoice.objects.get(order=data.order)
+    campaign = Campaign.objects.create(
+        site=store.site,
+        name=f"{prefix} Secret Campaign",
+        starts_at=timezone.now() + timedelta(days=30),
+        ends_at=timezone.now() + timedelta(days=31),
+    )
+    CampaignProduct.objects.create(campaign=campaign, product=data.product, visible=False)
     uploads = {
         kind: UploadedFile.objects.create(
             file=ContentFile(b"GIF89a", name=f"{slug}-upload.gif"),
@@ -291,6 +300,7 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         invitation.email,
         import_job.file_name,
         f"{prefix} Secret Import",
+        f"{prefix} Secret Campaign",
     ]
     objects = {
         "destination": home.pk,
@@ -309,6 +319,7 @@ def fill_more(data: StoreData, prefix: str) -> Side:
         "store": store.pk,
         "invitation": invitation.pk,
         "import_job": import_job.pk,
+        "campaign": campaign.pk,
         **{kind: upload.pk for kind, upload in uploads.items()},
         model_kind(Page): data.category.pk,
         model_kind(StoreMenu): menu.pk,

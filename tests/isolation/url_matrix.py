@@ -128,6 +128,9 @@ VIEW_KINDS = {
         "revision_id_a": "promotion_first_revision",
         "revision_id_b": "promotion_revision",
     },
+    "shop_campaign_edit": {"pk": "campaign"},
+    "shop_campaign_cancel": {"pk": "campaign"},
+    "shop_campaign_end": {"pk": "campaign"},
     "wagtailadmin_workflows:edit_task": {"pk": "task"},
     "wagtailadmin_workflows:disable_task": {"pk": "task"},
     "wagtailadmin_workflows:enable_task": {"pk": "task"},
@@ -397,6 +400,7 @@ CONCERNS = {
         "shop_order_email",
         "shop_invoice",
         "shop_coming_up",
+        "shop_campaign",
     ),
     "pages": (
         "wagtailadmin_pages:",
