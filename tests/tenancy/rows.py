@@ -1,8 +1,15 @@
 """Rows in two stores for the store scope's tests."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from shop import services
 from shop.models import (
     BackInStockRequest,
+    Campaign,
+    CampaignChange,
+    CampaignProduct,
     DiscountCode,
     ImportJob,
     OrderLine,
@@ -82,6 +89,20 @@ def one_row_of_every_store_owned_model(store, other_store):
             title="Alpha sale",
             amount="1.00",
         )
+        promotion.save_revision()
+        campaign = Campaign.objects.create(
+            site=store.site,
+            name="Alpha weekend",
+            starts_at=timezone.now() + timedelta(days=1),
+            ends_at=timezone.now() + timedelta(days=2),
+        )
+        CampaignChange.objects.create(
+            campaign=campaign,
+            content_type=promotion.get_base_content_type(),
+            object_id=str(promotion.pk),
+            revision=promotion.latest_revision,
+        )
+        CampaignProduct.objects.create(campaign=campaign, product=product, visible=False)
         # The order's life after it was placed: paid, shipped, asked back, refunded.
         line = OrderLine.objects.get(order=order)
         services.mark_paid(order=order)
