@@ -262,3 +262,21 @@ def test_a_cancelled_campaign_changes_nothing(store):
 
     assert run_at(START).started == []
     assert not fresh(store, prepared)["landing"].live
+
+
+def test_the_command_runs_what_the_beat_runs(store):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    prepared = prepare(store)
+    schedule(store, prepared)
+    out = StringIO()
+    with time_machine.travel(START, tick=False):
+        call_command("run_campaigns", stdout=out)
+        call_command("run_campaigns", stdout=out)
+
+    assert out.getvalue().splitlines() == [
+        "1 campaign(s) started, 0 ended, 0 failed (tried again at the next run).",
+        "0 campaign(s) started, 0 ended, 0 failed (tried again at the next run).",
+    ]
