@@ -454,6 +454,35 @@ class CampaignPreviewView(View):
         return framed
 
 
+def warn_of_campaigns(request, obj) -> None:
+    """``before_edit_page`` / ``before_edit_snippet``: the editor of an object a campaign
+    changes says so, and what publishing it by hand would do."""
+    if request.method != "GET" or not hasattr(obj, "get_base_content_type"):
+        return
+    changes = CampaignChange.objects.filter(
+        content_type=obj.get_base_content_type(),
+        object_id=str(obj.pk),
+        campaign__state__in=Campaign.HOLDING,
+    ).select_related("campaign")
+    for change in changes:
+        campaign = change.campaign
+        if campaign.state == Campaign.State.SCHEDULED:
+            messages.warning(
+                request,
+                f"The campaign “{campaign.name}” publishes this {change.kind}'s draft of "
+                f"{_saved(change.revision)} at {when(campaign.starts_at)} and puts back "
+                f"what is live now at {when(campaign.ends_at)}. Publishing the draft "
+                "yourself would show it early.",
+            )
+        else:
+            messages.warning(
+                request,
+                f"The campaign “{campaign.name}” runs until {when(campaign.ends_at)}; then "
+                f"this {change.kind} gets back the version live before it, and your edits "
+                "from now on are kept as its draft.",
+            )
+
+
 class CampaignsMenuItem(MenuItem):
     def is_shown(self, request):
         return store_access(request).active is not None and request.user.has_perm(

@@ -20,7 +20,28 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
+from tenancy.scope import store_scope
+from tenancy.store_cache import store_value
+
 from .data import Campaign, CampaignChange, CampaignProduct, Product
+
+CAMPAIGN_MOMENTS_ENTRY = "campaign-moments"
+
+
+def _campaign_moments(site_id: int) -> list[datetime]:
+    with store_scope([site_id]):
+        rows = Campaign.objects.filter(site_id=site_id, state__in=Campaign.HOLDING)
+        return sorted(
+            {moment for row in rows.values_list("starts_at", "ends_at") for moment in row}
+        )
+
+
+def next_campaign_boundary(site_id: int, after: datetime) -> datetime | None:
+    """The next start or end of one of the store's planned or running campaigns after
+    ``after``: cached pages end there (ADR 48). Kept in the store's cache, which saving a
+    campaign drops."""
+    moments = store_value(site_id, CAMPAIGN_MOMENTS_ENTRY, lambda: _campaign_moments(site_id))
+    return next((moment for moment in moments if moment > after), None)
 
 
 def _planned(revision: Revision):

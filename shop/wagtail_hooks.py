@@ -247,3 +247,5 @@ def register_campaign_views():
 
 
 hooks.register(SHOP_MENU_HOOK, admin_campaigns.campaigns_menu_item)
+hooks.register("before_edit_page", admin_campaigns.warn_of_campaigns)
+hooks.register("before_edit_snippet", admin_campaigns.warn_of_campaigns)

@@ -3,6 +3,7 @@ from django.utils import timezone
 from tenancy.request import store_site
 
 from ..blocks import PREPARED_BLOCKS
+from ..campaign_book import next_campaign_boundary
 from ..middleware import is_storefront_page
 from ..promotions import book
 from . import keys, purge, tags
@@ -61,11 +62,12 @@ class PageCacheMiddleware:
 def _good_until(context, *, site_id: int) -> float | None:
     """When the page stops being right by the clock alone, as a timestamp, or None: a
     promo banner's end, or the store's next promotion boundary (a promotion starts, changes
-    or ends, and prices and badges with it; ADR 47)."""
+    or ends, and prices and badges with it; ADR 47), or next campaign start or end (ADR 48)."""
     prepared = context.get(PREPARED_BLOCKS)
     moments = [
         getattr(prepared, "good_until", None),
         book.next_boundary(site_id, timezone.now()),
+        next_campaign_boundary(site_id, timezone.now()),
     ]
     moment = min((m for m in moments if m is not None), default=None)
     return moment.timestamp() if moment is not None else None

@@ -111,3 +111,32 @@ def shown_price(*, variant, currency: str, when: datetime | None = None) -> Show
             ends_at=deals[0].end,
         )
     return own
+
+
+def example_of(
+    offer: engine.Offer, *, variant, category_ids: frozenset, currency: str
+) -> tuple[int, Decimal, Decimal] | None:
+    """What ``offer`` alone gives the smallest cart that shows it on ``variant`` (one unit,
+    or the units a buy-X-get-Y needs), its conditions set aside, as the promotion's preview
+    shows it: (quantity, price before, price after). None when it does not cover it."""
+    buys = offer.kind == engine.Kind.BUY_X_GET_Y
+    item = engine.Item(
+        key=0,
+        variant_id=variant.pk,
+        product_id=variant.product_id,
+        unit_price=variant.price,
+        quantity=max(offer.buy_quantity + offer.get_quantity, 1) if buys else 1,
+        category_ids=category_ids,
+    )
+    if not offer.covers(item):
+        return None
+    unconditional = replace(
+        offer,
+        min_subtotal=None,
+        min_quantity=None,
+        first_order_only=False,
+        customer_tags=frozenset(),
+    )
+    outcome = engine.apply([unconditional], items=[item], shipping=Decimal(0), currency=currency)
+    total = variant.price * item.quantity
+    return item.quantity, total, total - outcome.discount_of(0)

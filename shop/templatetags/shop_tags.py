@@ -1,4 +1,4 @@
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django import template
@@ -11,9 +11,7 @@ from tenancy.scope import store_scope
 from .. import selectors
 from ..money import format_money, money_format
 from ..promotions.book import offer_of
-from ..promotions.display import ShownPrice, shown_price
-from ..promotions.engine import Item
-from ..promotions.engine import apply as apply_offers
+from ..promotions.display import ShownPrice, example_of, shown_price
 from ..promotions.messages import refusals
 from ..promotions.scope import categories_of
 from ..storefront import render_product_cards, shopper_session_key
@@ -277,35 +275,15 @@ def _promotion_examples(promotion, limit: int) -> PromotionExamples:
         variants = list(product.variants.all())
         if not variants:
             continue
-        variant = variants[0]
-        item = Item(
-            key=0,
-            variant_id=variant.pk,
-            product_id=product.pk,
-            unit_price=variant.price,
-            quantity=max(offer.buy_quantity + offer.get_quantity, 1)
-            if offer.kind == "buy_x_get_y"
-            else 1,
+        example = example_of(
+            offer,
+            variant=variants[0],
             category_ids=categories.get(product.pk, frozenset()),
-        )
-        if not offer.covers(item):
-            continue
-        outcome = apply_offers(
-            [
-                replace(
-                    offer,
-                    min_subtotal=None,
-                    min_quantity=None,
-                    first_order_only=False,
-                    customer_tags=frozenset(),
-                )
-            ],
-            items=[item],
-            shipping=Decimal("0"),
             currency=settings.currency,
         )
-        total = variant.price * item.quantity
-        examples.append((product.title, item.quantity, total, total - outcome.discount_of(0)))
+        if example is None:
+            continue
+        examples.append((product.title, *example))
         if len(examples) >= limit:
             break
     return PromotionExamples(settings=settings, rows=examples)

@@ -235,3 +235,23 @@ def test_the_calendar_also_shows_what_wagtail_will_publish(editor_client, store)
     assert 'data-testid="calendar-scheduled"' in shown
     assert "Advent calendar <small>(store page)</small>" in shown
     assert "Tue 1 Dec 2026, 00:00" in shown
+
+
+def test_the_editor_of_a_page_in_a_campaign_says_what_the_campaign_will_do(editor_client, store):
+    prepared = prepare(store)
+    schedule(store, prepared)
+    edit = reverse("wagtailadmin_pages:edit", args=[prepared.home.pk])
+    edit_promotion = reverse("wagtailsnippets_shop_promotion:edit", args=[prepared.promotion.pk])
+
+    with time_machine.travel(BEFORE, tick=False):
+        before = editor_client.get(edit).content.decode()
+        promotion = editor_client.get(edit_promotion).content.decode()
+    run_at(START)
+    with time_machine.travel(START + timedelta(hours=1), tick=False):
+        during = editor_client.get(edit).content.decode()
+
+    assert "The campaign “Black Friday” publishes this page&#x27;s draft" in before
+    assert "at Fri 27 Nov 2026, 00:00" in before
+    assert "The campaign “Black Friday” publishes this promotion&#x27;s draft" in promotion
+    assert "runs until Mon 30 Nov 2026, 00:00" in during
+    assert "your edits from now on are kept as its draft" in during
