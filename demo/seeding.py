@@ -10,6 +10,7 @@ serves on. The logins made here are published demo logins, never for a real depl
 
 import io
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from django.contrib.auth.models import User
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail.utils.file import hash_filelike
@@ -36,6 +38,7 @@ from shop.models import (
 )
 from shop.pages import CategoryPage, ProductPage, StoreHomePage, StorePage
 from shop.services import adjust_stock, ensure_stock_levels, set_product_tags
+from shop.services.campaigns import Plan, save_campaign
 from tenancy.scope import store_scope
 from tenants.models import Store
 from tenants.roles import Role
@@ -195,6 +198,7 @@ def _fill_store(*, store: Store, spec: StoreSpec, sizes: images.ImageSizes) -> N
         sale = _add_summer_sale(home=home, products=products)
         contact = _add_contact_page(home=home)
         _add_header_menu(store=store, pages=[*categories.values(), sale, about, contact])
+        _plan_weekend_campaign(store=store, home=home)
     else:
         _add_contact_page(home=home)
 
@@ -474,6 +478,48 @@ def _add_summer_sale(*, home, products) -> StorePage:
     sale.theme_overrides = [PageThemeOverride(**SUMMER_SALE_COLOURS)]
     sale.save_revision().publish()
     return sale
+
+
+def _plan_weekend_campaign(*, store: Store, home) -> None:
+    """A campaign planned for the coming weekend (Friday 00:00 to Monday 00:00, store
+    time), from a landing page and an automatic promotion drafted for it (ADR 48): on the
+    calendar under Shop → Campaigns, and in the store's preview at its start."""
+    landing = home.add_child(
+        instance=StorePage(
+            title="Weekend sale",
+            slug="weekend-sale",
+            live=False,
+            body=[
+                (
+                    "rich_text",
+                    "<p>This weekend only: 15 % off everything in the shop, from Friday "
+                    "morning to Sunday night.</p>",
+                ),
+            ],
+        )
+    )
+    landing.save_revision()
+    promotion = Promotion.objects.create(
+        site=store.site,
+        name="Weekend: 15 % off everything",
+        kind=Promotion.Kind.PERCENTAGE,
+        value=Decimal("15"),
+        live=False,
+    )
+    promotion.save_revision()
+    zone = StoreSettings.for_site(store.site).zone
+    today = timezone.localtime(timezone.now(), zone).date()
+    friday = today + timedelta(days=(4 - today.weekday()) % 7 or 7)
+    starts_at = datetime.combine(friday, time.min, tzinfo=zone)
+    save_campaign(
+        site_id=store.site.pk,
+        plan=Plan(
+            name="Weekend sale",
+            starts_at=starts_at,
+            ends_at=datetime.combine(friday + timedelta(days=3), time.min, tzinfo=zone),
+            objects=[landing, promotion],
+        ),
+    )
 
 
 def _add_contact_page(*, home) -> ContactPage:

@@ -39,7 +39,14 @@ from themes.models import PREVIEW_THEMES_ATTR, StoreTheme
 from .campaign_book import calendar, page_at, version_at, week_start
 from .data import Campaign, CampaignChange, Product, Promotion
 from .exceptions import CampaignRefused
-from .services.campaigns import Plan, cancel_campaign, end_campaign_now, save_campaign, when
+from .services.campaigns import (
+    Plan,
+    cancel_campaign,
+    change_running_campaign,
+    end_campaign_now,
+    save_campaign,
+    when,
+)
 
 INDEX_URL = "shop_campaigns"
 ADD_URL = "shop_campaign_add"
@@ -148,8 +155,13 @@ class CampaignForm(forms.Form):
             if not self.fields[name].queryset.exists():
                 self.fields[name].help_text = f"No product is {state} now."
         if campaign is not None and campaign.state == Campaign.State.RUNNING:
+            # What it touches is fixed once it has started: the table below lists it.
             for name in ("starts_at", "pages", "promotions", "theme", "shown", "hidden"):
-                self.fields[name].disabled = True
+                del self.fields[name]
+
+    @property
+    def running(self) -> bool:
+        return self.campaign is not None and self.campaign.state == Campaign.State.RUNNING
 
     def clean(self):
         data = super().clean()
@@ -272,12 +284,19 @@ class CampaignEditView(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         if form.is_valid():
             try:
-                campaign = save_campaign(
-                    site_id=self.site.pk,
-                    plan=form.plan(),
-                    campaign=self.campaign,
-                    user=request.user,
-                )
+                if form.running:
+                    campaign = change_running_campaign(
+                        campaign=self.campaign,
+                        name=form.cleaned_data["name"],
+                        ends_at=form.cleaned_data["ends_at"],
+                    )
+                else:
+                    campaign = save_campaign(
+                        site_id=self.site.pk,
+                        plan=form.plan(),
+                        campaign=self.campaign,
+                        user=request.user,
+                    )
             except CampaignRefused as refused:
                 for message in refused.messages:
                     form.add_error(None, message)
@@ -393,7 +412,11 @@ def _page_by_path(site: Site, path: str) -> Page | None:
 
 
 def _parse_at(text: str) -> datetime | None:
-    parsed = dateparse.parse_datetime(text) if text else None
+    """The moment asked for, in the store's time; None for nonsense such as 2026-13-45."""
+    try:
+        parsed = dateparse.parse_datetime(text) if text else None
+    except ValueError:
+        return None
     if parsed is None:
         return None
     return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)
@@ -405,7 +428,9 @@ class CampaignPreviewView(View):
 
     def get(self, request):
         site = _site_of(request, "view")
-        at = _parse_at(request.GET.get("at", "")) or timezone.now()
+        # The past is not kept: a moment gone by shows the store as it is now.
+        now = timezone.now()
+        at = max(_parse_at(request.GET.get("at", "")) or now, now)
         path = request.GET.get("path") or "/"
         if not path.startswith("/"):
             raise Http404

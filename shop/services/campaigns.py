@@ -103,13 +103,20 @@ def save_campaign(
         Site.objects.select_for_update().filter(pk=site_id).first()  # one planner at a time
         if campaign is not None:
             campaign = Campaign.objects.select_for_update().get(pk=campaign.pk, site_id=site_id)
+            if campaign.state == Campaign.State.RUNNING:
+                if plan.starts_at != campaign.starts_at or _plan_keys(plan) != _campaign_keys(
+                    campaign
+                ):
+                    raise CampaignRefused(
+                        "The campaign has started: only its name and end can change. End it "
+                        "now and plan a new one to change what it touches."
+                    )
+                return change_running_campaign(
+                    campaign=campaign, name=plan.name, ends_at=plan.ends_at, now=now
+                )
         _refuse_if_wrong(site_id, plan, campaign, now)
         if campaign is None:
             campaign = Campaign(site_id=site_id, created_by=user)
-        if campaign.state == Campaign.State.RUNNING:
-            campaign.name, campaign.ends_at = plan.name, plan.ends_at
-            campaign.save()
-            return campaign
         campaign.name, campaign.starts_at, campaign.ends_at = (
             plan.name,
             plan.starts_at,
@@ -138,21 +145,10 @@ def _refuse_if_wrong(site_id: int, plan: Plan, campaign: Campaign | None, now) -
             f"“{campaign.name}” is {campaign.get_state_display().lower()}; it can no longer "
             "be changed."
         )
-    running = campaign is not None and campaign.state == Campaign.State.RUNNING
-    starts_at = campaign.starts_at if running else plan.starts_at
-    if plan.ends_at <= starts_at:
+    if plan.ends_at <= plan.starts_at:
         problems.append("The campaign must end after it starts.")
     if plan.ends_at <= now:
         problems.append("The campaign must end in the future.")
-    if running:
-        if plan.starts_at != campaign.starts_at or _plan_keys(plan) != _campaign_keys(campaign):
-            problems.append(
-                "The campaign has started: only its name and end can change. End it now and "
-                "plan a new one to change what it touches."
-            )
-        if problems:
-            raise CampaignRefused(problems)
-        return
     if not plan.objects and not plan.shown and not plan.hidden:
         problems.append("Choose at least one page, promotion, theme draft or product.")
     for obj in plan.objects:
@@ -178,8 +174,8 @@ def _page_of_store(obj, site_id: int) -> bool:
     return site is not None and obj.path.startswith(site.root_page.path)
 
 
-def _overlaps(site_id: int, plan: Plan, campaign: Campaign | None) -> list[str]:
-    keys = _plan_keys(plan)
+def _overlaps(site_id: int, plan: Plan, campaign: Campaign | None, keys=None) -> list[str]:
+    keys = _plan_keys(plan) if keys is None else keys
     others = (
         Campaign.objects.filter(
             site_id=site_id,
@@ -257,6 +253,30 @@ def _write_products(campaign: Campaign, shown: Iterable, hidden: Iterable) -> No
         row = existing.get(product_id) or CampaignProduct(campaign=campaign, product_id=product_id)
         row.visible = visible
         row.save()
+
+
+def change_running_campaign(
+    *, campaign: Campaign, name: str, ends_at: datetime, now=None
+) -> Campaign:
+    """Rename a running campaign or move its end (not into the past): what it touches is
+    fixed once it has started."""
+    plan = Plan(name=name, starts_at=campaign.starts_at, ends_at=ends_at)
+    with transaction.atomic():
+        Site.objects.select_for_update().filter(pk=campaign.site_id).first()
+        locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        if locked.state != Campaign.State.RUNNING:
+            raise CampaignRefused(f"“{locked.name}” is not running.")
+        problems = []
+        if ends_at <= locked.starts_at:
+            problems.append("The campaign must end after it starts.")
+        if ends_at <= (now or timezone.now()):
+            problems.append("The campaign must end in the future. To end it now, use End now.")
+        problems += _overlaps(locked.site_id, plan, locked, keys=_campaign_keys(locked))
+        if problems:
+            raise CampaignRefused(problems)
+        locked.name, locked.ends_at = name, ends_at
+        locked.save(update_fields=["name", "ends_at", "updated_at"])
+    return locked
 
 
 def cancel_campaign(*, campaign: Campaign) -> Campaign:
@@ -411,6 +431,14 @@ def _restore(change: CampaignChange, campaign: Campaign) -> None:
         before = change.before_revision.as_object()
         revision = before.save_revision(clean=False, log_action=False)
         revision.publish(log_action=RESTORE_ACTION)
+    elif change.was_live:
+        # Its version from before the campaign was deleted (``purge_revisions``): what is
+        # live stays, rather than taking down something that was live.
+        logger.warning(
+            "Campaign %s: the version of %s from before it is gone; left as it is.",
+            campaign.pk,
+            change,
+        )
     elif obj.live:
         obj.unpublish(log_action=UNPUBLISH_ACTION)
     keep = edited or change.draft_before

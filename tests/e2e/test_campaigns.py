@@ -108,6 +108,20 @@ def test_an_editor_plans_a_campaign_previews_it_and_the_store_changes_and_revert
     assert page.get_by_test_id("campaign-state").inner_text().startswith("Scheduled")
     capture(page, screenshots / "campaign-2-planned.png")
 
+    # A second campaign over the same landing page at an overlapping time is refused.
+    page.goto(live_server.url + reverse("shop_campaign_add"))
+    page.get_by_label("Name").fill("Cyber weekend")
+    page.locator("#id_starts_at").fill(_field(end - timedelta(minutes=5)))
+    page.locator("#id_ends_at").fill(_field(end + timedelta(minutes=30)))
+    page.keyboard.press("Escape")
+    page.get_by_label("Black Friday (not published yet", exact=False).check()
+    page.get_by_role("button", name="Plan campaign").click()
+    page.wait_for_load_state()
+    refused = page.get_by_test_id("campaign-refused").inner_text()
+    assert "“Black Friday” already changes the page “Black Friday” from" in refused
+    assert page.get_by_label("Name").input_value() == "Cyber weekend"
+    capture(page, screenshots / "campaign-2b-refused.png")
+
     # The calendar shows it.
     page.goto(live_server.url + reverse("shop_campaigns"))
     assert page.get_by_test_id("campaign-bar").inner_text().startswith("Black Friday · Scheduled")
@@ -141,6 +155,11 @@ def test_an_editor_plans_a_campaign_previews_it_and_the_store_changes_and_revert
         shopper.goto(store_url(live_server, "alpha", "/black-friday/"))
         assert "Black Friday" in shopper.locator("h1").first.inner_text()
         capture(shopper, screenshots / "campaign-6-storefront-during.png")
+        page.goto(live_server.url + reverse("shop_campaigns"))
+        page.get_by_test_id("campaign-bar").get_by_role("link", name="Black Friday").click()
+        assert page.get_by_test_id("campaign-state").inner_text().startswith("Running")
+        assert "Not live" in page.get_by_test_id("campaign-changes").inner_text()
+        capture(page, screenshots / "campaign-6b-running.png")
 
     # The end: the beat puts everything back.
     with time_machine.travel(end + timedelta(seconds=5), tick=True):

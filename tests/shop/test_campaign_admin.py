@@ -255,3 +255,37 @@ def test_the_editor_of_a_page_in_a_campaign_says_what_the_campaign_will_do(edito
     assert "The campaign “Black Friday” publishes this promotion&#x27;s draft" in promotion
     assert "runs until Mon 30 Nov 2026, 00:00" in during
     assert "your edits from now on are kept as its draft" in during
+
+
+def test_the_preview_takes_nonsense_and_the_past_as_now(editor_client, store):
+    prepared = prepare(store)
+    schedule(store, prepared)
+
+    with time_machine.travel(BEFORE, tick=False):
+        nonsense = editor_client.get(PREVIEW, {"at": "2026-13-45T00:00", "path": "/"})
+        past = editor_client.get(PREVIEW, {"at": "2001-01-01T00:00", "path": "/"})
+        elsewhere = editor_client.get(PREVIEW, {"at": local(START), "path": "//evil.test/"})
+        missing = editor_client.get(PREVIEW, {"at": local(START), "path": "/no-such-page/"})
+
+    assert nonsense.status_code == 200
+    assert "as it will look at Tue 24 Nov 2026, 00:00" in nonsense.content.decode()
+    assert "as it will look at Tue 24 Nov 2026, 00:00" in past.content.decode()
+    assert elsewhere.status_code == 404
+    assert missing.status_code == 404
+    assert "is not one of the store's pages" in missing.content.decode()
+
+
+def test_a_running_campaign_shows_its_name_and_end_only(editor_client, store):
+    prepared = prepare(store)
+    campaign = schedule(store, prepared)
+    run_at(START)
+    url = reverse("shop_campaign_edit", args=[campaign.pk])
+
+    with time_machine.travel(START + timedelta(hours=1), tick=False):
+        shown = editor_client.get(url).content.decode()
+        editor_client.post(url, {"name": "Black Friday weekend", "ends_at": local(END)})
+
+    assert 'name="pages"' not in shown and 'name="starts_at"' not in shown
+    assert "only its name and end can change" in shown
+    campaign.refresh_from_db()
+    assert campaign.name == "Black Friday weekend"

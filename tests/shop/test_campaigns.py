@@ -15,6 +15,7 @@ from shop.models import StorePage
 from shop.promotions import book
 from shop.services.campaigns import (
     cancel_campaign,
+    change_running_campaign,
     end_campaign_now,
     save_campaign,
 )
@@ -252,6 +253,29 @@ def test_a_running_campaign_keeps_what_it_touches_but_can_end_earlier(store):
     assert ended.state == Campaign.State.ENDED
     assert ended.ends_at == moment
     assert fresh(store, prepared)["home"].title == "Welcome"
+
+
+def test_a_running_campaigns_end_cannot_move_into_another_campaign(store):
+    prepared = prepare(store)
+    campaign = schedule(store, prepared)
+    schedule(store, prepared, name="Cyber Monday", starts_at=END, ends_at=END + timedelta(1))
+    run_at(START)
+
+    with time_machine.travel(START + timedelta(hours=1), tick=False), store_scope([store.site.pk]):
+        with pytest.raises(CampaignRefused, match="“Cyber Monday” already changes"):
+            change_running_campaign(
+                campaign=campaign, name="Black Friday", ends_at=END + timedelta(hours=2)
+            )
+        with pytest.raises(CampaignRefused, match="must end in the future"):
+            change_running_campaign(
+                campaign=campaign, name="Black Friday", ends_at=START + timedelta(minutes=30)
+            )
+        moved = change_running_campaign(
+            campaign=campaign, name="Black Friday weekend", ends_at=END - timedelta(hours=1)
+        )
+
+    assert (moved.name, moved.ends_at) == ("Black Friday weekend", END - timedelta(hours=1))
+    assert run_at(END - timedelta(hours=1)).ended == [campaign.pk]
 
 
 def test_a_cancelled_campaign_changes_nothing(store):
