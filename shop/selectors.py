@@ -31,7 +31,7 @@ from .data.stock import StockLevel, StockMovement
 from .pricing import Totals, price_cart
 from .promotions.cart import promotions_for_cart
 from .promotions.customers import anonymous, customer_for
-from .promotions.display import ShownPrice, shown_price
+from .promotions.display import ShownPrice, remember_categories, shown_price
 
 SORT_OPTIONS = {
     "featured": ("Featured", ("path",)),
@@ -71,6 +71,7 @@ def with_card_data(products, *, pictures=(), renditions=True):
     of the cards it renders), two queries."""
     products = [product for product in products if product is not None]
     prefetch_related_objects(products, *_product_prefetches())
+    remember_categories(products)
     if not renditions:
         return products
     images = [picture for picture in pictures if picture is not None]

@@ -71,6 +71,22 @@ def _categories(product, versions) -> frozenset:
     return memo
 
 
+def remember_categories(products, *, when: datetime | None = None) -> None:
+    """Read at once the categories of ``products`` when a live promotion shown on products
+    is scoped to categories, so that each product's price costs no query of its own."""
+    by_site: dict[int, list] = {}
+    for product in products:
+        by_site.setdefault(product.site_id, []).append(product)
+    for site_id, group in by_site.items():
+        versions = shown_versions(site_id, when or moment.now())
+        if not any(version.offer.category_ids for version in versions):
+            continue
+        missing = [p for p in group if getattr(p, "_promotion_categories", None) is None]
+        found = categories_of(product_ids=[product.pk for product in missing])
+        for product in missing:
+            product._promotion_categories = found.get(product.pk, frozenset())
+
+
 def shown_price(*, variant, currency: str, when: datetime | None = None) -> ShownPrice:
     """The price one unit of ``variant`` is shown at now, with its live promotion."""
     own = ShownPrice(variant.price, variant.compare_at_price if variant.on_sale else None)

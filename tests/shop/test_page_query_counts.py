@@ -93,3 +93,27 @@ def test_a_product_page_runs_as_many_queries_eight_levels_deep_as_three(
 
     assert "Red mug" in shopper_client.get(deep_path).content.decode()
     assert far == near
+
+
+def test_a_category_listing_under_a_category_promotion_runs_as_many_queries_with_more_products(
+    store, shopper_client, settings
+):
+    """The categories of every card's product are read at once, not once per card."""
+    from tests.shop.promotion_factories import make_promotion
+
+    mugs = CategoryPageFactory(parent=store.site.root_page, title="Mugs", slug="mugs")
+    make_promotion(site=store.site, name="Mug week", value="20", target="items", categories=[mugs])
+
+    def add(count, start):
+        for index in range(start, start + count):
+            product = stocked_product(site=store.site, title=f"Mug {index}")
+            ProductPageFactory(parent=mugs, product=product, slug=f"mug-{index}")
+
+    add(2, 0)
+    few = _queries_for(shopper_client, "/mugs/", settings)
+    add(4, 2)
+    many = _queries_for(shopper_client, "/mugs/", settings)
+
+    content = shopper_client.get("/mugs/").content.decode()
+    assert content.count("-20%") == 6
+    assert many == few
