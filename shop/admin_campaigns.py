@@ -36,6 +36,7 @@ from tenancy.coming_up import coming_up
 from tenancy.request import store_access
 from themes.models import PREVIEW_THEMES_ATTR, StoreTheme
 
+from .admin_widgets import SearchableChecklist
 from .campaign_book import calendar, page_at, version_at, week_start
 from .data import Campaign, CampaignChange, Product, Promotion
 from .exceptions import CampaignRefused
@@ -78,8 +79,6 @@ def draft_state(obj) -> str:
 
 
 class ObjectChoices(forms.ModelMultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
-
     def __init__(self, *args, root_depth=None, **kwargs):
         self.root_depth = root_depth
         super().__init__(*args, **kwargs)
@@ -100,12 +99,14 @@ class CampaignForm(forms.Form):
     pages = ObjectChoices(
         queryset=Page.objects.none(),
         required=False,
+        widget=SearchableChecklist(noun="pages"),
         help_text="Each page's latest draft is published at the start. A page that was not "
         "live is unpublished at the end; a live one gets back the version live at the start.",
     )
     promotions = ObjectChoices(
         queryset=Promotion._base_manager.none(),
         required=False,
+        widget=SearchableChecklist(noun="promotions"),
         help_text="Each promotion's latest draft runs exactly from the start to the end.",
     )
     theme = forms.BooleanField(
@@ -117,12 +118,14 @@ class CampaignForm(forms.Form):
         label="Products to put on sale",
         queryset=Product._base_manager.none(),
         required=False,
+        widget=SearchableChecklist(noun="products"),
         help_text="Products in draft, made active for the campaign.",
     )
     hidden = forms.ModelMultipleChoiceField(
         label="Products to take off sale",
         queryset=Product._base_manager.none(),
         required=False,
+        widget=SearchableChecklist(noun="products"),
         help_text="Active products, made draft for the campaign.",
     )
 

@@ -38,6 +38,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from tenancy.admin.forms import StoreOwnedForm
 from tenancy.admin.viewsets import StoreScopedViewSet
 
+from .admin_widgets import SearchableChecklist
 from .data import DiscountCode, Product, ProductVariant, Promotion
 from .data.settings import settings_of_store
 from .exceptions import ShopError
@@ -65,14 +66,14 @@ class PromotionForm(StoreOwnedForm):
         queryset=Product._base_manager.none(),
         required=False,
         label="Products",
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=SearchableChecklist(noun="products"),
     )
     variant_choices = forms.ModelMultipleChoiceField(
         queryset=ProductVariant._base_manager.none(),
         required=False,
         label="Variants",
         help_text="Single variants, such as one size or colour.",
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=SearchableChecklist(noun="variants"),
     )
 
     class Media:

@@ -98,7 +98,11 @@ def test_an_editor_plans_a_campaign_previews_it_and_the_store_changes_and_revert
     page.locator("#id_starts_at").fill(_field(start))
     page.locator("#id_ends_at").fill(_field(end))
     page.keyboard.press("Escape")
+    # A long list narrows as one types.
+    page.get_by_label("Search pages").fill("friday")
+    assert not page.get_by_label("— Lighting (live", exact=False).is_visible()
     page.get_by_label("Black Friday (not published yet", exact=False).check()
+    assert "1 of 3 chosen" in page.locator(".searchable-checklist__count").first.inner_text()
     page.get_by_label("Black Friday 20% off (not published yet", exact=False).check()
     page.get_by_label("Publish the theme's latest draft").check()
     capture(page, screenshots / "campaign-1-form.png")

@@ -52,6 +52,7 @@ def test_an_editor_makes_promotions_and_a_shopper_gets_them_to_the_order(
     page.goto(live_server.url + reverse("wagtailsnippets_shop_promotion:add"))
     # The form shows what the discount chosen needs: buy and get for "Buy X, get Y" only.
     assert not page.locator("#id_buy_quantity").is_visible()
+    assert not page.locator("#id_buy_quantity-label").is_visible()
     assert not page.locator("#id_product_choices").is_visible()
     page.locator("#id_kind").select_option("buy_x_get_y")
     assert page.locator("#id_buy_quantity").is_visible()
@@ -59,6 +60,12 @@ def test_an_editor_makes_promotions_and_a_shopper_gets_them_to_the_order(
     page.get_by_label("Name").fill("Lighting week")
     page.get_by_label("Chosen products, variants or categories").check()
     assert page.locator("#id_product_choices").is_visible()
+    # A store's products are a list that narrows as one types.
+    page.get_by_label("Search products").fill("floor lamp")
+    assert page.locator("#id_product_choices").get_by_label("Arc Floor Lamp").is_visible()
+    page.locator("#id_product_choices").scroll_into_view_if_needed()
+    page.screenshot(path=screenshots / "promotions-1b-products.png")
+    page.get_by_label("Search products").fill("")
     page.get_by_label("Lighting").check()
     page.locator("#id_value").fill("20")
     page.get_by_label("Combines with order discounts").check()

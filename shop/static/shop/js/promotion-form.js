@@ -14,6 +14,9 @@
     names.forEach(function (name) {
       var element = wrapper(name);
       if (element) element.hidden = !visible;
+      // In a row of fields the label sits outside the field's wrapper.
+      var label = document.getElementById("id_" + name + "-label");
+      if (label) label.hidden = !visible;
     });
   }
 
