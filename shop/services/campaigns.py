@@ -344,16 +344,18 @@ def _guarded(run: CampaignRun, what: str, action, *args, **kwargs) -> bool:
         return False
 
 
+def _locked_if_due(pk: int, **due) -> Campaign | None:
+    """The campaign, its row locked until commit, if it is still as ``due`` says: a run
+    that overlaps another finds it started or ended already."""
+    with all_stores():
+        return Campaign.objects.select_for_update().filter(pk=pk, **due).first()
+
+
 def start_campaign(pk: int, *, now) -> bool:
     """Publish everything the campaign changes; False when it is not due (or not scheduled).
     A campaign whose end had already passed when it was due starts and ends in one run."""
     with transaction.atomic():
-        with all_stores():
-            campaign = (
-                Campaign.objects.select_for_update()
-                .filter(pk=pk, state=Campaign.State.SCHEDULED, starts_at__lte=now)
-                .first()
-            )
+        campaign = _locked_if_due(pk, state=Campaign.State.SCHEDULED, starts_at__lte=now)
         if campaign is None:
             return False
         with store_scope([campaign.site_id]):
@@ -372,12 +374,7 @@ def start_campaign(pk: int, *, now) -> bool:
 def end_campaign(pk: int, *, now) -> bool:
     """Put back everything the campaign changed; False when it is not running or not due."""
     with transaction.atomic():
-        with all_stores():
-            campaign = (
-                Campaign.objects.select_for_update()
-                .filter(pk=pk, state=Campaign.State.RUNNING, ends_at__lte=now)
-                .first()
-            )
+        campaign = _locked_if_due(pk, state=Campaign.State.RUNNING, ends_at__lte=now)
         if campaign is None:
             return False
         with store_scope([campaign.site_id]):

@@ -115,3 +115,21 @@ def wait_for_autosave(page) -> None:
     expect(page.locator("form[data-edit-form]")).to_have_attribute("data-autosaved", "true")
     indicator = page.locator("#w-autosave-indicator")
     expect(indicator).to_have_attribute("data-w-autosave-state-value", "saved")
+
+
+def store_with_lighting(*, preset):
+    """Store ``alpha`` with a Lighting category (in the menu) holding one product page: an
+    Arc Floor Lamp at €40.00 with ten in stock. Returns (store, lamp variant, category)."""
+    from shop.models import CategoryPage
+    from tenancy.scope import store_scope
+    from tests.shop.factories import CategoryPageFactory, ProductPageFactory, stocked_variant
+    from tests.tenants.factories import StoreFactory
+
+    store = StoreFactory(slug="alpha", name="Alpha Goods", preset=preset)
+    lamp = stocked_variant(site=store.site, price="40.00", stock=10, title="Arc Floor Lamp")
+    with store_scope([store.site.pk]):
+        lighting: CategoryPage = CategoryPageFactory(
+            parent=store.site.root_page, title="Lighting", slug="lighting", show_in_menus=True
+        )
+        ProductPageFactory(parent=lighting, product=lamp.product, slug="arc-floor-lamp")
+    return store, lamp, lighting

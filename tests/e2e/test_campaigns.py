@@ -21,9 +21,8 @@ from shop.models import Campaign, StorePage
 from shop.tasks import run_campaigns_task
 from tenancy.scope import store_scope
 from tenants.roles import Role
-from tests.e2e.browser import capture, sign_in, store_url
-from tests.shop.factories import CategoryPageFactory, ProductPageFactory, stocked_variant
-from tests.tenants.factories import OWNER_PASSWORD, StoreFactory, staff_member
+from tests.e2e.browser import capture, sign_in, store_url, store_with_lighting
+from tests.tenants.factories import OWNER_PASSWORD, staff_member
 from tests.themes.editor import theme_of
 from themes.presets import Preset
 
@@ -35,13 +34,8 @@ WINTER_COLOUR = "#0e7490"
 
 @pytest.fixture
 def prepared_store(live_server):
-    store = StoreFactory(slug="alpha", name="Alpha Goods", preset=Preset.MODERN)
-    lamp = stocked_variant(site=store.site, price="40.00", stock=10, title="Arc Floor Lamp")
+    store, _lamp, _lighting = store_with_lighting(preset=Preset.MODERN)
     with store_scope([store.site.pk]):
-        lighting = CategoryPageFactory(
-            parent=store.site.root_page, title="Lighting", slug="lighting", show_in_menus=True
-        )
-        ProductPageFactory(parent=lighting, product=lamp.product, slug="arc-floor-lamp")
         landing = StorePage(title="Black Friday", slug="black-friday", live=False)
         store.site.root_page.add_child(instance=landing)
         landing.save_revision()  # drafted earlier, never published

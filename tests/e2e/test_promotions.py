@@ -15,9 +15,8 @@ from django.urls import reverse
 from shop.models import Order, Promotion
 from tenancy.scope import store_scope
 from tenants.roles import Role
-from tests.e2e.browser import capture, sign_in, store_url
-from tests.shop.factories import CategoryPageFactory, ProductPageFactory, stocked_variant
-from tests.tenants.factories import OWNER_PASSWORD, StoreFactory, staff_member
+from tests.e2e.browser import capture, sign_in, store_url, store_with_lighting
+from tests.tenants.factories import OWNER_PASSWORD, staff_member
 from themes.presets import Preset
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -25,13 +24,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 @pytest.fixture
 def lighting_store(live_server):
-    store = StoreFactory(slug="alpha", name="Alpha Goods", preset=Preset.MODERN)
-    lamp = stocked_variant(site=store.site, price="40.00", stock=10, title="Arc Floor Lamp")
-    with store_scope([store.site.pk]):
-        lighting = CategoryPageFactory(
-            parent=store.site.root_page, title="Lighting", slug="lighting", show_in_menus=True
-        )
-        ProductPageFactory(parent=lighting, product=lamp.product, slug="arc-floor-lamp")
+    store, lamp, lighting = store_with_lighting(preset=Preset.MODERN)
     editor = staff_member(store, Role.EDITOR, email="eve@alpha.test")
     return store, lamp, lighting, editor
 
