@@ -104,7 +104,7 @@ class ShipForm(forms.Form):
         # Another order's parcel is not a choice: a forged id is a field error.
         self.fields["fulfilment"].queryset = Fulfilment.objects.filter(order=order, shipped_at=None)
         self.fields["fulfilment"].label_from_instance = lambda parcel: (
-            f"Parcel {parcel.pk}: "
+            f"Parcel {parcel.number}: "
             + ", ".join(str(line) for line in parcel.lines.select_related("order_line"))
         )
 

@@ -210,7 +210,7 @@ class OrderDetailView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templat
             )
 
         form = ShipForm(data, order=self.object)
-        return self._run("ship", form, work, lambda parcel: f"Parcel {parcel.pk} shipped.")
+        return self._run("ship", form, work, lambda parcel: f"Parcel {parcel.number} shipped.")
 
     def do_deliver(self, data):
         try:

@@ -116,6 +116,18 @@ class Fulfilment(models.Model):
     def __str__(self):
         return f"Fulfilment {self.pk} of {self.order}"
 
+    @property
+    def number(self) -> int:
+        """The parcel's place among its order's parcels, as packed: 1, 2, 3."""
+        return (
+            Fulfilment._base_manager.filter(order_id=self.order_id)
+            .filter(
+                models.Q(created_at__lt=self.created_at)
+                | models.Q(created_at=self.created_at, pk__lte=self.pk)
+            )
+            .count()
+        )
+
 
 class FulfilmentLine(models.Model):
     fulfilment = models.ForeignKey(Fulfilment, on_delete=models.CASCADE, related_name="lines")

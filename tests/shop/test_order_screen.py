@@ -277,3 +277,22 @@ def test_orders_to_fulfil_lists_paid_and_cash_on_delivery_orders_oldest_first(
     assert listing.index(cod.name) < listing.index("First Paid") < listing.index("Second Paid")
     assert "<strong>3</strong> orders paid" in dashboard
     assert "Orders to fulfil" in dashboard
+
+
+def test_parcels_are_numbered_within_their_order(merchant_client, goods, order):
+    _lamp, bulb = goods
+    earlier = place_test_order(lines=[(bulb, 1)], name="Bo Earlier")
+    with store_scope([order.site_id]):
+        services.mark_paid(order=earlier)
+        services.fulfil(order=earlier, lines={_lines(earlier)[0].pk: 1})
+        services.mark_paid(order=order)
+    lamp_line, bulb_line = _lines(order)
+    _post(merchant_client, order, action="fulfil", **{f"line_{lamp_line.pk}": 1})
+    _post(merchant_client, order, action="fulfil", **{f"line_{bulb_line.pk}": 4})
+
+    page = merchant_client.get(_url(order)).content.decode()
+    parcels = page.split('data-testid="parcels"')[1].split("</ul>")[0]
+    assert "Parcel 1</strong>" in parcels and "Parcel 2</strong>" in parcels
+    assert "Parcel 3" not in parcels
+    ship_form = page.split('name="fulfilment"')[1].split("</select>")[0]
+    assert "Parcel 1: " in ship_form and "Parcel 2: " in ship_form
