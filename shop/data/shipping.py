@@ -228,19 +228,24 @@ class ShippingTable:
         return covering[0] if covering else None
 
     def offer(self, country: str) -> ShippingOffer | None:
-        """The headline offer of shipping to ``country``: a free threshold first, else the
-        cheapest flat rate, else the cheapest rate of any kind."""
+        """The headline offer of shipping to ``country`` (local pickup is not shipping): a
+        free threshold first; else one price for every order ("flat") when every rate
+        costs the same or a flat rate is free; else the cheapest price ("from")."""
         zone = self.zone_for(country)
         rates = self.rates_of(zone) if zone is not None else ()
+        rates = [rate for rate in rates if rate.kind != ShippingRate.Kind.PICKUP]
         free = [rate.free_above for rate in rates if rate.kind == ShippingRate.Kind.FREE_ABOVE]
         if free:
             lowest = min(free)
             return ShippingOffer("free_above" if lowest else "flat", lowest)
-        flat = [rate.price for rate in rates if rate.kind == ShippingRate.Kind.FLAT]
-        if flat:
-            return ShippingOffer("flat", min(flat))
         prices = [rate.price for rate in rates]
-        return ShippingOffer("from", min(prices)) if prices else None
+        if not prices:
+            return None
+        cheapest = min(prices)
+        flat = [rate.price for rate in rates if rate.kind == ShippingRate.Kind.FLAT]
+        if flat and min(flat) == cheapest and (not cheapest or len(set(prices)) == 1):
+            return ShippingOffer("flat", cheapest)
+        return ShippingOffer("from", cheapest)
 
     def rates_of(self, zone: ShippingZone) -> tuple[ShippingRate, ...]:
         return next((rates for candidate, rates in self.zones if candidate is zone), ())

@@ -174,3 +174,19 @@ def test_editing_a_rate_changes_the_shipping_note_of_the_storefront(
     after = shopper_client.get("/").content.decode()
     assert "Shipping €5 on every order" in before
     assert "Shipping €7.50 on every order" in after
+
+
+def test_the_shipping_note_says_from_when_dearer_rates_exist(store, shopper_client):
+    add_zone(
+        store.site,
+        ["NO"],
+        rate("Standard", price="5.00"),
+        rate("Express", price="15.00"),
+        rate("Pickup in the shop", price="0.00", kind="pickup"),
+        name="Norway",
+    )
+
+    page = shopper_client.get("/").content.decode()
+
+    assert "Shipping from €5" in page
+    assert "on every order" not in page
