@@ -58,6 +58,12 @@ def _field(moment) -> str:
     return moment.astimezone(ZoneInfo("Europe/Oslo")).strftime("%Y-%m-%d %H:%M")
 
 
+def _set_date(page, selector: str, value: str) -> None:
+    """Enter a date and time as typed into the field, without its picker: the picker's
+    pop-up would sit over the checkboxes below it."""
+    page.locator(selector).evaluate("(field, value) => { field.value = value; }", value)
+
+
 def _shopper_sees(shopper, live_server, *, sale: bool) -> None:
     landing = shopper.goto(store_url(live_server, "alpha", "/black-friday/"))
     assert landing.status == (200 if sale else 404)
@@ -89,9 +95,8 @@ def test_an_editor_plans_a_campaign_previews_it_and_the_store_changes_and_revert
     page.goto(live_server.url + reverse("shop_campaigns"))
     page.get_by_role("link", name="New campaign").click()
     page.get_by_label("Name").fill("Black Friday")
-    page.locator("#id_starts_at").fill(_field(start))
-    page.locator("#id_ends_at").fill(_field(end))
-    page.keyboard.press("Escape")
+    _set_date(page, "#id_starts_at", _field(start))
+    _set_date(page, "#id_ends_at", _field(end))
     # A long list narrows as one types.
     page.get_by_label("Search pages").fill("friday")
     assert not page.get_by_label("— Lighting (live", exact=False).is_visible()
@@ -109,9 +114,8 @@ def test_an_editor_plans_a_campaign_previews_it_and_the_store_changes_and_revert
     # A second campaign over the same landing page at an overlapping time is refused.
     page.goto(live_server.url + reverse("shop_campaign_add"))
     page.get_by_label("Name").fill("Cyber weekend")
-    page.locator("#id_starts_at").fill(_field(end - timedelta(minutes=5)))
-    page.locator("#id_ends_at").fill(_field(end + timedelta(minutes=30)))
-    page.keyboard.press("Escape")
+    _set_date(page, "#id_starts_at", _field(end - timedelta(minutes=5)))
+    _set_date(page, "#id_ends_at", _field(end + timedelta(minutes=30)))
     page.get_by_label("Black Friday (not published yet", exact=False).check()
     page.get_by_role("button", name="Plan campaign").click()
     page.wait_for_load_state()
