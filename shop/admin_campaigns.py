@@ -37,7 +37,7 @@ from tenancy.request import store_access
 from themes.models import PREVIEW_THEMES_ATTR, StoreTheme
 
 from .admin_widgets import SearchableChecklist
-from .campaign_book import calendar, page_at, version_at, week_start
+from .campaign_book import calendar, changes_of, page_at, version_at, week_start
 from .data import Campaign, CampaignChange, Product, Promotion
 from .exceptions import CampaignRefused
 from .services.campaigns import (
@@ -487,12 +487,7 @@ def warn_of_campaigns(request, obj) -> None:
     changes says so, and what publishing it by hand would do."""
     if request.method != "GET" or not hasattr(obj, "get_base_content_type"):
         return
-    changes = CampaignChange.objects.filter(
-        content_type=obj.get_base_content_type(),
-        object_id=str(obj.pk),
-        campaign__state__in=Campaign.HOLDING,
-    ).select_related("campaign")
-    for change in changes:
+    for change in changes_of(obj):
         campaign = change.campaign
         if campaign.state == Campaign.State.SCHEDULED:
             messages.warning(

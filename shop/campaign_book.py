@@ -52,7 +52,8 @@ def _planned(revision: Revision):
     return planned
 
 
-def _changes_of(obj) -> list[CampaignChange]:
+def changes_of(obj) -> list[CampaignChange]:
+    """The changes planned or running campaigns make to ``obj``, soonest first."""
     return list(
         CampaignChange.objects.filter(
             content_type=obj.get_base_content_type(),
@@ -66,7 +67,7 @@ def _changes_of(obj) -> list[CampaignChange]:
 
 def version_at(obj, when: datetime):
     """``obj`` as shoppers will see it at ``when``; None when it will not be live then."""
-    changes = _changes_of(obj)
+    changes = changes_of(obj)
     for change in changes:
         if change.campaign.starts_at <= when < change.campaign.ends_at:
             return _planned(change.revision)
